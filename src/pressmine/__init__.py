@@ -1,0 +1,27 @@
+"""pressmine: numeric claims (number, unit, subject) from Chinese press releases.
+
+>>> from pressmine import extract
+>>> [(c.text, int(c.value), c.unit, c.subject) for c in extract("已建成5G基站483.8万座")]
+[('483.8万座', 4838000, '座', '5G基站')]
+"""
+
+from pressmine.claim import Claim, Normalized, Quantity
+from pressmine.errors import InputError, PackError, PressmineError
+from pressmine.extract import extract, find_quantities
+from pressmine.packs import PackSet, load_packs
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Claim",
+    "InputError",
+    "Normalized",
+    "PackError",
+    "PackSet",
+    "PressmineError",
+    "Quantity",
+    "__version__",
+    "extract",
+    "find_quantities",
+    "load_packs",
+]

@@ -1,0 +1,112 @@
+"""What the words around a number say about it: whether it is a change (增长 5.9%), against
+what basis (同比), and the period it refers to (2025年, 截至2025年6月15日)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import cache
+
+from pressmine import segment
+from pressmine.clauses import Boundaries
+from pressmine.packs import PackSet
+from pressmine.quantities import Candidate
+
+_LIST_GLUE = frozenset(("、", "和", "及", "与", "以及", "或", "了", "的"))
+
+
+def find_changes(
+    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[str | None]:
+    """increase / decrease when a change verb governs the number, else None.
+
+    The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
+    """
+    skip = packs.subject_words["skip_before"] | set(packs.basis) | _qualifier_words(packs)
+    out: list[str | None] = []
+    for i, c in enumerate(claims):
+        lo, _ = bounds.clause(c.start)
+        j, pos, label = i, c.start, None
+        while True:
+            # Only the words since the previous number in the clause are this number's own.
+            seg_lo = max(lo, claims[j - 1].end) if j > 0 and claims[j - 1].end > lo else lo
+            toks = segment.spans(text[seg_lo:pos], seg_lo) if pos > seg_lo else []
+            while toks and (toks[-1][0] in skip or toks[-1][0] in _LIST_GLUE):
+                toks.pop()
+            if toks or seg_lo == lo:
+                label = packs.change.get(toks[-1][0]) if toks else None
+                break
+            # Nothing but glue back to the previous number: that number's verb is ours too.
+            j -= 1
+            pos = claims[j].start
+        out.append(label if label in ("increase", "decrease") else None)
+    return out
+
+
+@cache
+def _qualifier_words(packs: PackSet) -> frozenset[str]:
+    return frozenset(w for place in packs.qualifiers.values() for w in place)
+
+
+def find_bases(
+    text: str,
+    claims: Sequence[Candidate],
+    changes: Sequence[str | None],
+    packs: PackSet,
+    bounds: Boundaries,
+) -> list[str | None]:
+    """The comparison base written before the number: in its clause, or for a change, anywhere
+    earlier in its sentence (同比减少96起、64人,下降10.9% -> 10.9% is 同比 too)."""
+    regex = _basis_regex(tuple(packs.basis))
+    out: list[str | None] = []
+    for c, change in zip(claims, changes, strict=True):
+        lo = bounds.sentence(c.start)[0] if change else bounds.clause(c.start)[0]
+        hits = list(regex.finditer(text, lo, c.start)) if regex else []
+        out.append(packs.basis[hits[-1].group()] if hits else None)
+    return out
+
+
+@cache
+def _basis_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
+    if not words:
+        return None
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+
+
+def find_periods(
+    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[str | None]:
+    """The last period expression before the number in its sentence, or None."""
+    out: list[str | None] = []
+    cache_: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    for c in claims:
+        sentence = bounds.sentence(c.start)
+        if sentence not in cache_:
+            cache_[sentence] = _periods_in(text, sentence, packs)
+        before = [p for p in cache_[sentence] if p[1] <= c.start]
+        if not before:
+            out.append(None)
+            continue
+        start, _end, period = before[-1]
+        if not re.search(r"\d{4}年|[〇零○]", period) and "截至" not in period:
+            year = [p for p in before if re.fullmatch(r"(?:19|20)\d{2}年", p[2])]
+            if year and year[-1][1] <= start:
+                period = year[-1][2] + period  # 2025年…1-11月: the year stated earlier applies
+        out.append(period)
+    return out
+
+
+def _periods_in(text: str, sentence: tuple[int, int], packs: PackSet) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for p in packs.period_patterns:
+        for m in p.regex.finditer(text, *sentence):
+            if m.end() > m.start():
+                found.append((m.start(), m.end(), m.group()))
+    # Where patterns overlap keep the longest (2025年春节以来 over 2025年).
+    found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
+    kept: list[tuple[int, int, str]] = []
+    for f in found:
+        if kept and f[0] < kept[-1][1]:
+            continue
+        kept.append(f)
+    return kept

@@ -1,0 +1,100 @@
+"""The library's entry points: `extract(text)` -> claims, `find_quantities(text)` -> every
+number with its unit. Normalise, find candidates with the packs, then ask the context for
+subject, change, basis and period."""
+
+from __future__ import annotations
+
+from pressmine.claim import Claim, Normalized, Quantity
+from pressmine.clauses import Boundaries
+from pressmine.context import find_bases, find_changes, find_periods
+from pressmine.normalize import normalize
+from pressmine.packs import PackSet, load_packs
+from pressmine.quantities import Candidate, find_candidates
+from pressmine.subject import find_subjects
+
+
+def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
+    """Every number in `text` with its unit and qualifier, claim or not (years, dates and
+    names excluded). Offsets are into `text` as given.
+
+    >>> [(q.text, str(q.value), q.unit) for q in find_quantities("两百点两公里,约三成")]
+    [('两百点两公里', '200.2', '公里'), ('约三成', '30', '%')]
+    """
+    packs = packs or load_packs()
+    return [_quantity(text, c) for c in _candidates(text, packs)[1] if c.rejected is None]
+
+
+def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
+    """The numeric claims in `text`, sorted by position. Offsets are into `text` as given.
+
+    >>> [(c.text, c.unit, c.subject, c.change) for c in extract("规模以上工业增加值同比增长5.9%")]
+    [('5.9%', '%', '规模以上工业增加值', 'increase')]
+    """
+    packs = packs or load_packs()
+    norm, cands = _candidates(text, packs)
+    claims = [c for c in cands if c.is_claim]
+    if not claims:
+        return []
+    bounds = Boundaries.of(norm)
+    subjects = find_subjects(norm, claims, packs, bounds)
+    changes = find_changes(norm, claims, packs, bounds)
+    bases = find_bases(norm, claims, changes, packs, bounds)
+    periods = find_periods(norm, claims, packs, bounds)
+    out = []
+    for c, subj, change, basis, period in zip(
+        claims, subjects, changes, bases, periods, strict=True
+    ):
+        out.append(
+            Claim(
+                start=c.start,
+                end=c.end,
+                text=text[c.start : c.end],
+                value=abs(c.value) if change else c.value,
+                value_max=c.value_max,
+                unit=c.unit,
+                subject="".join(norm[s:e] for s, e in subj) if subj else None,
+                subject_original="".join(text[s:e] for s, e in subj) if subj else None,
+                qualifier=c.qualifier,
+                change=change,
+                basis=basis,
+                period=period,
+                rule=c.rule.name,
+                normalized=_normalized(c),
+            )
+        )
+    return out
+
+
+def _candidates(text: str, packs: PackSet) -> tuple[str, list[Candidate]]:
+    norm = normalize(text)
+    return norm, find_candidates(norm, packs)
+
+
+def _quantity(text: str, c: Candidate) -> Quantity:
+    return Quantity(
+        start=c.start,
+        end=c.end,
+        text=text[c.start : c.end],
+        value=c.value,
+        unit=c.unit,
+        qualifier=c.qualifier,
+        value_max=c.value_max,
+        rule=c.rule.name,
+        normalized=_normalized(c),
+    )
+
+
+def _normalized(c: Candidate) -> Normalized | None:
+    """The value in the unit's canonical unit (亿元 and 万元 both in CNY), when it has one."""
+    u = c.unit_info
+    if u is None:
+        if c.unit in ("%", "‰", "pp"):
+            return Normalized(c.value, c.unit, c.value_max)
+        return Normalized(c.value, "count", c.value_max) if c.unit == "" else None
+
+    def conv(v):
+        return v * u.factor + u.offset
+
+    return Normalized(
+        conv(c.value), u.normalized, conv(c.value_max) if c.value_max is not None else None
+    )

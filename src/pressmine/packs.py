@@ -1,0 +1,483 @@
+"""Find, load, validate and compile pattern packs (`patterns/*.toml`) into one `PackSet`.
+
+A pack is data: regex fragments, rules with named groups, a unit table, and the vocabularies
+(qualifier, change, basis, not-claim, subject and period words) the extractor reads. Later
+packs extend earlier ones. Every problem is a `PackError` naming the file, the rule and, where
+it can be known, the line. The format is documented in README.md, "Writing a pack".
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from pressmine import numbers
+from pressmine.errors import PackError
+
+QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
+QUALIFIER_PLACES = ("before", "inside", "after")
+CHANGE_KINDS = ("increase", "decrease", "level")
+UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
+
+_PACK_KEYS = {
+    "pack",
+    "define",
+    "units",
+    "qualifiers",
+    "change",
+    "basis",
+    "not_claims",
+    "subject",
+    "period",
+    "rule",
+}
+_RULE_KEYS = {
+    "id",
+    "pattern",
+    "priority",
+    "claim",
+    "unit",
+    "factor",
+    "qualifier",
+    "subject",
+    "description",
+    "examples",
+}
+_EXAMPLE_KEYS = {"text", "value", "value_max", "unit", "qualifier", "subject", "none"}
+_UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset"}
+_SUBJECT_KEYS = {"skip_before", "strip_prefix", "noun_suffixes", "adverbials"}
+_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
+_FRAGMENT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
+# Groups a rule may use. qualifier* groups are markers inside the claim's span (超330个);
+# outside_qualifier is a marker kept out of it (最多达20亿元 -> "20亿元", at_most).
+_KNOWN_GROUP = re.compile(
+    r"value|value_max|denominator|unit|scale|subject|outside_qualifier|qualifier\w*|x_\w+"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit: what is written, what is output, and how to compare it across units."""
+
+    name: str  # output unit, simplified, multiplier folded: 元 座 公里 % pp
+    kind: str  # classifier currency measure percent time other
+    normalized: str  # canonical unit for comparisons: CNY count km % …
+    factor: Decimal  # value in `name` × factor = value in `normalized`
+    offset: Decimal = Decimal(0)  # added after factor (temperatures)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    expect: dict[str, Any]  # value, value_max, unit, qualifier, subject; {"none": true} = no claim
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled pattern that finds quantities (and sometimes their subject)."""
+
+    pack: str
+    id: str
+    regex: re.Pattern[str]
+    priority: int  # higher wins when two rules find overlapping spans
+    claim: bool  # False: a quantity find_quantities reports but extract never keeps
+    unit: str | None  # fixed unit when the pattern has no unit group (百分之… -> %)
+    factor: Decimal  # value multiplier (九成 -> ×10)
+    qualifier: str | None  # fixed qualifier
+    subject: str | None  # fixed subject when the pattern has no subject group
+    examples: tuple[Example, ...]
+    path: str
+    line: int | None
+
+    @property
+    def name(self) -> str:
+        return f"{self.pack}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class NotClaimPattern:
+    pack: str
+    id: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodPattern:
+    pack: str
+    id: str
+    regex: re.Pattern[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    path: str
+    description: str
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
+class PackSet:
+    """Everything the extractor reads from the loaded packs, merged and compiled once."""
+
+    packs: tuple[Pack, ...]
+    units: dict[str, Unit]  # written surface (simplified) -> unit
+    qualifiers: dict[str, dict[str, str]]  # place -> written word -> label
+    change: dict[str, str]  # change or level verb -> increase/decrease/level
+    basis: dict[str, str]  # written basis phrase -> output basis
+    not_claim_terms: tuple[str, ...]
+    article_classifiers: frozenset[str]
+    not_claim_patterns: tuple[NotClaimPattern, ...]
+    subject_words: dict[str, frozenset[str]]
+    period_patterns: tuple[PeriodPattern, ...]
+    fragments: dict[str, str] = field(repr=False)
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [r for p in self.packs for r in p.rules]
+
+
+# ----------------------------------------------------------------------------- finding packs
+
+
+def builtin_pack_dir() -> Path:
+    """The packs shipped with pressmine: inside the wheel, or the repo's patterns/ in a checkout."""
+    shipped = Path(str(resources.files("pressmine"))) / "patterns"
+    if shipped.is_dir():
+        return shipped
+    return Path(__file__).resolve().parents[2] / "patterns"
+
+
+def pack_files(dirs: Sequence[str | Path]) -> list[Path]:
+    files: list[Path] = []
+    for d in dirs:
+        p = Path(d)
+        if p.is_file() and p.suffix == ".toml":
+            files.append(p)
+        elif p.is_dir():
+            files.extend(sorted(p.glob("*.toml")))
+        else:
+            raise PackError(str(p), "no such pack file or directory")
+    return files
+
+
+def load_packs(
+    extra: Sequence[str | Path] = (),
+    *,
+    only: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
+    builtin: bool = True,
+) -> PackSet:
+    """Load the built-in packs, then packs from `extra` dirs/files and $PRESSMINE_PACKS.
+
+    >>> packs = load_packs()
+    >>> packs.units["亿元"].name if "亿元" in packs.units else packs.units["元"].name
+    '元'
+    """
+    env = [p for p in os.environ.get("PRESSMINE_PACKS", "").split(os.pathsep) if p]
+    dirs = ([builtin_pack_dir()] if builtin else []) + [Path(p) for p in (*env, *extra)]
+    key = (tuple(str(p) for p in pack_files(dirs)), tuple(only or ()), tuple(exclude))
+    return _load_cached(key[0], key[1] or None, key[2])
+
+
+@cache
+def _load_cached(
+    files: tuple[str, ...], only: tuple[str, ...] | None, exclude: tuple[str, ...]
+) -> PackSet:
+    raw = [_read(Path(f)) for f in files]
+    names = [r["pack"]["name"] for r, _ in raw]
+    for wanted in (*(only or ()), *exclude):
+        if wanted not in names:
+            raise PackError(wanted, f"no pack named '{wanted}' (have: {', '.join(names)})")
+    chosen = [
+        (r, p)
+        for (r, p), n in zip(raw, names, strict=True)
+        if (only is None or n in only or n == "core") and n not in exclude
+    ]
+    return _build(chosen)
+
+
+def _read(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as e:
+        raise PackError(str(path), f"cannot read: {e}") from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as e:
+        raise PackError(str(path), f"not valid TOML: {e}") from None
+    _check_keys(data, _PACK_KEYS, str(path), None, text, "top-level key")
+    pack = data.get("pack")
+    if not isinstance(pack, dict) or not isinstance(pack.get("name"), str) or not pack["name"]:
+        raise PackError(str(path), "missing [pack] table with a name")
+    data["_text"] = text
+    return data, str(path)
+
+
+# ----------------------------------------------------------------------------- building
+
+
+def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
+    seen: dict[str, str] = {}
+    for data, path in raw:
+        name = data["pack"]["name"]
+        if name in seen:
+            raise PackError(path, f"pack name '{name}' is already used by {seen[name]}")
+        seen[name] = path
+
+    units: dict[str, Unit] = {}
+    qualifiers: dict[str, dict[str, str]] = {p: {} for p in QUALIFIER_PLACES}
+    change: dict[str, str] = {}
+    basis: dict[str, str] = {}
+    terms: list[str] = []
+    articles: set[str] = set()
+    subject_words: dict[str, set[str]] = {k: set() for k in _SUBJECT_KEYS}
+    defines: dict[str, tuple[str, str]] = {}
+    for data, path in raw:
+        _merge_units(data.get("units", []), path, data["_text"], units)
+        _merge_qualifiers(data.get("qualifiers", {}), path, qualifiers)
+        _merge_words(data.get("change", {}), CHANGE_KINDS, path, "change", change)
+        _merge_basis(data.get("basis", {}), path, basis)
+        nc = data.get("not_claims", {})
+        _check_keys(nc, _NOT_CLAIM_KEYS, path, None, data["_text"], "[not_claims] key")
+        terms += _str_list(nc.get("terms", []), path, "not_claims.terms")
+        articles |= set(_str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
+        subj = data.get("subject", {})
+        _check_keys(subj, _SUBJECT_KEYS, path, None, data["_text"], "[subject] key")
+        for k, v in subj.items():
+            subject_words[k] |= set(_str_list(v, path, f"subject.{k}"))
+        for k, v in data.get("define", {}).items():
+            if not isinstance(v, str):
+                raise PackError(path, f"fragment '{k}' must be a string")
+            defines[k] = (v, path)
+
+    fragments = _builtin_fragments(units, qualifiers)
+    for k, (v, path) in defines.items():
+        if k in fragments:
+            raise PackError(path, f"fragment '{k}' is built in and cannot be redefined")
+        fragments[k] = v
+
+    packs: list[Pack] = []
+    not_claim_patterns: list[NotClaimPattern] = []
+    period_patterns: list[PeriodPattern] = []
+    for data, path in raw:
+        name, text = data["pack"]["name"], data["_text"]
+        rules = tuple(_compile_rules(data.get("rule", []), name, path, text, fragments))
+        packs.append(Pack(name, path, str(data["pack"].get("description", "")), rules))
+        for entry in data.get("not_claims", {}).get("pattern", []):
+            rid, rx = _compile_simple(entry, "not_claims.pattern", path, text, fragments)
+            not_claim_patterns.append(NotClaimPattern(name, rid, rx))
+        for entry in data.get("period", []):
+            rid, rx = _compile_simple(entry, "period", path, text, fragments)
+            period_patterns.append(PeriodPattern(name, rid, rx))
+
+    return PackSet(
+        packs=tuple(packs),
+        units=units,
+        qualifiers=qualifiers,
+        change=change,
+        basis=basis,
+        not_claim_terms=tuple(dict.fromkeys(terms)),
+        article_classifiers=frozenset(articles),
+        not_claim_patterns=tuple(not_claim_patterns),
+        subject_words={k: frozenset(v) for k, v in subject_words.items()},
+        period_patterns=tuple(period_patterns),
+        fragments=fragments,
+    )
+
+
+def _merge_units(entries: Any, path: str, text: str, units: dict[str, Unit]) -> None:
+    if not isinstance(entries, list):
+        raise PackError(path, "[[units]] must be an array of tables")
+    for entry in entries:
+        _check_keys(entry, _UNIT_KEYS, path, None, text, "unit key")
+        kind = entry.get("kind", "other")
+        if kind not in UNIT_KINDS:
+            raise PackError(path, f"unit kind '{kind}' is not one of {', '.join(UNIT_KINDS)}")
+        if ("name" in entry) == ("names" in entry):
+            raise PackError(path, f"a [[units]] entry needs exactly one of name/names: {entry}")
+        factor = _decimal(entry.get("factor", 1), path, "unit factor")
+        offset = _decimal(entry.get("offset", 0), path, "unit offset")
+        if "names" in entry:
+            if "surfaces" in entry:
+                raise PackError(path, "surfaces go with a single `name`, not `names`")
+            groups = [(n, [n]) for n in _str_list(entry["names"], path, "units.names")]
+        else:
+            groups = [(entry["name"], _str_list(entry.get("surfaces", [entry["name"]]), path, ""))]
+        for name, surfaces in groups:
+            normalized = entry.get("normalized", name)
+            unit = Unit(name, kind, normalized, factor, offset)
+            for s in surfaces:
+                units[s] = unit  # a later pack may redefine a surface: extension, by design
+
+
+def _merge_qualifiers(table: Any, path: str, out: dict[str, dict[str, str]]) -> None:
+    for place, labels in table.items():
+        if place not in QUALIFIER_PLACES:
+            raise PackError(path, f"qualifier place '{place}' is not one of {QUALIFIER_PLACES}")
+        _merge_words(labels, QUALIFIERS, path, f"qualifiers.{place}", out[place])
+
+
+def _merge_words(
+    table: Any, allowed: Sequence[str], path: str, where: str, out: dict[str, str]
+) -> None:
+    for label, words in table.items():
+        if label not in allowed:
+            raise PackError(path, f"[{where}] label '{label}' is not one of {', '.join(allowed)}")
+        for w in _str_list(words, path, f"{where}.{label}"):
+            out[w] = label
+
+
+def _merge_basis(table: Any, path: str, out: dict[str, str]) -> None:
+    for w in _str_list(table.get("words", []), path, "basis.words"):
+        out[w] = w
+    for w, canonical in table.get("aliases", {}).items():
+        out[w] = str(canonical)
+
+
+def _builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, str]]) -> dict:
+    def alternation(words: Iterable[str]) -> str:
+        parts = []
+        for w in sorted(set(words), key=lambda s: (-len(s), s)):  # longest first: 个百分点 > 个
+            esc = re.escape(w)
+            # An ASCII unit must not run into more letters: 5G is not 5 + G(iga)-anything.
+            parts.append(esc + r"(?![A-Za-z])" if w[-1].isascii() and w[-1].isalpha() else esc)
+        return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+    return {
+        "number": numbers.NUMBER,
+        "approx_number": numbers.APPROX_NUMBER,
+        "unit": alternation(units),
+        "q_before": alternation(qualifiers["before"]),
+        "q_inside": alternation(qualifiers["inside"]),
+        "q_after": alternation(qualifiers["after"]),
+        "scale": "(?:万亿|千亿|百亿|十亿|亿|千万|百万|十万|万|千|百)",
+    }
+
+
+def expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
+    """Replace {{name}} with its fragment, recursively (fragments may use fragments)."""
+    for _ in range(20):
+        missing = [m for m in _FRAGMENT.findall(pattern) if m not in fragments]
+        if missing:
+            raise PackError(path, f"undefined fragment {{{{{missing[0]}}}}}", rule_id)
+        new = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
+        if new == pattern:
+            return new
+        pattern = new
+    raise PackError(path, "fragments nest too deep (a fragment that uses itself?)", rule_id)
+
+
+def _compile(pattern: str, path: str, rule_id: str | None, line: int | None) -> re.Pattern[str]:
+    try:
+        return re.compile(pattern, re.VERBOSE)
+    except re.error as e:
+        raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None
+
+
+def _compile_rules(
+    entries: Any, pack: str, path: str, text: str, fragments: dict[str, str]
+) -> Iterable[Rule]:
+    ids: set[str] = set()
+    for entry in entries:
+        rid = entry.get("id")
+        line = _line_of(text, f'"{rid}"') or _line_of(text, f"'{rid}'")
+        if not isinstance(rid, str) or not rid:
+            raise PackError(path, "a [[rule]] has no id", None, line)
+        _check_keys(entry, _RULE_KEYS, path, rid, text, "rule key")
+        if rid in ids:
+            raise PackError(path, "duplicate rule id", rid, line)
+        ids.add(rid)
+        if not isinstance(entry.get("pattern"), str):
+            raise PackError(path, "a rule needs a pattern (a string)", rid, line)
+        regex = _compile(expand(entry["pattern"], fragments, path, rid), path, rid, line)
+        groups = set(regex.groupindex)
+        if "value" not in groups:
+            raise PackError(path, "the pattern has no (?P<value>…) group", rid, line)
+        unknown = sorted(g for g in groups if not _KNOWN_GROUP.fullmatch(g))
+        if unknown:
+            raise PackError(path, f"unknown group name(s): {', '.join(unknown)}", rid, line)
+        qualifier = entry.get("qualifier")
+        if qualifier is not None and qualifier not in QUALIFIERS:
+            raise PackError(path, f"qualifier '{qualifier}' is not one of {QUALIFIERS}", rid, line)
+        examples = tuple(_examples(entry.get("examples", []), path, rid, text))
+        yield Rule(
+            pack=pack,
+            id=rid,
+            regex=regex,
+            priority=int(entry.get("priority", 0)),
+            claim=bool(entry.get("claim", True)),
+            unit=entry.get("unit"),
+            factor=_decimal(entry.get("factor", 1), path, "rule factor"),
+            qualifier=qualifier,
+            subject=entry.get("subject"),
+            examples=examples,
+            path=path,
+            line=line,
+        )
+
+
+def _examples(entries: Any, path: str, rid: str, text: str) -> Iterable[Example]:
+    for ex in entries:
+        if not isinstance(ex, dict) or not isinstance(ex.get("text"), str):
+            raise PackError(path, "each example needs a text", rid)
+        _check_keys(ex, _EXAMPLE_KEYS, path, rid, text, "example key")
+        expect = {k: v for k, v in ex.items() if k != "text"}
+        yield Example(ex["text"], expect, _line_of(text, ex["text"]))
+
+
+def _compile_simple(
+    entry: Any, where: str, path: str, text: str, fragments: dict[str, str]
+) -> tuple[str, re.Pattern[str]]:
+    if not isinstance(entry, dict) or set(entry) - {"id", "pattern", "description"}:
+        raise PackError(path, f"[[{where}]] entries take id, pattern and description")
+    rid, pattern = entry.get("id"), entry.get("pattern")
+    if not isinstance(rid, str) or not isinstance(pattern, str):
+        raise PackError(path, f"[[{where}]] needs an id and a pattern")
+    line = _line_of(text, f'"{rid}"') or _line_of(text, f"'{rid}'")
+    return rid, _compile(expand(pattern, fragments, path, rid), path, rid, line)
+
+
+# ----------------------------------------------------------------------------- small helpers
+
+
+def _check_keys(
+    table: Any, allowed: set[str], path: str, rid: str | None, text: str, what: str
+) -> None:
+    if not isinstance(table, dict):
+        raise PackError(path, f"expected a table for {what}", rid)
+    for k in table:
+        if k not in allowed and not k.startswith("_"):
+            raise PackError(
+                path,
+                f"unknown {what} '{k}' (allowed: {', '.join(sorted(allowed))})",
+                rid,
+                _line_of(text, k),
+            )
+
+
+def _str_list(value: Any, path: str, where: str) -> list[str]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v for v in value):
+        raise PackError(path, f"{where} must be a list of non-empty strings")
+    return value
+
+
+def _decimal(value: Any, path: str, what: str) -> Decimal:
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        raise PackError(path, f"{what} '{value}' is not a number") from None
+
+
+def _line_of(text: str, needle: str) -> int | None:
+    i = text.find(needle)
+    return text.count("\n", 0, i) + 1 if i >= 0 else None

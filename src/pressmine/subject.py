@@ -1,0 +1,354 @@
+"""What a number measures: the noun phrase a claim is about, as spans of the text.
+
+The grammar, in the order it is tried for each claim:
+1. a rule's own (?P<subject>…) group;
+2. the noun phrase right after the unit: 形成了超300项[关键技术储备], 95%的[行政村];
+3. the noun phrase right before the number, past linking words: [直接经济损失]171.49亿元,
+   [核心产业规模]预计突破1.2万亿元;
+4. a verb that is itself the measure: 641.53万人次不同程度[受灾], [死亡]855人;
+5. else inherited within the sentence, by unit and then by position in a coordinated list:
+   事故782起,死亡855人,同比减少96起、64人 -> 96起 is the accidents, 64人 the deaths.
+Coordinated lists also share a head: 3.5万余家基础级、…、500余家卓越级智能工厂.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from pressmine import segment
+from pressmine.clauses import Boundaries
+from pressmine.packs import PackSet
+from pressmine.quantities import Candidate
+
+Spans = tuple[tuple[int, int], ...]
+Word = tuple[str, int, int]  # a word and its [start, end) in the text
+
+# Word classes that end a noun phrase (see segment.word_class).
+_STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
+_OPEN, _CLOSE = "(（“‘《「『【", ")）”’》」』】"
+_LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或")
+_DIGITS = re.compile(r"^[0-9.,%]+$")
+
+
+@dataclass(slots=True)
+class _Found:
+    spans: Spans | None
+    how: str  # rule / after / before / verb / inherited / none
+    words: list[Word]  # the phrase's words (for shared-head repair)
+
+
+def find_subjects(
+    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[Spans | None]:
+    """Subject spans for each claim (sorted by start), or None when none can be found."""
+    words = _subject_words(packs)
+    found: list[_Found] = []
+    for i, c in enumerate(claims):
+        if c.subject_span is not None:
+            found.append(_Found((c.subject_span,), "rule", []))
+            continue
+        lo, hi = bounds.clause(c.start)
+        prev = claims[i - 1] if i > 0 and claims[i - 1].end > lo else None
+        nxt = claims[i + 1] if i + 1 < len(claims) and claims[i + 1].start < hi else None
+        left_lo = prev.end if prev is not None else lo
+        if prev is not None and found[-1].how == "after" and found[-1].spans:
+            left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
+        right_hi = nxt.start if nxt is not None else hi
+        found.append(_subject_of(text, c, left_lo, right_hi, words))
+    _share_heads(text, claims, found, bounds)
+    _inherit(claims, found, bounds)
+    return [f.spans for f in found]
+
+
+@cache
+def _subject_words(packs: PackSet) -> dict[str, frozenset[str]]:
+    """The packs' subject word lists, plus stop_verbs: every word that links a subject to
+    its number (达, 预计, 同比) or makes the number a change (增长, 降至)."""
+    words = dict(packs.subject_words)
+    words["stop_verbs"] = (
+        words["skip_before"]
+        | set(packs.change)
+        | set(packs.basis)
+        | {w for place in packs.qualifiers.values() for w in place}
+    )
+    return words
+
+
+def _subject_of(
+    text: str, c: Candidate, left_lo: int, right_hi: int, words: dict[str, frozenset[str]]
+) -> _Found:
+    right = _right_words(text, c.end, right_hi, words)
+    phrase = _noun_phrase_forward(right, words)
+    if phrase:
+        return _Found(_as_spans(phrase), "after", phrase)
+    left = _strip_linking(segment.spans(text[left_lo : c.start], left_lo), words)
+    phrase = _noun_phrase_backward(left, words)
+    if phrase:
+        return _Found(_as_spans(phrase), "before", phrase)
+    if right and segment.word_class(right[0][0]) == "v" and right[0][0] not in words["stop_verbs"]:
+        return _Found(_as_spans(right[:1]), "verb", right[:1])  # 641.53万人次受灾
+    phrase = _verb_phrase_backward(left, words)
+    if phrase:
+        return _Found(_as_spans(phrase), "verb", phrase)  # 死亡855人, 水库除险加固540库次
+    return _Found(None, "none", [])
+
+
+def _right_words(text: str, start: int, end: int, words: dict[str, frozenset[str]]) -> list[Word]:
+    toks = segment.spans(text[start:end], start)
+    adverbials = words["adverbials"]
+    # 95%的行政村: 的 right after the number only links it to the noun.
+    while toks and (toks[0][0] in adverbials or toks[0][0] in ("的", "之", "不同", "程度")):
+        toks = toks[1:]
+    return toks
+
+
+# Linking words jieba sometimes glues to the noun before them: 占比达 -> 占/比达.
+_GLUED_LINKS = ("达", "为", "超", "约", "近", "逾")
+
+
+def _strip_linking(toks: list[Word], words: dict[str, frozenset[str]]) -> list[Word]:
+    """Drop what stands between a subject and its number: 预计突破, 同比增长, 、."""
+    skip = words["stop_verbs"]
+    while toks:
+        w, s, e = toks[-1]
+        if w in skip or w in _LIST_SEPARATORS or not w.strip():
+            toks = toks[:-1]
+        elif len(w) > 1 and w.endswith(_GLUED_LINKS) and segment.word_class(w) == "n":
+            toks = [*toks[:-1], (w[:-1], s, e - 1)]
+        else:
+            break
+    return toks
+
+
+def _is_nounish(word: str) -> bool:
+    if _DIGITS.match(word) or not word.strip() or all(_is_punct(ch) for ch in word):
+        return False
+    return segment.word_class(word) not in _STOP
+
+
+def _is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PSZ"
+
+
+def _compound_part(
+    word: str, left: str | None, right: str | None, stop_verbs: frozenset[str]
+) -> bool:
+    """A verb, measure or position word between nouns is part of a compound noun:
+    智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it."""
+    cls = segment.word_class(word)
+    if cls not in ("v", "q", "f") or left is None or not _is_nounish(left):
+        return False
+    if cls == "v" and word in stop_verbs:  # 达, 增长: they link a subject to its number
+        return False
+    return cls == "q" or (right is not None and _is_nounish(right))
+
+
+def _noun_phrase_forward(toks: list[Word], words: dict[str, frozenset[str]]) -> list[Word]:
+    suffixes, stop_verbs = words["noun_suffixes"], words["stop_verbs"]
+    out: list[Word] = []
+    depth = 0
+    for j, tok in enumerate(toks):
+        w = tok[0]
+        nxt = toks[j + 1][0] if j + 1 < len(toks) else None
+        if depth or w in _OPEN:  # a bracketed part belongs to the noun: 州(市), 县(市、区)
+            if not out and w in _OPEN and w not in _QUOTES_OPEN:
+                break
+            depth += (w in _OPEN) - (w in _CLOSE)
+            out.append(tok)
+            continue
+        if w in _CLOSE:
+            out.append(tok)
+            continue
+        if w == "的" and out:
+            out = []  # 高水平的5G工厂: the head is after 的
+            continue
+        if w in _LIST_SEPARATORS[1:] and out and nxt is not None and _is_nounish(nxt):
+            out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
+            continue
+        cls = segment.word_class(w)
+        left = out[-1][0] if out else None
+        if _is_nounish(w) or w in suffixes or _compound_part(w, left, nxt, stop_verbs):
+            out.append(tok)
+        elif j == 0 and cls == "v" and w not in stop_verbs and nxt and _is_nounish(nxt):
+            out.append(tok)  # 超6000个[垂直领域模型]: a verb can modify the counted noun
+        else:
+            break
+    while out and (out[-1][0] in _LIST_SEPARATORS or out[-1][0] in _OPEN):
+        out.pop()
+    return _trim_quotes(out) if any(_is_nounish(t[0]) for t in out) else []
+
+
+def _noun_phrase_backward(toks: list[Word], words: dict[str, frozenset[str]]) -> list[Word]:
+    suffixes, stop_verbs = words["noun_suffixes"], words["stop_verbs"]
+    out: list[Word] = []
+    depth = 0
+    for j in range(len(toks) - 1, -1, -1):
+        tok = toks[j]
+        w = tok[0]
+        if depth or w in _CLOSE:
+            depth += (w in _CLOSE) - (w in _OPEN)
+            out.insert(0, tok)
+            continue
+        if w in _OPEN:
+            out.insert(0, tok)
+            continue
+        cls = segment.word_class(w)
+        left = toks[j - 1][0] if j > 0 else None
+        right = out[0][0] if out else None
+        # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun.
+        before_suffix = right in suffixes and cls in ("v", "vn")
+        part = before_suffix or _compound_part(w, left, right, stop_verbs)
+        if not (_is_nounish(w) or w in suffixes or part):
+            break
+        out.insert(0, tok)
+    out = _trim_quotes(out)
+    while out and (out[0][0] in _OPEN + _CLOSE or _is_punct(out[0][0][0])):
+        out.pop(0)
+    strip = words["strip_prefix"]
+    while len(out) > 1 and out[0][0] in strip:
+        out.pop(0)
+    return out if any(_is_nounish(t[0]) for t in out) else []
+
+
+def _verb_phrase_backward(toks: list[Word], words: dict[str, frozenset[str]]) -> list[Word]:
+    """死亡855人, 水库除险加固540库次: when a verb ends the words before the number, the
+    subject is that verb with the nouns and verbs it governs."""
+    if not toks or segment.word_class(toks[-1][0]) not in ("v", "vn"):
+        return []
+    out: list[Word] = []
+    for tok in reversed(toks):
+        w = tok[0]
+        if w in words["stop_verbs"] or segment.word_class(w) not in ("n", "v", "vn", "q"):
+            break
+        if _DIGITS.match(w) or w in _OPEN + _CLOSE:
+            break
+        out.insert(0, tok)
+    return out
+
+
+_QUOTES_OPEN, _QUOTES_CLOSE = "“‘《「『", "”’》」』"
+
+
+def _trim_quotes(toks: list[Word]) -> list[Word]:
+    """“一案双罚” -> 一案双罚: quotes around a whole phrase are not part of it."""
+    if len(toks) > 1 and toks[0][0] in _QUOTES_OPEN and toks[-1][0] in _QUOTES_CLOSE:
+        inner = toks[1:-1]
+        if not any(t[0] in _QUOTES_OPEN + _QUOTES_CLOSE for t in inner):
+            return inner
+    return toks
+
+
+def _as_spans(toks: list[Word]) -> Spans:
+    return ((toks[0][1], toks[-1][2]),)
+
+
+# ------------------------------------------------------------------------- coordinated lists
+
+
+def _share_heads(
+    text: str, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
+) -> None:
+    """Repair the subjects of a list whose items took the phrase after them:
+    37座非煤矿山、18座排土场和346座尾矿库监测预警系统建设 -> the last is 尾矿库;
+    3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂 -> the first is 基础级智能工厂."""
+    for group in _lists(text, claims, found, bounds):
+        items = [found[i] for i in group]
+        last = items[-1].words
+        head_at = _shared_head_index(items)
+        if head_at is not None:
+            head = last[head_at + 1 :]
+            for f in items[:-1]:
+                f.spans = (*_as_spans(f.words), (head[0][1], head[-1][2]))
+            continue
+        longest = max(len("".join(w for w, _, _ in f.words)) for f in items[:-1])
+        cut: list[Word] = []
+        for tok in last:
+            if cut and len("".join(w for w, _, _ in cut)) + len(tok[0]) > longest:
+                break
+            cut.append(tok)
+        items[-1].spans = _as_spans(cut)
+        items[-1].words = cut
+
+
+def _lists(
+    text: str, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
+) -> list[list[int]]:
+    groups: list[list[int]] = []
+    current: list[int] = []
+    for i, f in enumerate(found):
+        joined = (
+            current
+            and f.how == "after"
+            and bounds.clause(claims[i].start) == bounds.clause(claims[current[-1]].start)
+            and found[current[-1]].words
+            and text[found[current[-1]].words[-1][2] : claims[i].start].strip() in _LIST_SEPARATORS
+        )
+        if joined:
+            current.append(i)
+            continue
+        if len(current) > 1:
+            groups.append(current)
+        current = [i] if f.how == "after" and f.words else []
+    if len(current) > 1:
+        groups.append(current)
+    return groups
+
+
+def _shared_head_index(items: list[_Found]) -> int | None:
+    last = [w for w, _, _ in items[-1].words]
+    first_end = items[0].words[-1][0]
+    if len(items[0].words) < len(last) and first_end in last[:-1]:
+        return last.index(first_end)
+    return None
+
+
+# ------------------------------------------------------------------------------ inheritance
+
+
+def _inherit(claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries) -> None:
+    """Claims with no subject of their own take one from earlier claims in the sentence."""
+    for i, f in enumerate(found):
+        if f.spans is not None:
+            continue
+        sentence = bounds.sentence(claims[i].start)
+        earlier = [
+            j
+            for j in range(i)
+            if bounds.sentence(claims[j].start) == sentence
+            and found[j].spans is not None
+            and found[j].how != "inherited"
+        ]
+        if not earlier:
+            continue
+        same_unit = [j for j in earlier if claims[j].unit == claims[i].unit]
+        if same_unit:
+            f.spans, f.how = found[same_unit[-1]].spans, "inherited"
+            continue
+        # Position in a list of subjectless numbers (下降10.9%、7.0%) picks among the
+        # sentence's subjects in order.
+        run = _subjectless_run(i, claims, found, bounds)
+        subjects: list[Spans] = []
+        for j in earlier:
+            spans = found[j].spans
+            if spans is not None and spans not in subjects:
+                subjects.append(spans)
+        k, pos = len(run), run.index(i)
+        pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
+        f.spans, f.how = pick, "inherited"
+
+
+def _subjectless_run(
+    i: int, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
+) -> list[int]:
+    clause = bounds.clause(claims[i].start)
+    run = [
+        j
+        for j in range(len(claims))
+        if bounds.clause(claims[j].start) == clause
+        and (found[j].spans is None or found[j].how == "inherited")
+    ]
+    return run if i in run else [i]

@@ -1,0 +1,38 @@
+"""Fixtures shared by the test modules: the repository and its two sample releases."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+_REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return _REPO
+
+
+@pytest.fixture(scope="session")
+def hans_path() -> Path:
+    """The simplified sample (UTF-8)."""
+    return _REPO / "samples" / "miit-2025-results-zh-hans.txt"
+
+
+@pytest.fixture(scope="session")
+def hant_path() -> Path:
+    """The traditional sample (UTF-8)."""
+    return _REPO / "samples" / "miit-2025-results-zh-hant.txt"
+
+
+@pytest.fixture(scope="session")
+def hans_text(hans_path: Path) -> str:
+    """The simplified sample's text, read per the offsets convention (universal newlines)."""
+    return hans_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def hant_text(hant_path: Path) -> str:
+    """The traditional sample's text, read per the offsets convention (universal newlines)."""
+    return hant_path.read_text(encoding="utf-8")

@@ -1,0 +1,428 @@
+"""Tests for pressmine.numbers: the NUMBER / APPROX_NUMBER grammar and their exact parsers."""
+
+import contextlib
+import re
+import time
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressmine.numbers import (
+    APPROX_NUMBER,
+    NUMBER,
+    is_chinese_numeral,
+    parse_approx,
+    parse_number,
+)
+
+NUMBER_RE = re.compile(NUMBER)
+APPROX_RE = re.compile(APPROX_NUMBER)
+
+
+def rows(form: str, table: list[tuple[str, str]]) -> list:
+    """Parametrise (text, expected) with ids like 'mixed-32105' (pytest escapes Chinese ids)."""
+    return [pytest.param(text, Decimal(value), id=f"{form}-{value}") for text, value in table]
+
+
+ARABIC = [
+    ("3", "3"),
+    ("483.8", "483.8"),
+    ("0.5", "0.5"),
+    ("1,234", "1234"),
+    ("1,234,567.89", "1234567.89"),
+    ("01.10", "1.10"),
+    ("10,000.233", "10000.233"),
+    ("100000", "100000"),
+]
+SIGNS = [
+    ("-3.31", "-3.31"),
+    ("−2", "-2"),
+    ("+5", "5"),
+    ("负三", "-3"),
+    ("負三十二", "-32"),
+    ("正三", "3"),
+    ("负1,200,000", "-1200000"),
+    ("负零点一", "-0.1"),
+    ("-10.1万", "-101000"),
+]
+CHINESE = [
+    ("零", "0"),
+    ("三", "3"),
+    ("两", "2"),
+    ("十", "10"),
+    ("十二", "12"),
+    ("二十", "20"),
+    ("一十一", "11"),
+    ("一百零五", "105"),
+    ("一百十六", "116"),
+    ("两千三百", "2300"),
+    ("一千零一", "1001"),
+    ("一千零十", "1010"),
+    ("一万二", "12000"),
+    ("三千五", "3500"),
+    ("两百五", "250"),
+    ("一亿三", "130000000"),
+    ("十三万五", "135000"),
+    ("三万四千", "34000"),
+    ("十万八千", "108000"),
+    ("一亿三千万", "130000000"),
+    ("一亿一万", "100010000"),
+    ("千一", "1100"),
+    ("百二萬", "1200000"),
+    ("廿二", "22"),
+    ("五百卅四", "534"),
+    ("一萬零卌", "10040"),
+    ("四亿五千六百四十二万零一十五", "456420015"),
+]
+FINANCIAL = [
+    ("壹佰贰拾叁", "123"),
+    ("壹拾壹", "11"),
+    ("貳佰零參", "203"),
+    ("參萬肆仟伍佰陸拾柒", "34567"),
+    ("壹亿伍仟万陆仟叁佰伍拾伍", "150006355"),
+    ("伍万", "50000"),
+    ("七十八万五佰零六", "780506"),
+    ("壹", "1"),
+]
+DECIMALS_WITH_DIAN = [
+    ("两百点两", "200.2"),
+    ("三点一四", "3.14"),
+    ("五十五点五七九", "55.579"),
+    ("零点零零一", "0.001"),
+    ("十二点零", "12.0"),
+    ("一百点123", "100.123"),
+    ("两千三点一", "2300.1"),
+    ("三点五万", "35000"),
+    ("二十三点五万", "235000"),
+    ("两千万点五五四四", "20000000.5544"),
+    ("壹点贰", "1.2"),
+]
+DIGIT_STRINGS = [
+    ("二〇二五", "2025"),
+    ("二○二五", "2025"),
+    ("一九九八", "1998"),
+    ("六五", "65"),
+    ("〇", "0"),
+    ("三〇〇", "300"),
+    ("零一", "1"),
+    ("幺八九", "189"),
+    ("一二三", "123"),
+    ("一七二零点一", "1720.1"),
+    ("一二点三零", "12.30"),
+]
+MIXED = [
+    ("483.8万", "4838000"),
+    ("1.2万亿", "1200000000000"),
+    ("3万2,105", "32105"),
+    ("3万2105", "32105"),
+    ("5亿1万4千6百", "500014600"),
+    ("2千零30万", "20300000"),
+    ("1千万", "10000000"),
+    ("3百", "300"),
+    ("12万亿", "12000000000000"),
+    ("4.5千", "4500"),
+    ("十2", "12"),
+    ("1万2", "12000"),
+    ("1百01", "101"),
+    ("200亿零四千230", "20000004230"),
+    ("1,100.9亿", "110090000000"),
+    ("500千", "500000"),
+]
+SCALES = [
+    ("十万", "100000"),
+    ("百万", "1000000"),
+    ("千万", "10000000"),
+    ("二十万亿", "20000000000000"),
+    ("十万亿", "10000000000000"),
+    ("一亿亿", "10000000000000000"),
+    ("四万万", "400000000"),
+    ("一万五千亿", "1500000000000"),
+    ("一千一百一十一万一千一百一十一亿", "1111111100000000"),
+    ("九千八百七十六万五千四百三十二亿九千八百七十六万五千四百三十二", "9876543298765432"),
+]
+
+
+def miss(text: str, value: str, name: str, reason: str):
+    """A form deliberately not supported: the row must fail (strict xfail)."""
+    mark = pytest.mark.xfail(strict=True, reason=reason)
+    return pytest.param(text, value, id=f"miss-{name}", marks=mark)
+
+
+KNOWN_MISSES = [
+    miss("萬九", "19000", "bare-wan", "a bare 万 never opens a number: 万一 means 'in case'"),
+    miss("五兆六十二亿", "5006200000000", "zhao", "兆 is the prefix of 兆瓦/兆比特, not 10^12"),
+    miss(".5", "0.5", "leading-dot", "leading-dot decimals: No.5 is not 0.5"),
+    miss("3点5", "3.5", "arabic-dian", "3点5 after an Arabic digit is usually a clock time"),
+    miss("一万零百一十一", "10111", "zero-hundred", "零百 is not a written form"),
+    miss("零十", "10", "zero-ten", "a leading 零 before a scale is not a written form"),
+    miss("拾", "10", "lone-shi", "a lone 拾 is the word 'pick up' (收拾)"),
+    miss("壹壹", "11", "financial-positional", "伍陆 in 队伍陆续 must not read as 56"),
+    miss("7 万5 千", "75000", "spaces", "spaces never join numbers; text is normalised"),
+    miss("倆千", "2000", "lia", "俩/倆 'the two of' is a pronoun-like word, not a digit"),
+    miss("一半", "0.5", "half", "半 is a fraction word; callers handle it"),
+    miss("二分之一", "0.5", "fraction", "分之 fractions and 百分之 belong to callers"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    rows("arabic", ARABIC)
+    + rows("sign", SIGNS)
+    + rows("chinese", CHINESE)
+    + rows("financial", FINANCIAL)
+    + rows("dian", DECIMALS_WITH_DIAN)
+    + rows("digits", DIGIT_STRINGS)
+    + rows("mixed", MIXED)
+    + rows("scales", SCALES)
+    + KNOWN_MISSES,
+)
+def test_number_matches_in_full_and_parses_exactly(text, expected):
+    assert NUMBER_RE.fullmatch(text), f"NUMBER does not match {text!r} in full"
+    value = parse_number(text)
+    assert isinstance(value, Decimal)
+    assert value == Decimal(expected)
+
+
+NOT_NUMBERS = [
+    pytest.param("", id="empty"),
+    pytest.param("十十", id="ten-ten"),
+    pytest.param("点", id="dian"),
+    pytest.param("万", id="wan"),
+    pytest.param("亿万", id="yi-wan"),
+    pytest.param("万亿", id="wan-yi"),
+    pytest.param("负", id="sign-only"),
+    pytest.param("-", id="minus-only"),
+    pytest.param("零点", id="zero-dian"),
+    pytest.param("点零", id="dian-zero"),
+    pytest.param("零点点", id="zero-dian-dian"),
+    pytest.param("零点零大", id="trailing-word"),
+    pytest.param("10..1万", id="double-dot"),
+    pytest.param("1,23", id="short-group"),
+    pytest.param("一万一万", id="same-big-twice"),
+    pytest.param("千百", id="qian-bai"),
+    pytest.param("百", id="lone-bai"),
+    pytest.param("伍", id="lone-wu"),
+    pytest.param("陆", id="lone-lu"),
+    pytest.param("○", id="lone-circle"),
+    pytest.param("三四", id="pair-is-a-range"),
+    pytest.param("十几", id="approx-teens"),
+    pytest.param("3 ", id="trailing-space"),
+    pytest.param("元整", id="money-words"),
+    pytest.param(
+        "10.1万零100",
+        id="decimal-then-more",
+        marks=pytest.mark.xfail(
+            strict=True, reason="accepted as 101100, which cn2an's strict mode rejects"
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize("text", NOT_NUMBERS)
+def test_not_a_number_raises(text):
+    with pytest.raises(ValueError):
+        parse_number(text)
+
+
+@pytest.mark.parametrize("bad", [None, 3, b"3"], ids=["none", "int", "bytes"])
+def test_parse_number_rejects_non_strings(bad):
+    with pytest.raises(ValueError):
+        parse_number(bad)
+
+
+FOUND_IN_TEXT = [
+    ("1,234", ["1,234"]),
+    ("782,死亡855人", ["782", "855"]),
+    ("1,2345", ["1", "2345"]),
+    ("12,345,67", ["12,345", "67"]),
+    ("5G基站", ["5"]),
+    ("2025年", ["2025"]),
+    ("增长12.5%", ["12.5"]),
+    ("2020-2025年", ["2020", "2025"]),
+    ("1万-5万元", ["1万", "5万"]),
+    ("下降-3.31%", ["-3.31"]),
+    ("建成483.8万座", ["483.8万"]),
+    ("500千米", ["500千"]),
+    ("3万元", ["3万"]),
+    ("百分之五十五点五七九", ["五十五点五七九"]),
+    ("二〇二五年第一季度", ["二〇二五", "一"]),
+    ("百姓", []),
+    ("队伍十分", ["十"]),
+    ("陆续", []),
+    ("收拾", []),
+    ("千百年", []),
+    ("万一", []),
+    ("十几万人", []),
+    ("二十几个", []),
+    ("数十亿元", []),
+    ("几百家", []),
+    ("三四十家", []),
+    ("三五天", []),
+    ("一百多万", ["一百"]),
+    ("五兆瓦", ["五"]),
+    ("No.5", []),
+    ("3点5分", ["3", "5"]),
+    ("下午三点三十分", ["三", "三十"]),
+    ("三点五万", ["三点五万"]),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [pytest.param(t, f, id=f"find-{i}") for i, (t, f) in enumerate(FOUND_IN_TEXT)],
+)
+def test_number_finds_the_longest_numbers_in_text(text, found):
+    assert [m.group() for m in NUMBER_RE.finditer(text)] == found
+
+
+APPROX = [
+    ("十几", "11", "19"),
+    ("十几万", "110000", "190000"),
+    ("十数万", "110000", "190000"),
+    ("二十几", "21", "29"),
+    ("二十几万", "210000", "290000"),
+    ("三千四百五十几万", "34510000", "34590000"),
+    ("几十", "20", "90"),
+    ("数十", "20", "90"),
+    ("几百", "200", "900"),
+    ("数百", "200", "900"),
+    ("数千", "2000", "9000"),
+    ("几千", "2000", "9000"),
+    ("数万", "20000", "90000"),
+    ("几十万", "200000", "900000"),
+    ("数百万", "2000000", "9000000"),
+    ("数千万", "20000000", "90000000"),
+    ("数十亿", "2000000000", "9000000000"),
+    ("几亿", "200000000", "900000000"),
+    ("三四十", "30", "40"),
+    ("两三万", "20000", "30000"),
+    ("一两", "1", "2"),
+    ("三五百", "300", "500"),
+    ("八九亿", "800000000", "900000000"),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high"), [pytest.param(*r, id=f"approx-{r[1]}-{r[2]}") for r in APPROX]
+)
+def test_approx_bounds(text, low, high):
+    assert APPROX_RE.fullmatch(text)
+    assert parse_approx(text) == (Decimal(low), Decimal(high))
+    assert list(NUMBER_RE.finditer(text)) == [], "NUMBER must not claim part of a vague number"
+
+
+@pytest.mark.parametrize(
+    "text", ["", "几", "数", "十", "三", "一百多", "百余", "几个", "十几几", "一二三"]
+)
+def test_not_approx(text):
+    with pytest.raises(ValueError):
+        parse_approx(text)
+
+
+def test_number_and_approx_are_disjoint_on_number_rows():
+    for text, _ in (
+        ARABIC + SIGNS + CHINESE + FINANCIAL + DECIMALS_WITH_DIAN + DIGIT_STRINGS + MIXED
+    ):
+        assert list(APPROX_RE.finditer(text)) == [], text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("三个", True),
+        ("两千万", True),
+        ("壹佰", True),
+        ("3万", False),
+        ("483.8", False),
+        ("个", False),
+    ],
+    ids=["san-ge", "liang-qian-wan", "financial", "arabic-wan", "arabic", "no-numeral"],
+)
+def test_is_chinese_numeral(text, expected):
+    assert is_chinese_numeral(text) is expected
+
+
+def test_sources_embed_in_bigger_patterns():
+    for source in (NUMBER, APPROX_NUMBER):
+        assert re.compile(source).groups == 0
+        assert " " not in source and "#" not in source and "(?i" not in source
+    plain = re.compile(f"({NUMBER})%")
+    verbose = re.compile(f"({NUMBER})%", re.VERBOSE)
+    text = "增长-3.31%，占比1,234.5%，百分之五十五点五七九%"
+    assert plain.findall(text) == verbose.findall(text) == ["-3.31", "1,234.5", "五十五点五七九"]
+
+
+DIGIT_NAMES = "零一二三四五六七八九"
+
+
+def to_chinese(n: int) -> str:
+    """Standard reading of 0 <= n < 10^16, the way a release writes it."""
+    if n == 0:
+        return "零"
+    sections = [n // 10**k % 10**4 for k in (12, 8, 4, 0)]
+    units = ["万亿", "亿", "万", ""]
+    out, need_zero = "", False
+    for value, unit in zip(sections, units, strict=True):
+        if value == 0:
+            need_zero = bool(out)
+            continue
+        if out and (need_zero or value < 1000):
+            out += "零"
+        out += _section_to_chinese(value) + unit
+        need_zero = False
+    return out
+
+
+def _section_to_chinese(value: int) -> str:
+    out, zero = "", False
+    for exponent, scale in ((3, "千"), (2, "百"), (1, "十"), (0, "")):
+        digit = value // 10**exponent % 10
+        if digit == 0:
+            zero = bool(out)
+            continue
+        out += ("零" if zero else "") + DIGIT_NAMES[digit] + scale
+        zero = False
+    return out
+
+
+@given(st.integers(min_value=0, max_value=10**16 - 1))
+def test_any_standard_chinese_reading_round_trips(n):
+    assert parse_number(to_chinese(n)) == n
+
+
+@given(st.integers(min_value=0, max_value=10**30), st.integers(min_value=0, max_value=10**6))
+def test_any_arabic_number_round_trips(whole, fraction):
+    assert parse_number(f"{whole:,}.{fraction}") == Decimal(f"{whole}.{fraction}")
+    assert parse_number(f"{whole}") == whole
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=9))
+def test_a_lone_digit_after_wan_is_thousands(head, digit):
+    assert parse_number(f"{to_chinese(head)}万{DIGIT_NAMES[digit]}") == head * 10**4 + digit * 1000
+
+
+def test_pathological_inputs_are_fast():
+    inputs = [
+        "7" * 10_000,
+        "万" * 5_000,
+        "一" * 5_000,
+        "一" * 5_000 + "十",
+        "一万" * 2_500,
+        "1" + ",000" * 3_000,
+        "1万" * 2_500,
+        "十几" * 2_500,
+        "三点" * 3_000,
+        "伍" * 5_000,
+    ]
+    embedded = re.compile(f"(?:{NUMBER})%")
+    start = time.perf_counter()
+    for text in inputs:
+        list(NUMBER_RE.finditer(text))
+        list(APPROX_RE.finditer(text))
+        embedded.search(text)
+        with contextlib.suppress(ValueError):
+            parse_number(text)
+    assert time.perf_counter() - start < 2.0
+    assert parse_number("7" * 10_000) == Decimal("7" * 10_000)
