@@ -15,7 +15,8 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-# jieba tag -> our word class. Everything not listed (nouns, names, idioms …) counts as noun-ish.
+# jieba tag -> our word class. Everything not listed (nouns, names, idioms …) counts as noun-ish;
+# adjectives (a) modify nouns too, but a phrase needs a real noun to be a noun phrase.
 CLASSES = {
     "v": "v",
     "vd": "v",
@@ -47,6 +48,9 @@ CLASSES = {
     "t": "t",
     "tg": "t",
     "f": "f",
+    "a": "a",
+    "ag": "a",
+    "an": "a",
     "y": "y",
     "e": "y",
     "o": "y",

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 # A sentence ends at 。!?; or a line break. A clause also ends at a comma or colon; a comma
 # between two digits is a thousands separator, not a clause break.
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
+_PARAGRAPH_END = re.compile(r"\n")
 _CLAUSE_END = re.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
 
 
@@ -19,6 +20,7 @@ class Boundaries:
     length: int
     sentence_ends: list[int] = field(default_factory=list)
     clause_ends: list[int] = field(default_factory=list)
+    paragraph_ends: list[int] = field(default_factory=list)
 
     @classmethod
     def of(cls, text: str) -> Boundaries:
@@ -26,6 +28,7 @@ class Boundaries:
             len(text),
             [m.start() for m in _SENTENCE_END.finditer(text)],
             [m.start() for m in _CLAUSE_END.finditer(text)],
+            [m.start() for m in _PARAGRAPH_END.finditer(text)],
         )
 
     def sentence(self, pos: int) -> tuple[int, int]:
@@ -34,6 +37,9 @@ class Boundaries:
 
     def clause(self, pos: int) -> tuple[int, int]:
         return _around(self.clause_ends, pos, self.length)
+
+    def paragraph(self, pos: int) -> tuple[int, int]:
+        return _around(self.paragraph_ends, pos, self.length)
 
 
 def _around(ends: list[int], pos: int, length: int) -> tuple[int, int]:

@@ -12,7 +12,7 @@ from pressmine.clauses import Boundaries
 from pressmine.packs import PackSet
 from pressmine.quantities import Candidate
 
-_LIST_GLUE = frozenset(("、", "和", "及", "与", "以及", "或", "了", "的"))
+_LIST_GLUE = frozenset(("、", "和", "及", "与", "以及", "或", "了", "的", " ", "\t"))
 
 
 def find_changes(
@@ -23,6 +23,7 @@ def find_changes(
     The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
     """
     skip = packs.subject_words["skip_before"] | set(packs.basis) | _qualifier_words(packs)
+    split = frozenset(w for w in (*packs.change, *packs.basis, *skip) if len(w) > 1)
     out: list[str | None] = []
     for i, c in enumerate(claims):
         lo, _ = bounds.clause(c.start)
@@ -30,17 +31,36 @@ def find_changes(
         while True:
             # Only the words since the previous number in the clause are this number's own.
             seg_lo = max(lo, claims[j - 1].end) if j > 0 and claims[j - 1].end > lo else lo
-            toks = segment.spans(text[seg_lo:pos], seg_lo) if pos > seg_lo else []
+            toks = segment.spans(text[seg_lo:pos], seg_lo, split) if pos > seg_lo else []
             while toks and (toks[-1][0] in skip or toks[-1][0] in _LIST_GLUE):
                 toks.pop()
             if toks or seg_lo == lo:
                 label = packs.change.get(toks[-1][0]) if toks else None
+                if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
+                    label = None  # 连跌13个月: how long, not how much
+                elif (
+                    label is None
+                    and toks
+                    and toks[-1][0][:1] in ("连",)
+                    and (packs.change.get(toks[-1][0][1:]) in ("increase", "decrease"))
+                ):
+                    label = None
                 break
             # Nothing but glue back to the previous number: that number's verb is ours too.
             j -= 1
             pos = claims[j].start
+        if label is None:
+            label = _change_after(text, c.end, packs)  # 有16.6%的增长
         out.append(label if label in ("increase", "decrease") else None)
     return out
+
+
+def _change_after(text: str, end: int, packs: PackSet) -> str | None:
+    """有16.6%的增长: a change noun right after the number, linked by 的."""
+    if not text.startswith("的", end):
+        return None
+    toks = segment.spans(text[end + 1 : end + 6], end + 1)
+    return packs.change.get(toks[0][0]) if toks else None
 
 
 @cache
@@ -76,14 +96,18 @@ def _basis_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
 def find_periods(
     text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
 ) -> list[str | None]:
-    """The last period expression before the number in its sentence, or None."""
+    """The last period expression before the number in its sentence; failing that, in the
+    sentences before it in its paragraph (上半年,…。…。 scopes the paragraph); else None."""
     out: list[str | None] = []
     cache_: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
     for c in claims:
-        sentence = bounds.sentence(c.start)
-        if sentence not in cache_:
-            cache_[sentence] = _periods_in(text, sentence, packs)
-        before = [p for p in cache_[sentence] if p[1] <= c.start]
+        paragraph = bounds.paragraph(c.start)
+        if paragraph not in cache_:
+            cache_[paragraph] = _periods_in(text, paragraph, packs)
+        sentence_lo = bounds.sentence(c.start)[0]
+        before = [p for p in cache_[paragraph] if p[1] <= c.start]
+        in_sentence = [p for p in before if p[0] >= sentence_lo]
+        before = in_sentence or before
         if not before:
             out.append(None)
             continue
@@ -96,11 +120,14 @@ def find_periods(
     return out
 
 
-def _periods_in(text: str, sentence: tuple[int, int], packs: PackSet) -> list[tuple[int, int, str]]:
+def _periods_in(text: str, span: tuple[int, int], packs: PackSet) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    regex = _basis_regex(tuple(packs.basis))
+    bases = [m.span() for m in regex.finditer(text, *span)] if regex else []
     for p in packs.period_patterns:
-        for m in p.regex.finditer(text, *sentence):
-            if m.end() > m.start():
+        for m in p.regex.finditer(text, *span):
+            inside_basis = any(s < m.end() and m.start() < e for s, e in bases)
+            if m.end() > m.start() and not inside_basis:  # 比上年同期 is a basis, not a period
                 found.append((m.start(), m.end(), m.group()))
     # Where patterns overlap keep the longest (2025年春节以来 over 2025年).
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))

@@ -24,7 +24,7 @@ from pressmine.errors import PackError
 
 QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
 QUALIFIER_PLACES = ("before", "inside", "after")
-CHANGE_KINDS = ("increase", "decrease", "level")
+CHANGE_KINDS = ("increase", "decrease", "level", "streak")
 UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
 
 _PACK_KEYS = {
@@ -53,7 +53,16 @@ _RULE_KEYS = {
 }
 _EXAMPLE_KEYS = {"text", "value", "value_max", "unit", "qualifier", "subject", "none"}
 _UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset"}
-_SUBJECT_KEYS = {"skip_before", "strip_prefix", "noun_suffixes", "adverbials"}
+_SUBJECT_KEYS = {
+    "skip_before",
+    "strip_prefix",
+    "noun_suffixes",
+    "adverbials",
+    "meta_heads",
+    "share_words",
+    "frame_starts",
+    "frame_ends",
+}
 _NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
 _FRAGMENT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # Groups a rule may use. qualifier* groups are markers inside the claim's span (超330个);
