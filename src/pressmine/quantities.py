@@ -242,10 +242,10 @@ def _mark_inside_words(text: str, cands: list[Candidate]) -> None:
     """A Chinese numeral that the segmenter keeps inside a longer word is part of that word:
     统一, 一次能源, 千家万户, 一成不变. Only the clause around each candidate is segmented."""
     for c in cands:
-        lo = _clause_start(text, c.number_start)
+        lo = _clause_start(text, c.start)
         hi = _clause_end(text, c.end)
         for _word, s, e in segment.spans(text[lo:hi], lo):
-            if (s < c.number_start < e) or (s < c.end < e):
+            if (s < c.start < e) or (s < c.end < e):
                 c.rejected = f"inside the word {text[s:e]}"
                 break
 

@@ -105,8 +105,8 @@ def _subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Wor
     phrase = _noun_phrase_backward(left, words)
     if phrase:
         found = _found(phrase, "before", words)
-        before = [t for t in left if t[2] <= phrase[0][1]]
-        if before and before[-1][0] in words["share_words"]:
+        before = [t[0] for t in left if t[2] <= phrase[0][1]][-2:]
+        if any(w in words["share_words"] for w in before):
             found.how = "meta"  # 占我国外贸总值的14.9%: the share is of the sentence's topic
         return found
     phrase = _verb_phrase_forward(right, words)
@@ -287,6 +287,8 @@ def _noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
         # 香港旅客+占 28.0%: a share verb right before the number stays with its noun.
         part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
+        # 直接+经济损失: a two-character adverb right before a noun modifies it.
+        part = part or (cls == "d" and len(w) == 2 and right is not None and _is_nounish(right))
         if not (
             _is_nounish(w) or w in suffixes or part or _compound_part(w, left, right, stop_verbs)
         ):
