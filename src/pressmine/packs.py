@@ -224,10 +224,11 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise PackError(str(path), f"not valid TOML: {e}") from None
-    _check_keys(data, _PACK_KEYS, str(path), None, text, "top-level key")
     pack = data.get("pack")
     if not isinstance(pack, dict) or not isinstance(pack.get("name"), str) or not pack["name"]:
         raise PackError(str(path), "missing [pack] table with a name")
+    _check_keys(data, _PACK_KEYS, str(path), None, text, "top-level key")
+    _check_keys(pack, {"name", "description", "version"}, str(path), None, text, "[pack] key")
     data["_text"] = text
     return data, str(path)
 

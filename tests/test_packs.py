@@ -1,0 +1,122 @@
+"""Pattern packs: every example embedded in a built-in rule, and the loader's validation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from pressmine import PackError, extract, load_packs
+from pressmine.examples import run_examples
+
+RESULTS = list(run_examples(load_packs()))
+
+
+@pytest.mark.parametrize("result", RESULTS, ids=[r.id for r in RESULTS])
+def test_pack_example(result):
+    assert result.problem is None, f"{result.example.text}: {result.problem}"
+
+
+def test_builtin_packs_have_examples():
+    assert len(RESULTS) >= 25
+
+
+def write_pack(folder: Path, body: str, name: str = "extra.toml") -> Path:
+    path = folder / name
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+GOOD_RULE = """
+[pack]
+name = "harbour"
+
+[[units]]
+kind = "classifier"
+normalized = "count"
+names = ["潜次"]
+
+[[rule]]
+id = "berths"
+priority = 30
+pattern = '(?P<subject>泊位)(?P<x_verb>达)(?P<value>{{number}})个'
+unit = "个"
+examples = [{ text = "全港泊位达120个", value = 120, unit = "个", subject = "泊位" }]
+"""
+
+
+def test_a_user_pack_adds_units_and_rules(tmp_path):
+    write_pack(tmp_path, GOOD_RULE)
+    packs = load_packs([tmp_path])
+    claims = extract("深海下潜3.2万潜次", packs)
+    assert [(c.text, c.unit) for c in claims] == [("3.2万潜次", "潜次")]
+    berth = extract("全港泊位达120个", packs)
+    assert [(c.rule, c.subject) for c in berth] == [("harbour:berths", "泊位")]
+    assert all(r.problem is None for r in run_examples(packs) if r.rule.pack == "harbour")
+    assert extract("深海下潜3.2万潜次") != claims  # the default packs know no 艘次
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "[pack]\nname = 'x'\n[[rule]]\nid = 'a'\npattern = '(?P<value>\\d+'\n",
+            "rule 'a': pattern does not compile",
+        ),
+        (
+            "[pack]\nname = 'x'\n[[rule]]\nid = 'a'\npattern = '\\d+'\n",
+            "rule 'a': the pattern has no (?P<value>…) group",
+        ),
+        (
+            "[pack]\nname = 'x'\n[[rule]]\nid = 'a'\npattern = '(?P<value>{{nope}})'\n",
+            "undefined fragment {{nope}}",
+        ),
+        (
+            "[pack]\nname = 'x'\n[[rule]]\nid = 'a'\npattern = '(?P<value>1)'\n"
+            "[[rule]]\nid = 'a'\npattern = '(?P<value>2)'\n",
+            "rule 'a': duplicate rule id",
+        ),
+        (
+            "[pack]\nname = 'x'\n[[rule]]\nid = 'a'\npatern = '(?P<value>1)'\n",
+            "unknown rule key 'patern'",
+        ),
+        ("[pack]\nname = 'x'\ncolour = 1\n", "unknown [pack] key 'colour'"),
+        ("[pack]\nname = 'x'\n[colour]\nred = 1\n", "unknown top-level key 'colour'"),
+        ("[pack]\nname = 'x'\n[qualifiers.before]\nmaybe = ['约']\n", "label 'maybe'"),
+        ("name = 'x'\n", "missing [pack] table"),
+        ("[pack\nname = 'x'\n", "not valid TOML"),
+    ],
+    ids=[
+        "regex",
+        "no-value",
+        "fragment",
+        "duplicate",
+        "unknown-rule-key",
+        "unknown-pack-key",
+        "unknown-key",
+        "bad-label",
+        "no-pack",
+        "toml",
+    ],
+)
+def test_a_broken_pack_names_the_file_and_the_problem(tmp_path, body, message):
+    path = write_pack(tmp_path, body, "broken.toml")
+    with pytest.raises(PackError) as err:
+        load_packs([tmp_path])
+    assert str(path) in str(err.value)
+    assert message in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_rule_errors_carry_a_line_number(tmp_path):
+    body = "[pack]\nname = 'x'\n\n[[rule]]\nid = 'late'\npattern = '(?P<value>\\d+'\n"
+    write_pack(tmp_path, body, "lines.toml")
+    with pytest.raises(PackError, match=r"lines\.toml:5: rule 'late'"):
+        load_packs([tmp_path])
+
+
+def test_only_and_exclude_select_packs_by_name(tmp_path):
+    write_pack(tmp_path, GOOD_RULE)
+    assert {p.name for p in load_packs([tmp_path], exclude=["harbour"]).packs} == {"core"}
+    with pytest.raises(PackError, match="no pack named 'nope'"):
+        load_packs([tmp_path], only=["nope"])
