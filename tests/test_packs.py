@@ -120,3 +120,35 @@ def test_only_and_exclude_select_packs_by_name(tmp_path):
     assert {p.name for p in load_packs([tmp_path], exclude=["harbour"]).packs} == {"core"}
     with pytest.raises(PackError, match="no pack named 'nope'"):
         load_packs([tmp_path], only=["nope"])
+
+
+def test_a_declaration_sets_the_unit_of_bare_amounts():
+    claims = extract("出口总值3,245.5亿(美元,下同),增长3.1%。其中对美国出口1,023亿。")
+    assert [(c.text, c.unit) for c in claims] == [
+        ("3,245.5亿", "美元"),
+        ("3.1%", "%"),
+        ("1,023亿", "美元"),
+    ]
+    assert [c.text for c in extract("其中对美国出口1,023亿。")] == []  # nothing declared
+
+
+def test_a_pack_with_when_applies_only_where_it_matches(tmp_path):
+    write_pack(
+        tmp_path,
+        """
+[pack]
+name = "hk-dollar"
+when = '港元|香港'
+
+[[rule]]
+id = "dollar-sign"
+priority = 30
+unit = "港元"
+pattern = '\\$(?P<value>{{number}})(?P<scale>{{scale}})?'
+""",
+    )
+    packs = load_packs([tmp_path])
+    assert [(c.text, c.unit) for c in extract("香港零售总额为$227亿", packs)] == [
+        ("$227亿", "港元")
+    ]
+    assert extract("The price is $227亿", packs) == []

@@ -38,6 +38,7 @@ _PACK_KEYS = {
     "subject",
     "period",
     "rule",
+    "declaration",
 }
 _RULE_KEYS = {
     "id",
@@ -120,6 +121,15 @@ class NotClaimPattern:
 
 
 @dataclass(frozen=True, slots=True)
+class Declaration:
+    """A phrase that declares the unit of the bare amounts around it: （美元,下同）."""
+
+    pack: str
+    id: str
+    regex: re.Pattern[str]  # has a (?P<unit>…) group
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodPattern:
     pack: str
     id: str
@@ -132,6 +142,7 @@ class Pack:
     path: str
     description: str
     rules: tuple[Rule, ...]
+    when: re.Pattern[str] | None = None  # the rules apply only to texts this regex finds
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -148,11 +159,16 @@ class PackSet:
     not_claim_patterns: tuple[NotClaimPattern, ...]
     subject_words: dict[str, frozenset[str]]
     period_patterns: tuple[PeriodPattern, ...]
+    declarations: tuple[Declaration, ...]
     fragments: dict[str, str] = field(repr=False)
 
     @property
     def rules(self) -> list[Rule]:
         return [r for p in self.packs for r in p.rules]
+
+    def rules_for(self, text: str) -> list[Rule]:
+        """The rules that apply to `text`: a pack with `when` applies only where it matches."""
+        return [r for p in self.packs if p.when is None or p.when.search(text) for r in p.rules]
 
 
 # ----------------------------------------------------------------------------- finding packs
@@ -228,7 +244,9 @@ def _read(path: Path) -> tuple[dict[str, Any], str]:
     if not isinstance(pack, dict) or not isinstance(pack.get("name"), str) or not pack["name"]:
         raise PackError(str(path), "missing [pack] table with a name")
     _check_keys(data, _PACK_KEYS, str(path), None, text, "top-level key")
-    _check_keys(pack, {"name", "description", "version"}, str(path), None, text, "[pack] key")
+    _check_keys(
+        pack, {"name", "description", "version", "when"}, str(path), None, text, "[pack] key"
+    )
     data["_text"] = text
     return data, str(path)
 
@@ -279,10 +297,18 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
     packs: list[Pack] = []
     not_claim_patterns: list[NotClaimPattern] = []
     period_patterns: list[PeriodPattern] = []
+    declarations: list[Declaration] = []
     for data, path in raw:
         name, text = data["pack"]["name"], data["_text"]
         rules = tuple(_compile_rules(data.get("rule", []), name, path, text, fragments))
-        packs.append(Pack(name, path, str(data["pack"].get("description", "")), rules))
+        when = data["pack"].get("when")
+        when_rx = _compile(expand(when, fragments, path, None), path, None, None) if when else None
+        packs.append(Pack(name, path, str(data["pack"].get("description", "")), rules, when_rx))
+        for entry in data.get("declaration", []):
+            rid, rx = _compile_simple(entry, "declaration", path, text, fragments)
+            if "unit" not in rx.groupindex:
+                raise PackError(path, "a declaration needs a (?P<unit>…) group", rid)
+            declarations.append(Declaration(name, rid, rx))
         for entry in data.get("not_claims", {}).get("pattern", []):
             rid, rx = _compile_simple(entry, "not_claims.pattern", path, text, fragments)
             not_claim_patterns.append(NotClaimPattern(name, rid, rx))
@@ -301,6 +327,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
         not_claim_patterns=tuple(not_claim_patterns),
         subject_words={k: frozenset(v) for k, v in subject_words.items()},
         period_patterns=tuple(period_patterns),
+        declarations=tuple(declarations),
         fragments=fragments,
     )
 

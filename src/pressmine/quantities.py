@@ -42,23 +42,47 @@ class Candidate:
     chinese: bool  # written without Arabic digits (三个, 两千万)
     subject_span: tuple[int, int] | None = None  # from the rule's (?P<subject>…) group
     rejected: str | None = None  # why this is not a quantity/claim, or None
+    declared: bool = False  # its unit came from a declaration such as （美元,下同）
 
     @property
     def is_claim(self) -> bool:
-        return self.rejected is None and self.rule.claim
+        return self.rejected is None and (self.rule.claim or self.declared)
 
 
 def find_candidates(text: str, packs: PackSet) -> list[Candidate]:
     """Every rule's matches, overlaps resolved, not-claims marked (`rejected`)."""
     found = []
-    for rule in packs.rules:
+    for rule in packs.rules_for(text):
         for m in rule.regex.finditer(text):
             cand = _candidate(m, rule, packs)
             if cand is not None:
                 found.append(cand)
     chosen = _resolve_overlaps(found)
     _mark_not_claims(text, chosen, packs)
+    if packs.declarations:
+        _apply_declarations(text, chosen, packs)
     return chosen
+
+
+def _apply_declarations(text: str, cands: list[Candidate], packs: PackSet) -> None:
+    """（美元,下同）: an amount written with a scale but no unit (1,234亿) takes the declared
+    unit, from the amount right before the declaration to the end of the text."""
+    declared = sorted(
+        (m.start(), m.group("unit")) for d in packs.declarations for m in d.regex.finditer(text)
+    )
+    if not declared:
+        return
+    starts = [s for s, _ in declared]
+    for c in cands:
+        if c.unit or c.rejected or not _SCALE_SUFFIX.search(text[c.number_start : c.number_end]):
+            continue
+        # the declaration that follows the amount right away, or else the last one before it
+        i = bisect.bisect_right(starts, c.end + 1) - 1
+        if i < 0:
+            continue
+        surface = declared[i][1]
+        info = packs.units.get(surface)
+        c.unit, c.unit_info, c.declared = (info.name if info else surface), info, True
 
 
 def _candidate(m: re.Match[str], rule: Rule, packs: PackSet) -> Candidate | None:
