@@ -6,18 +6,28 @@ code must be 0 (also for no claims), 1 (an input or pack error) or 2 (usage).
 
 from __future__ import annotations
 
+import csv
+import io
+import itertools
 import json
+import multiprocessing
 import os
+import shlex
+import shutil
+import signal
+import sqlite3
 import subprocess
 import sys
+import threading
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 import pytest
 from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 import pressmine
+from pressmine import cli, runner, tasks
 from pressmine.cli import app
 from pressmine.errors import PackError
 
@@ -167,7 +177,7 @@ def _bad_inputs(root: Path) -> dict[str, str]:
         "missing.txt": "missing.txt: no such file or directory",
         "binary.txt": "binary.txt: not text: binary data (NUL bytes)",
         "latin.txt": "latin.txt: cannot decode as UTF-8, GB18030 or Big5",
-        "no-txt": "no-txt: no .txt files in this folder",
+        "no-txt": "no-txt: no files matching *.txt in this folder",
         "plain.txt/x.txt": "plain.txt/x.txt: not a directory",
     }
 
@@ -212,27 +222,38 @@ def test_folder_with_a_bad_file_still_writes_the_others(in_tmp: Path, hans_text:
     assert has_claim(claims_of(result), {"doc": "docs/b-good.txt", **BASE_STATIONS})
 
 
+@pytest.mark.parametrize(
+    "jobs",
+    [
+        "1",
+        pytest.param(
+            "2", marks=pytest.mark.skipif(sys.platform != "linux", reason="fork keeps the patch")
+        ),
+    ],
+)
 def test_pack_error_is_one_line_exit_1_and_output_so_far_kept(
-    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, hans_path: Path
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch, hans_path: Path, jobs: str
 ) -> None:
     # A pattern pack that fails: the CLI's only other PressmineError. The first document's
-    # claims are already out, the JSON array is still closed, and no traceback is shown.
-    real_extract = pressmine.extract
-    calls: list[str] = []
+    # claims are already out, the JSON array is still closed, and no traceback is shown; from
+    # a worker process too (the patch reaches the workers because they are forked).
+    real_extract = tasks.extract
+    (in_tmp / "trigger.txt").write_text("触发", encoding="utf-8")
 
-    def failing_second_time(text: str) -> list[Any]:
-        calls.append(text)
-        if len(calls) == 2:
+    def failing_on_trigger(text: str, packs: Any = None) -> list[Any]:
+        if "触发" in text:
             raise PackError("patterns/finance.toml", "pattern does not compile", "revenue", 12)
-        return real_extract(text)
+        return real_extract(text, packs)
 
-    monkeypatch.setattr(pressmine, "extract", failing_second_time)
-    result = run("extract", str(hans_path), str(hans_path))
+    monkeypatch.setattr(tasks, "extract", failing_on_trigger)
+    result = run("extract", str(hans_path), "trigger.txt", str(hans_path), "--jobs", jobs)
     assert result.exit_code == 1
     assert result.stderr == (
         "Error: patterns/finance.toml:12: rule 'revenue': pattern does not compile\n"
     )
-    assert has_claim(claims_of(result), {"doc": str(hans_path), **BASE_STATIONS})
+    claims = claims_of(result)
+    assert has_claim(claims, {"doc": str(hans_path), **BASE_STATIONS})
+    assert len(claims) == len(real_extract(hans_path.read_text(encoding="utf-8")))
 
 
 @pytest.mark.parametrize(
@@ -323,3 +344,403 @@ def test_help_does_not_import_jieba() -> None:
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
     assert "pressmine.cli" in imported
     assert not {name for name in imported if name.split(".")[0] in {"jieba", "rjieba"}}
+
+
+# --- inputs: globs, lists, HTML -------------------------------------------------------------
+
+
+def _jsonl(result: Result) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in result.stdout.splitlines()]
+
+
+def _docs(result: Result) -> list[str]:
+    """The documents in the output, in order (each once per time it was read)."""
+    return [doc for doc, _ in itertools.groupby(claim["doc"] for claim in _jsonl(result))]
+
+
+@pytest.fixture
+def mixed(in_tmp: Path) -> Path:
+    """docs/ holding .txt and .md releases, and a list of paths."""
+    for name in ["docs/a.txt", "docs/b.md", "docs/sub/c.md", "docs/sub/d.txt"]:
+        (in_tmp / name).parent.mkdir(parents=True, exist_ok=True)
+        (in_tmp / name).write_text("已建成5G基站483.8万座。", encoding="utf-8")
+    return in_tmp
+
+
+def test_glob_chooses_the_files_of_a_folder(mixed: Path) -> None:
+    result = run("extract", "docs", "--glob", "*.md", "-f", "jsonl")
+    assert (result.exit_code, _docs(result)) == (0, ["docs/b.md", "docs/sub/c.md"])
+    result = run("extract", "docs", "-g", "*.md", "-g", "*.txt", "-f", "jsonl")
+    assert _docs(result) == ["docs/a.txt", "docs/b.md", "docs/sub/c.md", "docs/sub/d.txt"]
+    result = run("extract", "docs", "-g", "sub/*.md", "-f", "jsonl")  # with /: from the folder
+    assert _docs(result) == ["docs/sub/c.md"]
+
+
+@pytest.mark.parametrize(
+    ("listing", "expected"),
+    [
+        (b"docs/b.md\n\ndocs/sub\r\n", ["docs/b.md", "docs/sub/d.txt"]),
+        (b"docs/sub/d.txt\x00docs/a.txt\x00", ["docs/sub/d.txt", "docs/a.txt"]),
+    ],
+    ids=["lines-blank-crlf-folder", "find-print0"],
+)
+def test_files_from_a_list_or_stdin(mixed: Path, listing: bytes, expected: list[str]) -> None:
+    (mixed / "list.txt").write_bytes(listing)
+    assert _docs(run("extract", "--files-from", "list.txt", "-f", "jsonl")) == expected
+    assert _docs(run("extract", "--files-from", "-", "-f", "jsonl", stdin=listing)) == expected
+    # Paths given as arguments come first.
+    result = run("extract", "docs/a.txt", "--files-from", "list.txt", "-f", "jsonl")
+    assert _docs(result) == ["docs/a.txt", *expected]
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--files-from", "nope.txt"], "Invalid value for '--files-from': nope.txt: no such file"),
+        (["-", "--files-from", "-"], "stdin cannot be both --files-from - and PATH -."),
+        (["x.txt", "--excel", "-f", "json"], "--excel writes CSV"),
+        (["x.txt", "--jobs", "0"], "Invalid value for '--jobs'"),
+    ],
+    ids=["missing-list", "stdin-twice", "excel-json", "jobs-0"],
+)
+def test_option_misuse_is_a_usage_error(in_tmp: Path, args: list[str], message: str) -> None:
+    result = run("extract", *args)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert "Usage: pressmine extract" in result.stderr
+    assert message in result.stderr
+
+
+PAGE = (
+    "<!DOCTYPE html>\n<html><head><title>通报</title><style>p {}</style>"
+    "<script>var n = '99万座';</script></head>\n<body>\n"
+    "<p>已建成5G基站<b>483.8</b>万座，\n覆盖超330个城市&#xFF0C;直接经济损失3096.4亿元。</p>\n"
+    "</body></html>\n"
+)
+
+
+def test_html_file_offsets_point_into_the_page(in_tmp: Path) -> None:
+    (in_tmp / "page.html").write_bytes(PAGE.replace("\n", "\r\n").encode("utf-8"))
+    result = run("extract", "page.html", "-f", "jsonl")
+    assert (result.exit_code, result.stderr) == (0, "")
+    claims = _jsonl(result)
+    with open("page.html", encoding="utf-8") as f:  # the README's offsets convention
+        original = f.read()
+    assert_offsets_hold(claims, original)
+    # Markup inside a claim's span stays in its text; script content is not read.
+    assert [c["text"] for c in claims] == ["483.8</b>万座", "超330个", "3096.4亿元"]
+    assert [c["value"] for c in claims] == [4838000, 330, 309640000000]
+    assert claims[2]["subject"] == "直接经济损失"
+
+
+def test_html_on_stdin_is_recognised_by_its_start() -> None:
+    result = run("extract", "-", "-f", "jsonl", stdin=PAGE.encode("utf-8"))
+    claims = _jsonl(result)
+    assert_offsets_hold(claims, PAGE)
+    assert [c["text"] for c in claims][:1] == ["483.8</b>万座"]
+
+
+# --- formats and -o ---------------------------------------------------------------------------
+
+
+def test_csv_holds_the_json_claims(hans_path: Path) -> None:
+    as_json = claims_of(run("extract", str(hans_path)))
+    result = run("extract", str(hans_path), "--format", "csv")
+    assert (result.exit_code, result.stderr) == (0, "")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert len(rows) == len(as_json)
+    first, claim = rows[0], as_json[0]
+    assert (first["doc"], first["text"], first["unit"]) == (
+        claim["doc"],
+        claim["text"],
+        claim["unit"],
+    )
+    assert float(first["value"]) == claim["value"]
+    assert first["normalized_unit"] == claim["normalized"]["unit"]
+    assert first["value_max"] == "" and claim["value_max"] is None  # null is an empty cell
+    assert "\r" not in result.stdout
+
+
+def test_csv_for_excel_has_a_bom_and_crlf(hans_path: Path) -> None:
+    result = run("extract", str(hans_path), "--excel")  # --excel alone means CSV
+    assert result.stdout.startswith("\ufeffdoc,start,end,text,value,")
+    data = result.stdout_bytes  # .stdout reads \r\n as \n
+    assert data.count(b"\r\n") == data.count(b"\n") > 1
+
+
+def test_table_is_for_people(hans_path: Path) -> None:
+    result = run("extract", str(hans_path), "--format", "table")
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith(f"{hans_path}  ") and lines[0].endswith(" claims")
+    row = next(line for line in lines if "483.8万座" in line)
+    assert "4,838,000" in row and "5G基站" in row
+    assert not any("{" in line for line in lines)
+
+
+def test_table_of_a_document_without_claims(in_tmp: Path) -> None:
+    result = run("extract", "-", "-f", "table", stdin="今天天气很好。".encode())
+    assert (result.exit_code, result.stdout) == (0, "(stdin)  0 claims\n")
+
+
+@pytest.mark.parametrize(
+    ("name", "first_line"),
+    [("out.json", "["), ("out.jsonl", '{"doc": '), ("OUT.CSV", "doc,start,end,")],
+)
+def test_output_file_format_follows_its_extension(
+    in_tmp: Path, hans_path: Path, name: str, first_line: str
+) -> None:
+    result = run("extract", str(hans_path), "-o", name)
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (in_tmp / name).read_text(encoding="utf-8").startswith(first_line)
+    assert sorted(p.name for p in in_tmp.iterdir()) == [name]  # no temporary file left
+
+
+def test_output_dash_is_stdout(in_tmp: Path, hans_path: Path) -> None:
+    result = run("extract", str(hans_path), "-o", "-", "-f", "jsonl")
+    assert has_claim(_jsonl(result), BASE_STATIONS)
+    assert not (in_tmp / "-").exists()
+
+
+def test_output_file_is_replaced_keeping_its_mode(in_tmp: Path, hans_path: Path) -> None:
+    (in_tmp / "out.json").write_text("old")
+    (in_tmp / "out.json").chmod(0o640)
+    assert run("extract", str(hans_path), "-o", "out.json").exit_code == 0
+    assert claims_of_file(in_tmp / "out.json")
+    assert (in_tmp / "out.json").stat().st_mode & 0o777 == 0o640
+
+
+def claims_of_file(path: Path) -> list[dict[str, Any]]:
+    claims = json.loads(path.read_text(encoding="utf-8"))
+    assert isinstance(claims, list)
+    return claims
+
+
+def test_output_file_is_written_when_some_inputs_fail(in_tmp: Path, hans_path: Path) -> None:
+    result = run("extract", str(hans_path), "missing.txt", "-o", "out.json")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: missing.txt: no such file or directory\n",
+    )
+    assert has_claim(claims_of_file(in_tmp / "out.json"), BASE_STATIONS)
+
+
+def test_output_into_a_missing_folder_is_an_error(in_tmp: Path, hans_path: Path) -> None:
+    result = run("extract", str(hans_path), "-o", "nope/out.json")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "Error: nope/out.json: no such file or directory\n"
+
+
+# --- a batch: jobs, order, failures -------------------------------------------------------------
+
+
+@pytest.fixture
+def releases(in_tmp: Path, repo_root: Path) -> Path:
+    """rel/ with the test releases and samples, twice over, under numbered names."""
+    sources = sorted((repo_root / "tests" / "releases").glob("*.txt"))
+    sources += sorted((repo_root / "samples").glob("*.txt"))
+    (in_tmp / "rel").mkdir()
+    for i, source in enumerate(sources * 2):
+        (in_tmp / "rel" / f"{i:03d}-{source.name}").write_bytes(source.read_bytes())
+    return in_tmp / "rel"
+
+
+def test_jobs_do_not_change_the_output_or_its_order(releases: Path) -> None:
+    one = run("extract", "rel", "-f", "jsonl", "--jobs", "1")
+    two = run("extract", "rel", "-f", "jsonl", "--jobs", "2")
+    assert (one.exit_code, two.exit_code, one.stderr, two.stderr) == (0, 0, "", "")
+    assert one.stdout == two.stdout
+    docs = _docs(one)
+    assert docs == sorted(docs) and len(docs) == 24
+
+
+def test_fail_fast_stops_at_the_first_bad_file(releases: Path) -> None:
+    (releases / "010-bad.txt").write_bytes(b"\x00")
+    for jobs in ("1", "2"):
+        result = run("extract", "rel", "-f", "jsonl", "--jobs", jobs, "--fail-fast")
+        assert result.exit_code == 1
+        assert result.stderr == "Error: rel/010-bad.txt: not text: binary data (NUL bytes)\n"
+        assert _docs(result)[-1] < "rel/010"
+    result = run("extract", "rel", "-f", "jsonl", "--jobs", "2")
+    assert (result.exit_code, len(_docs(result))) == (1, 24)  # without it: every other file
+
+
+# --- signals and pipes ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def signal_after_first_document(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Send this process the signal put in the list once the first document is written: it
+    arrives while a document is being written out, the moment a careless handler would cut a
+    claim in half."""
+    signals: list[int] = []
+    real_take = runner.Run._take
+
+    def take_then_signal(run: Any, part: tasks.Part) -> bool:
+        ok = real_take(run, part)
+        if signals and run.files == 1:
+            os.kill(os.getpid(), signals.pop())
+        return ok
+
+    monkeypatch.setattr(runner.Run, "_take", take_then_signal)
+    return signals
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+@pytest.mark.parametrize(("signum", "code"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_writes_what_is_finished_and_stops(
+    releases: Path, signal_after_first_document: list[int], jobs: str, signum: int, code: int
+) -> None:
+    signal_after_first_document.append(signum)
+    result = run("extract", "rel", "-j", jobs)
+    assert (result.exit_code, result.stderr) == (code, "")
+    claims = claims_of(result)  # a whole, closed JSON array
+    assert claims and claims[0]["doc"] == "rel/000-customs-2016-jan-nov-trade-zh-hans.txt"
+    assert len(_docs_of(claims)) < 24
+    assert not multiprocessing.active_children()  # the workers are stopped, not left behind
+    assert signal.getsignal(signum) is signal.default_int_handler or signum != signal.SIGINT
+
+
+def _docs_of(claims: list[dict[str, Any]]) -> list[str]:
+    return [doc for doc, _ in itertools.groupby(c["doc"] for c in claims)]
+
+
+def test_ctrl_c_leaves_the_output_file_as_it_was(
+    releases: Path, signal_after_first_document: list[int]
+) -> None:
+    (releases.parent / "out.json").write_text("old")
+    signal_after_first_document.append(signal.SIGINT)
+    result = run("extract", "rel", "-o", "out.json")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
+    assert (releases.parent / "out.json").read_text() == "old"  # never half-written
+    assert sorted(p.name for p in releases.parent.iterdir()) == ["out.json", "rel"]
+
+
+def test_ctrl_c_with_a_database_keeps_the_finished_documents(
+    releases: Path, signal_after_first_document: list[int]
+) -> None:
+    signal_after_first_document.append(signal.SIGINT)
+    result = run("extract", "rel", "--db", "c.sqlite", "-j", "1")
+    assert result.exit_code == 130
+    con = sqlite3.connect("c.sqlite")
+    paths = [p for (p,) in con.execute("SELECT path FROM documents")]
+    con.close()
+    assert paths == ["rel/000-customs-2016-jan-nov-trade-zh-hans.txt"]
+
+
+def test_a_closed_stdout_stops_the_run_quietly(
+    releases: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    class ClosedPipe(io.StringIO):
+        def write(self, s: str) -> int:
+            raise BrokenPipeError(32, "Broken pipe")
+
+    monkeypatch.setattr(cli, "_utf8", lambda stream: ClosedPipe())
+    result = run("extract", "rel", "-f", "jsonl", "-j", "2")
+    assert (result.exit_code, result.stderr) == (141, "")
+    assert not multiprocessing.active_children()
+
+
+# Real processes: Ctrl-C while the run waits for input, and a reader that goes away.
+
+
+def _start(cwd: Path, *args: str) -> subprocess.Popen[bytes]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "pressmine", "extract", *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+
+
+def _read_line(proc: subprocess.Popen[bytes], stream: IO[bytes] | None) -> bytes:
+    """The process's output up to a line end, read unbuffered so that communicate() goes on
+    from there; the process is killed if none comes (a failure, not a hang)."""
+    assert stream is not None
+    timer = threading.Timer(120, proc.kill)
+    timer.start()
+    data = b""
+    try:
+        while not data.endswith(b"\n") and (chunk := os.read(stream.fileno(), 1)):
+            data += chunk
+    finally:
+        timer.cancel()
+    return data
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_ctrl_c_while_waiting_for_input(in_tmp: Path, hans_text: str) -> None:
+    # The list of paths comes through a named pipe, so the run is surely waiting for the next
+    # name when Ctrl-C comes; the Note on stderr says the first document is done.
+    (in_tmp / "gb.txt").write_bytes(hans_text.encode("gb18030"))
+    os.mkfifo(in_tmp / "list")
+    proc = _start(in_tmp, "--files-from", "list", "-j", "1")
+    with open(in_tmp / "list", "wb") as names:
+        names.write(b"gb.txt\n")
+        names.flush()
+        assert _read_line(proc, proc.stderr) == b"Note: gb.txt: decoded as GB18030\n"
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (130, b"")
+    assert has_claim(json.loads(out), {"doc": "gb.txt", **BASE_STATIONS})  # a closed array
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(releases: Path) -> None:
+    proc = _start(releases.parent, "rel", "-f", "jsonl")
+    assert _read_line(proc, proc.stdout)
+    proc.stdout.close()  # type: ignore[union-attr]  # `| head -1`
+    _, err = proc.communicate(timeout=60)
+    assert (proc.returncode, err) == (141, b"")  # no traceback, no "Exception ignored"
+
+
+# --- the README's examples ------------------------------------------------------------------------
+
+
+def _readme(repo_root: Path) -> str:
+    return (repo_root / "README.md").read_text(encoding="utf-8")
+
+
+def test_readme_jq_example(repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    if not shutil.which("jq"):
+        pytest.skip("jq is not installed")
+    command = (
+        "pressmine extract tests/releases --format jsonl | "
+        "jq -r 'select(.change == \"decrease\") | [.doc, .subject, .value, .unit] | @tsv'"
+    )
+    assert f"```sh\n{command}\n```" in _readme(repo_root)
+    left, right = command.split(" | ", 1)
+    monkeypatch.chdir(repo_root)
+    extracted = run(*shlex.split(left)[1:])
+    assert extracted.exit_code == 0
+    out = subprocess.run(
+        shlex.split(right), input=extracted.stdout_bytes, capture_output=True, check=True
+    ).stdout.decode()
+    rows = [line.split("\t") for line in out.splitlines()]
+    assert rows and all(len(row) == 4 and row[0].startswith("tests/releases/") for row in rows)
+    expected = sum(c["change"] == "decrease" for c in _jsonl(extracted))
+    assert len(rows) == expected
+
+
+def test_readme_table_is_what_a_terminal_shows(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    readme = _readme(repo_root)
+    shown = readme.split("shows a table\nper document", 1)[1].split("```text\n", 1)[1]
+    shown_lines = shown.split("```", 1)[0].splitlines()
+    monkeypatch.chdir(repo_root)
+    monkeypatch.setenv("COLUMNS", "100")
+    result = run("extract", "tests/releases/nbs-2016-h1-economy-zh-hans.txt", "-f", "table")
+    lines = [line.rstrip() for line in result.stdout.splitlines()]
+    # The title and the columns are the same; widths follow the cells, so they may differ.
+    assert shown_lines[0] == lines[0]
+    assert (
+        shown_lines[1].split()
+        == lines[1].split()
+        == ["text", "value", "unit", "subject", "change", "period"]
+    )
+    assert set(shown_lines[2]) == set(lines[2]) == {"─"}
+    # The rows shown are rows of the real table (the extractor may since have improved).
+    cells = {tuple(line.split()[:2]) for line in lines[3:]}
+    assert (
+        sum(tuple(line.split()[:2]) in cells for line in shown_lines[3:])
+        >= len(shown_lines[3:]) - 2
+    )

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine.decode import Decoded, _plausibility, decode
+from pressmine.decode import Decoded, _plausibility, decode, detect
 from pressmine.errors import InputError
 
 TEXT = "已建成5G基站483.8万座，\n覆盖95%的行政村。\n"
@@ -91,3 +91,60 @@ def test_any_utf8_text_decodes_as_open_reads_it(text: str) -> None:
     data = text.encode("utf-8")
     as_open_reads_it = io.TextIOWrapper(io.BytesIO(data), encoding="utf-8").read()
     assert decode(data, "x.txt") == Decoded(as_open_reads_it, "utf-8")
+
+
+# --- detect(): the same choice, read in pieces ---------------------------------------------------
+
+
+def _choice(data: bytes) -> str:
+    """decode()'s choice as detect() reports it: the encoding, or the problem."""
+    try:
+        return decode(data, "x.txt").encoding
+    except InputError as err:
+        return err.problem
+
+
+def _detected(data: bytes) -> str:
+    try:
+        return detect(io.BytesIO(data), "x.txt")
+    except InputError as err:
+        return err.problem
+
+
+@pytest.fixture(params=[1 << 20, 3], ids=["1MiB-pieces", "3-byte-pieces"])
+def piece(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
+    """Pieces so small that characters, BOMs and CRLFs are cut in two, and the real size."""
+    monkeypatch.setattr("pressmine.decode._CHUNK", request.param)
+    return int(request.param)
+
+
+@pytest.mark.parametrize(
+    "data", [c[1] for c in ACCEPTED + REFUSED], ids=[c[0] for c in ACCEPTED + REFUSED]
+)
+def test_detect_makes_decodes_choice(data: bytes, piece: int) -> None:
+    assert _detected(data) == _choice(data)
+
+
+def test_detect_on_the_samples_in_legacy_encodings(
+    hans_text: str, hant_text: str, piece: int
+) -> None:
+    for data in (hans_text.encode("gb18030"), hant_text.encode("big5", errors="replace")):
+        assert _detected(data) == _choice(data) != "utf-8"
+
+
+def test_detect_reports_nul_bytes_after_an_invalid_start() -> None:
+    # decode() looks for NUL bytes first; detect() must not stop at the first bad UTF-8 byte.
+    data = "已建成".encode("gb18030") * 10 + b"\x00"
+    assert _detected(data) == _choice(data) == "not text: binary data (NUL bytes)"
+
+
+@given(
+    st.one_of(
+        st.binary(max_size=64),
+        st.tuples(
+            st.text(max_size=30), st.sampled_from(["utf-8", "gb18030", "big5", "utf-16"])
+        ).map(lambda t: t[0].encode(t[1], errors="ignore")),
+    )
+)
+def test_detect_agrees_with_decode_on_any_bytes(data: bytes) -> None:
+    assert _detected(data) == _choice(data)

@@ -10,7 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from pressmine.documents import Document, iter_documents
+from pressmine.documents import (
+    Document,
+    count_files,
+    is_html,
+    iter_documents,
+    iter_inputs,
+    paths_from,
+)
 from pressmine.errors import InputError
 
 
@@ -110,7 +117,7 @@ def test_missing_path_is_yielded(tmp_path: Path) -> None:
 def test_folder_without_txt_files_is_yielded(tree: Path) -> None:
     _write(tree / "md" / "a.md")
     err = _only_error(list(iter_documents(["md"])))
-    assert (err.path, err.problem) == ("md", "no .txt files in this folder")
+    assert (err.path, err.problem) == ("md", "no files matching *.txt in this folder")
 
 
 def test_read_error_is_yielded(tree: Path) -> None:
@@ -140,10 +147,10 @@ def test_permission_error_is_yielded(tree: Path, monkeypatch: pytest.MonkeyPatch
     assert (err.path, err.problem) == ("docs/b.txt", "permission denied")
 
 
-def test_unreadable_subfolder_is_yielded_after_the_rest(
+def test_unreadable_subfolder_is_yielded_in_its_place(
     tree: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    # os.walk reports a folder it cannot list through its onerror hook; simulated for root.
+    # A folder that cannot be listed (simulated, for root) is reported where its files would be.
     real_scandir = os.scandir
 
     def refusing_scandir(path: str) -> object:
@@ -154,11 +161,11 @@ def test_unreadable_subfolder_is_yielded_after_the_rest(
     monkeypatch.setattr(os, "scandir", refusing_scandir)
     items = list(iter_documents(["docs"]))
     assert [(type(i).__name__, i.path) for i in items] == [
+        ("InputError", "docs/a"),
         ("Document", "docs/b.txt"),
         ("Document", "docs/c.txt"),
-        ("InputError", "docs/a"),
     ]
-    assert items[-1].problem == "permission denied"  # type: ignore[union-attr]
+    assert items[0].problem == "permission denied"  # type: ignore[union-attr]
 
 
 @pytest.mark.parametrize(
@@ -198,3 +205,81 @@ def test_files_are_read_lazily(tree: Path) -> None:
         ("InputError", "docs/b.txt"),
         ("Document", "docs/c.txt"),
     ]
+
+
+# --- the walk: lazy, sorted, globs, links -----------------------------------------------------
+
+
+def test_a_folder_is_walked_lazily(tree: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # One directory is listed at a time, as the walk gets there: a folder of 100,000 files is
+    # never held whole, and the first file comes before the last folder is listed.
+    listed: list[str] = []
+    real_scandir = os.scandir
+
+    def recording_scandir(path: str) -> object:
+        listed.append(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", recording_scandir)
+    items = iter_inputs(["docs"])
+    assert next(items) == "docs/a/b/c.txt"
+    assert listed == ["docs", "docs/a", "docs/a/b"]
+
+
+@pytest.mark.parametrize(
+    ("globs", "expected"),
+    [
+        (["*.md"], ["docs/notes.md"]),
+        (
+            ["*.txt", "*.md"],
+            ["docs/a/b/c.txt", "docs/a/z.txt", "docs/b.txt", "docs/c.txt", "docs/notes.md"],
+        ),
+        (["a/*.txt"], ["docs/a/z.txt"]),  # with a /: the path inside the folder
+        (["*/*.txt"], ["docs/a/z.txt"]),  # * stays within a folder name
+        (["**/*.txt"], ["docs/a/b/c.txt", "docs/a/z.txt", "docs/b.txt", "docs/c.txt"]),
+        (["a/**/c.txt"], ["docs/a/b/c.txt"]),
+        (["[bc].txt"], ["docs/a/b/c.txt", "docs/b.txt", "docs/c.txt"]),
+        (["*.TXT"], []),  # case matters, on every system
+    ],
+    ids=["md", "two", "path", "star", "star-star", "star-star-inside", "brackets", "case"],
+)
+def test_globs_choose_the_files(tree: Path, globs: list[str], expected: list[str]) -> None:
+    found = [i for i in iter_inputs(["docs"], globs) if isinstance(i, str)]
+    assert found == expected
+
+
+def test_count_files_counts_what_the_walk_gives(tree: Path) -> None:
+    assert count_files(["docs", "docs/notes.md", "-"]) == 4 + 1 + 1
+
+
+def test_links_to_folders_are_not_followed_but_broken_links_are_reported(tree: Path) -> None:
+    os.symlink(tree / "docs" / "a", tree / "docs" / "loop")
+    os.symlink(tree / "nowhere.txt", tree / "docs" / "broken.txt")
+    items = list(iter_documents(["docs"]))
+    assert [(type(i).__name__, i.path) for i in items] == [
+        ("Document", "docs/a/b/c.txt"),
+        ("Document", "docs/a/z.txt"),
+        ("Document", "docs/b.txt"),
+        ("InputError", "docs/broken.txt"),
+        ("Document", "docs/c.txt"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("listing", "paths"),
+    [
+        (b"a.txt\nb c.txt\n", ["a.txt", "b c.txt"]),
+        (b"a.txt\r\n\n\nb.txt", ["a.txt", "b.txt"]),
+        (b"a.txt\x00b.txt\x00", ["a.txt", "b.txt"]),
+        ("中文.txt\n".encode(), ["中文.txt"]),
+        (b"caf\xe9.txt\n", [os.fsdecode(b"caf\xe9.txt")]),  # any name the system holds
+        (b"", []),
+    ],
+    ids=["lines", "crlf-blank", "nul", "utf-8", "undecodable", "empty"],
+)
+def test_paths_from_a_list(listing: bytes, paths: list[str]) -> None:
+    assert list(paths_from(io.BytesIO(listing))) == paths
+
+
+def test_html_is_known_by_its_name() -> None:
+    assert [is_html(p) for p in ["a.html", "B.HTM", "c.txt", "html"]] == [True, True, False, False]

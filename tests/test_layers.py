@@ -18,12 +18,14 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "pressmine"
 # listed for it in SIDEWAYS; nothing may import upwards.
 LAYERS: list[set[str]] = [
     {"errors", "claim"},
-    {"numbers", "normalize", "segment", "clauses"},
+    {"numbers", "normalize", "segment", "clauses", "guard", "prefilter"},
     {"packs"},
     {"quantities"},
     {"subject", "context"},  # subject; change, basis and period
     {"extract"},
-    {"examples", "decode", "documents", "output"},
+    {"examples", "explain", "decode", "documents", "output", "html", "blocks", "batch"},
+    {"tasks", "db"},  # a batch's units of work (read, cut, search); the SQLite store
+    {"runner"},  # a batch run to its end: parts to output, store and screen; signals
     {"__init__", "cli"},  # the package facade re-exports the library; cli reads its version
     {"__main__"},
 ]

@@ -14,8 +14,10 @@ from pressmine.numbers import (
     NUMBER,
     is_chinese_numeral,
     parse_approx,
+    parse_fraction,
     parse_number,
 )
+from pressmine.numbers import approx_has_floor as numbers_approx_has_floor
 
 NUMBER_RE = re.compile(NUMBER)
 APPROX_RE = re.compile(APPROX_NUMBER)
@@ -85,9 +87,15 @@ FINANCIAL = [
     ("伍万", "50000"),
     ("七十八万五佰零六", "780506"),
     ("壹", "1"),
+    ("參拾參", "33"),
+    ("伍佰參拾肆", "534"),
+    ("倆千两百贰拾二", "2222"),
+    ("拾", "10"),
+    ("百", "100"),
+    ("伍", "5"),
 ]
 DECIMALS_WITH_DIAN = [
-    ("两百点两", "200.2"),
+    ("两百点五", "200.5"),
     ("三点一四", "3.14"),
     ("五十五点五七九", "55.579"),
     ("零点零零一", "0.001"),
@@ -111,6 +119,8 @@ DIGIT_STRINGS = [
     ("一二三", "123"),
     ("一七二零点一", "1720.1"),
     ("一二点三零", "12.30"),
+    ("壹壹", "11"),
+    ("一一", "11"),
 ]
 MIXED = [
     ("483.8万", "4838000"),
@@ -129,6 +139,26 @@ MIXED = [
     ("200亿零四千230", "20000004230"),
     ("1,100.9亿", "110090000000"),
     ("500千", "500000"),
+]
+SUFFIXED = [
+    ("2e5", "200000"),
+    ("12.32e+14", "1232000000000000"),
+    ("-12e-1", "-1.2"),
+    ("2.7890e-1", "0.2789"),
+    ("2^5", "32"),
+    ("2.5^-1", "0.4"),
+    ("100k", "100000"),
+    ("1.04M", "1040000"),
+    (".0012G", "1200000"),
+    (".77", "0.77"),
+    ("-.5", "-0.5"),
+]
+RARE_FORMS = [
+    ("萬九", "19000"),
+    ("五兆六十二亿四万五千二", "5006200045200"),
+    ("一万零百一十一", "10111"),
+    ("零十", "10"),
+    ("零三十", "30"),
 ]
 SCALES = [
     ("十万", "100000"),
@@ -151,18 +181,12 @@ def miss(text: str, value: str, name: str, reason: str):
 
 
 KNOWN_MISSES = [
-    miss("萬九", "19000", "bare-wan", "a bare 万 never opens a number: 万一 means 'in case'"),
-    miss("五兆六十二亿", "5006200000000", "zhao", "兆 is the prefix of 兆瓦/兆比特, not 10^12"),
-    miss(".5", "0.5", "leading-dot", "leading-dot decimals: No.5 is not 0.5"),
     miss("3点5", "3.5", "arabic-dian", "3点5 after an Arabic digit is usually a clock time"),
-    miss("一万零百一十一", "10111", "zero-hundred", "零百 is not a written form"),
-    miss("零十", "10", "zero-ten", "a leading 零 before a scale is not a written form"),
-    miss("拾", "10", "lone-shi", "a lone 拾 is the word 'pick up' (收拾)"),
-    miss("壹壹", "11", "financial-positional", "伍陆 in 队伍陆续 must not read as 56"),
-    miss("7 万5 千", "75000", "spaces", "spaces never join numbers; text is normalised"),
-    miss("倆千", "2000", "lia", "俩/倆 'the two of' is a pronoun-like word, not a digit"),
-    miss("一半", "0.5", "half", "半 is a fraction word; callers handle it"),
-    miss("二分之一", "0.5", "fraction", "分之 fractions and 百分之 belong to callers"),
+    miss("两百点两", "200.2", "dian-liang", "两 is no decimal digit: 两百点两 is 200 and 2"),
+    miss("7 万5 千", "75000", "spaces", "NUMBER has no spaces: quantities.py squeezes them out"),
+    miss("一半", "0.5", "half", "半 is a fraction word: parse_fraction / quantities read it"),
+    miss("二分之一", "0.5", "fraction", "分之 fractions are parse_fraction's"),
+    miss("半百", "50", "half-hundred", "半百 (fifty) is an idiom, not a written number"),
 ]
 
 
@@ -176,6 +200,8 @@ KNOWN_MISSES = [
     + rows("digits", DIGIT_STRINGS)
     + rows("mixed", MIXED)
     + rows("scales", SCALES)
+    + rows("suffixed", SUFFIXED)
+    + rows("rare", RARE_FORMS)
     + KNOWN_MISSES,
 )
 def test_number_matches_in_full_and_parses_exactly(text, expected):
@@ -202,9 +228,10 @@ NOT_NUMBERS = [
     pytest.param("1,23", id="short-group"),
     pytest.param("一万一万", id="same-big-twice"),
     pytest.param("千百", id="qian-bai"),
-    pytest.param("百", id="lone-bai"),
-    pytest.param("伍", id="lone-wu"),
-    pytest.param("陆", id="lone-lu"),
+    pytest.param("百姓", id="bai-in-a-word"),
+    pytest.param("队伍", id="wu-in-a-word"),
+    pytest.param("陆续", id="lu-in-a-word"),
+    pytest.param("两百点两", id="dian-liang"),
     pytest.param("○", id="lone-circle"),
     pytest.param("三四", id="pair-is-a-range"),
     pytest.param("十几", id="approx-teens"),
@@ -237,7 +264,8 @@ FOUND_IN_TEXT = [
     ("782,死亡855人", ["782", "855"]),
     ("1,2345", ["1", "2345"]),
     ("12,345,67", ["12,345", "67"]),
-    ("5G基站", ["5"]),
+    ("5G基站", ["5G"]),
+    ("15GB", ["15"]),
     ("2025年", ["2025"]),
     ("增长12.5%", ["12.5"]),
     ("2020-2025年", ["2020", "2025"]),
@@ -253,7 +281,13 @@ FOUND_IN_TEXT = [
     ("陆续", []),
     ("收拾", []),
     ("千百年", []),
-    ("万一", []),
+    ("万一", ["万一"]),
+    ("两百点两", ["两百", "两"]),
+    ("阳光九九是品牌", []),
+    ("编号零一", ["零一"]),
+    ("三十两", ["三十"]),
+    ("一两天", []),
+    ("五兆六十二亿", ["五兆六十二亿"]),
     ("十几万人", []),
     ("二十几个", []),
     ("数十亿元", []),
@@ -262,7 +296,7 @@ FOUND_IN_TEXT = [
     ("三五天", []),
     ("一百多万", ["一百"]),
     ("五兆瓦", ["五"]),
-    ("No.5", []),
+    ("No.5", ["5"]),  # the packs keep a number after a letter and a dot out
     ("3点5分", ["3", "5"]),
     ("下午三点三十分", ["三", "三十"]),
     ("三点五万", ["三点五万"]),
@@ -278,24 +312,26 @@ def test_number_finds_the_longest_numbers_in_text(text, found):
 
 
 APPROX = [
-    ("十几", "11", "19"),
-    ("十几万", "110000", "190000"),
-    ("十数万", "110000", "190000"),
-    ("二十几", "21", "29"),
-    ("二十几万", "210000", "290000"),
-    ("三千四百五十几万", "34510000", "34590000"),
-    ("几十", "20", "90"),
-    ("数十", "20", "90"),
-    ("几百", "200", "900"),
-    ("数百", "200", "900"),
-    ("数千", "2000", "9000"),
-    ("几千", "2000", "9000"),
-    ("数万", "20000", "90000"),
-    ("几十万", "200000", "900000"),
-    ("数百万", "2000000", "9000000"),
-    ("数千万", "20000000", "90000000"),
-    ("数十亿", "2000000000", "9000000000"),
-    ("几亿", "200000000", "900000000"),
+    ("十几", "10", "20"),
+    ("十几万", "100000", "200000"),
+    ("十数万", "100000", "200000"),
+    ("二十几", "20", "30"),
+    ("二十几万", "200000", "300000"),
+    ("三千四百五十几万", "34500000", "34600000"),
+    ("一百零几万", "1000000", "1100000"),
+    ("肆拾幾亿", "4000000000", "5000000000"),
+    ("几十", "10", "100"),
+    ("数十", "10", "100"),
+    ("几百", "100", "1000"),
+    ("数百", "100", "1000"),
+    ("数千", "1000", "10000"),
+    ("几千", "1000", "10000"),
+    ("数万", "10000", "100000"),
+    ("几十万", "100000", "1000000"),
+    ("数百万", "1000000", "10000000"),
+    ("数千万", "10000000", "100000000"),
+    ("数十亿", "1000000000", "10000000000"),
+    ("几亿", "100000000", "1000000000"),
     ("三四十", "30", "40"),
     ("两三万", "20000", "30000"),
     ("一两", "1", "2"),
@@ -319,6 +355,43 @@ def test_approx_bounds(text, low, high):
 def test_not_approx(text):
     with pytest.raises(ValueError):
         parse_approx(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "floor"),
+    [("二十几万", True), ("一百零几万", True), ("十几", True), ("数万", False), ("三四十", False)],
+)
+def test_a_teen_form_has_a_floor(text, floor):
+    assert numbers_approx_has_floor(text) is floor
+
+
+FRACTIONS = [
+    ("二分之一", "0.5"),
+    ("五分之一", "0.2"),
+    ("一百分之二", "0.02"),
+    ("负一又二分之一", "-1.5"),
+    ("三百五又三分之一", "350.3333333333333333333333333"),
+    ("负3分之负一百五十七", "52.33333333333333333333333333"),
+    ("二十五分之一千零拾肆", "40.56"),
+    ("一百万又五十万分之二十五", "1000000.00005"),
+    ("四分一", "0.25"),
+    ("十份十一", "1.1"),
+    ("3/5", "0.6"),
+    ("-3/2", "-1.5"),
+    ("1 3/5", "1.6"),
+    ("4 6/3", "6"),
+]
+
+
+@pytest.mark.parametrize(("text", "value"), FRACTIONS, ids=[f"fraction-{v}" for _, v in FRACTIONS])
+def test_fractions_parse(text, value):
+    assert parse_fraction(text) == Decimal(value)
+
+
+@pytest.mark.parametrize("text", ["", "分之一", "三分之", "1/0", "3//5", "三"])
+def test_not_a_fraction(text):
+    with pytest.raises(ValueError):
+        parse_fraction(text)
 
 
 def test_number_and_approx_are_disjoint_on_number_rows():

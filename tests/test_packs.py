@@ -117,7 +117,9 @@ def test_rule_errors_carry_a_line_number(tmp_path):
 
 def test_only_and_exclude_select_packs_by_name(tmp_path):
     write_pack(tmp_path, GOOD_RULE)
-    assert {p.name for p in load_packs([tmp_path], exclude=["harbour"]).packs} == {"core"}
+    builtin = {p.name for p in load_packs().packs}
+    assert {p.name for p in load_packs([tmp_path], exclude=["harbour"]).packs} == builtin
+    assert {p.name for p in load_packs([tmp_path], only=["harbour"]).packs} == {"core", "harbour"}
     with pytest.raises(PackError, match="no pack named 'nope'"):
         load_packs([tmp_path], only=["nope"])
 
@@ -151,4 +153,23 @@ pattern = '\\$(?P<value>{{number}})(?P<scale>{{scale}})?'
     assert [(c.text, c.unit) for c in extract("香港零售总额为$227亿", packs)] == [
         ("$227亿", "港元")
     ]
-    assert extract("The price is $227亿", packs) == []
+    assert [c.rule for c in extract("The price is $227亿", packs)] != ["hk-dollar:dollar-sign"]
+
+
+def test_a_runaway_user_regex_is_stopped_and_named(tmp_path, monkeypatch):
+    write_pack(
+        tmp_path,
+        """
+[pack]
+name = "slow"
+
+[[rule]]
+id = "backtracks"
+pattern = '(?P<value>(?:a+)+)$'
+""",
+        "slow.toml",
+    )
+    monkeypatch.setenv("PRESSMINE_REGEX_TIMEOUT", "0.3")
+    packs = load_packs([tmp_path])
+    with pytest.raises(PackError, match=r"slow\.toml: rule 'backtracks': pattern ran longer than"):
+        extract("a" * 40 + "!", packs)

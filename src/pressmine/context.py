@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pressmine import segment
+from pressmine import numbers, segment
 from pressmine.clauses import Boundaries
 from pressmine.packs import PackSet
 from pressmine.quantities import Candidate
@@ -100,10 +100,11 @@ def find_periods(
     sentences before it in its paragraph (上半年,…。…。 scopes the paragraph); else None."""
     out: list[str | None] = []
     cache_: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    masked = numbers.mask_numbers(text)  # what {{number}} patterns run on
     for c in claims:
         paragraph = bounds.paragraph(c.start)
         if paragraph not in cache_:
-            cache_[paragraph] = _periods_in(text, paragraph, packs)
+            cache_[paragraph] = _periods_in(text, masked, paragraph, packs)
         sentence_lo = bounds.sentence(c.start)[0]
         before = [p for p in cache_[paragraph] if p[1] <= c.start]
         in_sentence = [p for p in before if p[0] >= sentence_lo]
@@ -120,15 +121,17 @@ def find_periods(
     return out
 
 
-def _periods_in(text: str, span: tuple[int, int], packs: PackSet) -> list[tuple[int, int, str]]:
+def _periods_in(
+    text: str, masked: str, span: tuple[int, int], packs: PackSet
+) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     regex = _basis_regex(tuple(packs.basis))
     bases = [m.span() for m in regex.finditer(text, *span)] if regex else []
     for p in packs.period_patterns:
-        for m in p.regex.finditer(text, *span):
+        for m in p.regex.finditer(numbers.texts_for(p.regex.pattern, text, masked), *span):
             inside_basis = any(s < m.end() and m.start() < e for s, e in bases)
             if m.end() > m.start() and not inside_basis:  # 比上年同期 is a basis, not a period
-                found.append((m.start(), m.end(), m.group()))
+                found.append((m.start(), m.end(), text[m.start() : m.end()]))
     # Where patterns overlap keep the longest (2025年春节以来 over 2025年).
     found.sort(key=lambda x: (x[0], -(x[1] - x[0])))
     kept: list[tuple[int, int, str]] = []

@@ -4,6 +4,7 @@ subject, change, basis and period."""
 
 from __future__ import annotations
 
+from pressmine import segment
 from pressmine.claim import Claim, Normalized, Quantity
 from pressmine.clauses import Boundaries
 from pressmine.context import find_bases, find_changes, find_periods
@@ -14,11 +15,14 @@ from pressmine.subject import find_subjects
 
 
 def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
-    """Every number in `text` with its unit and qualifier, claim or not (years, dates and
-    names excluded). Offsets are into `text` as given.
+    """Every number in `text` with its unit and qualifier, claim or not: counts, amounts and
+    measures, bare numbers, vague ones (数万), ordinals and calendar numbers (第二, 2025年,
+    rule core:ordinal / core:calendar-*). Names and words that hold a numeral (5G, 统一,
+    一批) are not numbers. A fraction is reported as the number it is (三分之一 = 0.333…);
+    a claim gives it as a share in % (33.33). Offsets are into `text` as given.
 
-    >>> [(q.text, str(q.value), q.unit) for q in find_quantities("两百点两公里,约三成")]
-    [('两百点两公里', '200.2', '公里'), ('约三成', '30', '%')]
+    >>> [(q.text, str(q.value), q.unit) for q in find_quantities("两百点五公里,约三成")]
+    [('两百点五公里', '200.5', '公里'), ('约三成', '30', '%')]
     """
     packs = packs or load_packs()
     return [_quantity(text, c) for c in _candidates(text, packs)[1] if c.rejected is None]
@@ -66,31 +70,45 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
 
 
 def _candidates(text: str, packs: PackSet) -> tuple[str, list[Candidate]]:
+    segment.new_document()
     norm = normalize(text)
     return norm, find_candidates(norm, packs)
 
 
 def _quantity(text: str, c: Candidate) -> Quantity:
+    """A candidate as find_quantities reports it. A fraction is the number it writes
+    (三分之一 = 0.333…, unit ""), where a claim gives the share in % (33.33)."""
+    value, value_max, unit = c.value, c.value_max, c.unit
+    if c.ratio is not None:
+        (value, value_max), unit = c.ratio, ""
     return Quantity(
         start=c.start,
         end=c.end,
         text=text[c.start : c.end],
-        value=c.value,
-        unit=c.unit,
+        value=value,
+        unit=unit,
         qualifier=c.qualifier,
-        value_max=c.value_max,
+        value_max=value_max,
         rule=c.rule.name,
         normalized=_normalized(c),
     )
 
 
 def _normalized(c: Candidate) -> Normalized | None:
-    """The value in the unit's canonical unit (亿元 and 万元 both in CNY), when it has one."""
+    """The value in the unit's canonical unit (亿元 and 万元 both in CNY, 公里 and 米 in km,
+    斤 and 吨 in kg, ℉ in °C), when it has one. None for a unit that names no one quantity
+    (度, 分) and for the numbers a rule labels without a unit to convert (2025年, 第二)."""
     u = c.unit_info
+    if c.ratio is not None and c.unit == "%":  # 三分之一: the share unrounded, 33.333…
+        return Normalized(c.ratio[0] * 100, "%")
     if u is None:
         if c.unit in ("%", "‰", "pp"):
             return Normalized(c.value, c.unit, c.value_max)
-        return Normalized(c.value, "count", c.value_max) if c.unit == "" else None
+        if c.unit == "" and c.rule.unit is None:
+            return Normalized(c.value, "count", c.value_max)
+        return None
+    if not u.normalized:
+        return None
 
     def conv(v):
         return v * u.factor + u.offset

@@ -11,8 +11,8 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
 from importlib import resources
@@ -21,6 +21,11 @@ from typing import Any
 
 from pressmine import numbers
 from pressmine.errors import PackError
+from pressmine.guard import GuardedPattern
+from pressmine.prefilter import needs_digits, with_lookahead
+
+# A compiled pattern; user packs' patterns carry a time limit (guard.py).
+Pattern = re.Pattern[str] | GuardedPattern
 
 QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
 QUALIFIER_PLACES = ("before", "inside", "after")
@@ -97,7 +102,7 @@ class Rule:
 
     pack: str
     id: str
-    regex: re.Pattern[str]
+    regex: Pattern
     priority: int  # higher wins when two rules find overlapping spans
     claim: bool  # False: a quantity find_quantities reports but extract never keeps
     unit: str | None  # fixed unit when the pattern has no unit group (百分之… -> %)
@@ -107,6 +112,7 @@ class Rule:
     examples: tuple[Example, ...]
     path: str
     line: int | None
+    pattern: str = ""  # the pattern with its fragments expanded, as compiled (for display)
 
     @property
     def name(self) -> str:
@@ -117,7 +123,8 @@ class Rule:
 class NotClaimPattern:
     pack: str
     id: str
-    regex: re.Pattern[str]
+    regex: Pattern
+    source: str  # the pattern with its fragments expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,14 +133,16 @@ class Declaration:
 
     pack: str
     id: str
-    regex: re.Pattern[str]  # has a (?P<unit>…) group
+    regex: Pattern  # has a (?P<unit>…) group
+    source: str
 
 
 @dataclass(frozen=True, slots=True)
 class PeriodPattern:
     pack: str
     id: str
-    regex: re.Pattern[str]
+    regex: Pattern
+    source: str  # the pattern with its fragments expanded
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,7 +151,7 @@ class Pack:
     path: str
     description: str
     rules: tuple[Rule, ...]
-    when: re.Pattern[str] | None = None  # the rules apply only to texts this regex finds
+    when: Pattern | None = None  # the rules apply only to texts this regex finds
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -300,21 +309,33 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
     declarations: list[Declaration] = []
     for data, path in raw:
         name, text = data["pack"]["name"], data["_text"]
-        rules = tuple(_compile_rules(data.get("rule", []), name, path, text, fragments))
+        guard = _guard_for(path)
+        rules = tuple(
+            replace(r, regex=guard(r.regex, r.id))
+            for r in _compile_rules(data.get("rule", []), name, path, text, fragments)
+        )
         when = data["pack"].get("when")
         when_rx = _compile(expand(when, fragments, path, None), path, None, None) if when else None
-        packs.append(Pack(name, path, str(data["pack"].get("description", "")), rules, when_rx))
+        packs.append(
+            Pack(
+                name,
+                path,
+                str(data["pack"].get("description", "")),
+                rules,
+                guard(when_rx, "when") if when_rx else None,
+            )
+        )
         for entry in data.get("declaration", []):
-            rid, rx = _compile_simple(entry, "declaration", path, text, fragments)
+            rid, rx, src = _compile_simple(entry, "declaration", path, text, fragments)
             if "unit" not in rx.groupindex:
                 raise PackError(path, "a declaration needs a (?P<unit>…) group", rid)
-            declarations.append(Declaration(name, rid, rx))
+            declarations.append(Declaration(name, rid, guard(rx, rid), src))
         for entry in data.get("not_claims", {}).get("pattern", []):
-            rid, rx = _compile_simple(entry, "not_claims.pattern", path, text, fragments)
-            not_claim_patterns.append(NotClaimPattern(name, rid, rx))
+            rid, rx, src = _compile_simple(entry, "not_claims.pattern", path, text, fragments)
+            not_claim_patterns.append(NotClaimPattern(name, rid, guard(rx, rid), src))
         for entry in data.get("period", []):
-            rid, rx = _compile_simple(entry, "period", path, text, fragments)
-            period_patterns.append(PeriodPattern(name, rid, rx))
+            rid, rx, src = _compile_simple(entry, "period", path, text, fragments)
+            period_patterns.append(PeriodPattern(name, rid, guard(rx, rid), src))
 
     return PackSet(
         packs=tuple(packs),
@@ -391,7 +412,7 @@ def _builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, s
         return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
     return {
-        "number": numbers.NUMBER,
+        "number": numbers.NUMBER_TOKEN,  # matches the masked text: see numbers.mask_numbers
         "approx_number": numbers.APPROX_NUMBER,
         "unit": alternation(units),
         "q_before": alternation(qualifiers["before"]),
@@ -402,7 +423,27 @@ def _builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, s
 
 
 def expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
-    """Replace {{name}} with its fragment, recursively (fragments may use fragments)."""
+    """Replace {{name}} with its fragment, recursively (fragments may use fragments).
+
+    {{number}} becomes the masked-number token (see numbers.mask_numbers), unless the pattern
+    also names digits itself (七成六, 2025年): one match then needs the real digits, so the
+    full number grammar goes in, as it is written in numbers.NUMBER."""
+    text = _expand(pattern, fragments, path, rule_id)
+    if numbers.NUMBER_TOKEN not in text:
+        return text
+    # The built-in unit, scale and qualifier lists hold numeral characters (千瓦, 万亿), but
+    # they match the same on the masked text: only digits an author wrote make a pattern mixed.
+    opaque = {k: f"<{k}>" for k in fragments if k in _OPAQUE or k.startswith("scale")}
+    authored = _expand(pattern, {**fragments, **opaque}, path, rule_id)
+    if needs_digits(authored.replace(numbers.NUMBER_TOKEN, "<number>"), re.VERBOSE):
+        return text.replace(numbers.NUMBER_TOKEN, numbers.NUMBER)
+    return text
+
+
+_OPAQUE = ("unit", "scale", "q_before", "q_inside", "q_after")
+
+
+def _expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
     for _ in range(20):
         missing = [m for m in _FRAGMENT.findall(pattern) if m not in fragments]
         if missing:
@@ -414,11 +455,25 @@ def expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | No
     raise PackError(path, "fragments nest too deep (a fragment that uses itself?)", rule_id)
 
 
+def _guard_for(path: str) -> Callable[[Any, str | None], Any]:
+    """User packs get a time limit on every pattern (see guard.py); built-in ones do not."""
+    builtin = builtin_pack_dir().resolve()
+    if Path(path).resolve().is_relative_to(builtin):
+        return lambda regex, rule_id: regex
+    return lambda regex, rule_id: GuardedPattern(regex, path, rule_id)
+
+
 def _compile(pattern: str, path: str, rule_id: str | None, line: int | None) -> re.Pattern[str]:
     try:
-        return re.compile(pattern, re.VERBOSE)
+        # Same matches, found ~4x faster: see prefilter.py.
+        return re.compile(with_lookahead(pattern, re.VERBOSE), re.VERBOSE)
+    except re.error:
+        pass
+    try:
+        re.compile(pattern, re.VERBOSE)  # so the error points into the pattern as written
     except re.error as e:
         raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None
+    raise PackError(path, "pattern does not compile with its first-character lookahead", rule_id)
 
 
 def _compile_rules(
@@ -436,7 +491,8 @@ def _compile_rules(
         ids.add(rid)
         if not isinstance(entry.get("pattern"), str):
             raise PackError(path, "a rule needs a pattern (a string)", rid, line)
-        regex = _compile(expand(entry["pattern"], fragments, path, rid), path, rid, line)
+        expanded = expand(entry["pattern"], fragments, path, rid)
+        regex = _compile(expanded, path, rid, line)
         groups = set(regex.groupindex)
         if "value" not in groups:
             raise PackError(path, "the pattern has no (?P<value>…) group", rid, line)
@@ -460,6 +516,7 @@ def _compile_rules(
             examples=examples,
             path=path,
             line=line,
+            pattern=expanded,
         )
 
 
@@ -474,14 +531,15 @@ def _examples(entries: Any, path: str, rid: str, text: str) -> Iterable[Example]
 
 def _compile_simple(
     entry: Any, where: str, path: str, text: str, fragments: dict[str, str]
-) -> tuple[str, re.Pattern[str]]:
+) -> tuple[str, re.Pattern[str], str]:
     if not isinstance(entry, dict) or set(entry) - {"id", "pattern", "description"}:
         raise PackError(path, f"[[{where}]] entries take id, pattern and description")
     rid, pattern = entry.get("id"), entry.get("pattern")
     if not isinstance(rid, str) or not isinstance(pattern, str):
         raise PackError(path, f"[[{where}]] needs an id and a pattern")
     line = _line_of(text, f'"{rid}"') or _line_of(text, f"'{rid}'")
-    return rid, _compile(expand(pattern, fragments, path, rid), path, rid, line)
+    expanded = expand(pattern, fragments, path, rid)
+    return rid, _compile(expanded, path, rid, line), expanded
 
 
 # ----------------------------------------------------------------------------- small helpers

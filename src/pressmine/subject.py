@@ -44,6 +44,28 @@ _GLUED_LINKS = ("达", "为", "超", "约", "近", "逾")
 
 
 @dataclass(slots=True)
+class _Groups:
+    """Which claims share a sentence or a clause, found once: looking them up claim by claim
+    would make a long document with thousands of claims quadratic."""
+
+    sentence: list[tuple[int, int]]  # per claim
+    clause: list[tuple[int, int]]
+    by_sentence: dict[tuple[int, int], list[int]]
+    by_clause: dict[tuple[int, int], list[int]]
+
+    @classmethod
+    def of(cls, claims: Sequence[Candidate], bounds: Boundaries) -> _Groups:
+        sentence = [bounds.sentence(c.start) for c in claims]
+        clause = [bounds.clause(c.start) for c in claims]
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        by_clause: dict[tuple[int, int], list[int]] = {}
+        for i, (s, c) in enumerate(zip(sentence, clause, strict=True)):
+            by_sentence.setdefault(s, []).append(i)
+            by_clause.setdefault(c, []).append(i)
+        return cls(sentence, clause, by_sentence, by_clause)
+
+
+@dataclass(slots=True)
 class _Found:
     spans: Spans | None
     how: str  # rule / after / before / verb / meta / inherited / topic / none
@@ -68,9 +90,10 @@ def find_subjects(
             left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
         right_hi = nxt.start if nxt is not None else hi
         found.append(_subject_of(text, c, left_lo, right_hi, words))
-    _share_heads(text, claims, found, bounds)
-    _inherit(claims, found, bounds)
-    _distribute_respectively(text, claims, found, bounds, words)
+    groups = _Groups.of(claims, bounds)
+    _share_heads(text, claims, found, groups)
+    _inherit(claims, found, groups)
+    _distribute_respectively(text, claims, found, groups, words)
     for i, f in enumerate(found):
         if f.how in ("meta", "none"):
             topic = _previous_clause_topic(text, claims[i].start, bounds, words)
@@ -201,15 +224,16 @@ def _has_noun(toks: list[Word], words: Words) -> bool:
     )
 
 
-def _compound_part(
-    word: str, left: str | None, right: str | None, stop_verbs: frozenset[str]
-) -> bool:
+def _compound_part(word: str, left: str | None, right: str | None, words: Words) -> bool:
     """A verb, measure or position word between nouns is part of a compound noun:
-    智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it."""
+    智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it.
+    A scope word is no first half of a compound: 全省+发生+事故 is a clause."""
     cls = segment.word_class(word)
     if cls not in ("v", "q", "f") or left is None or not _is_nounish(left):
         return False
-    if cls == "v" and word in stop_verbs:  # 达, 增长: they link a subject to its number
+    if left in words["strip_prefix"]:
+        return False
+    if cls == "v" and word in words["stop_verbs"]:  # 达, 增长: they link a subject to its number
         return False
     return cls == "q" or (right is not None and _is_nounish(right))
 
@@ -237,7 +261,7 @@ def _noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
             out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
             continue
         left = out[-1][0] if out else None
-        if _is_nounish(w) or w in suffixes or _compound_part(w, left, nxt, stop_verbs):
+        if _is_nounish(w) or w in suffixes or _compound_part(w, left, nxt, words):
             out.append(tok)
         elif (
             j == 0
@@ -255,7 +279,7 @@ def _noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
 
 
 def _noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
-    suffixes, stop_verbs = words["noun_suffixes"], words["stop_verbs"]
+    suffixes = words["noun_suffixes"]
     meta, share = words["meta_heads"], words["share_words"]
     toks = _drop_meta_tail(toks, meta)
     out: list[Word] = []
@@ -289,9 +313,7 @@ def _noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
         # 直接+经济损失: a two-character adverb right before a noun modifies it.
         part = part or (cls == "d" and len(w) == 2 and right is not None and _is_nounish(right))
-        if not (
-            _is_nounish(w) or w in suffixes or part or _compound_part(w, left, right, stop_verbs)
-        ):
+        if not (_is_nounish(w) or w in suffixes or part or _compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
     out = _trim_quotes(out)
@@ -379,12 +401,12 @@ def _previous_clause_topic(
 
 
 def _share_heads(
-    text: str, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
+    text: str, claims: Sequence[Candidate], found: list[_Found], groups: _Groups
 ) -> None:
     """Repair the subjects of a list whose items took the phrase after them:
     37座非煤矿山、18座排土场和346座尾矿库监测预警系统建设 -> the last is 尾矿库;
     3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂 -> the first is 基础级智能工厂."""
-    for group in _lists(text, claims, found, bounds):
+    for group in _lists(text, claims, found, groups):
         items = [found[i] for i in group]
         last = items[-1].words
         head_at = _shared_head_index(items)
@@ -404,15 +426,15 @@ def _share_heads(
 
 
 def _lists(
-    text: str, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
+    text: str, claims: Sequence[Candidate], found: list[_Found], groups: _Groups
 ) -> list[list[int]]:
-    groups: list[list[int]] = []
+    lists: list[list[int]] = []
     current: list[int] = []
     for i, f in enumerate(found):
         joined = (
             current
             and f.how == "after"
-            and bounds.clause(claims[i].start) == bounds.clause(claims[current[-1]].start)
+            and groups.clause[i] == groups.clause[current[-1]]
             and found[current[-1]].words
             and text[found[current[-1]].words[-1][2] : claims[i].start].strip() in _LIST_SEPARATORS
         )
@@ -420,11 +442,11 @@ def _lists(
             current.append(i)
             continue
         if len(current) > 1:
-            groups.append(current)
+            lists.append(current)
         current = [i] if f.how == "after" and f.words else []
     if len(current) > 1:
-        groups.append(current)
-    return groups
+        lists.append(current)
+    return lists
 
 
 def _shared_head_index(items: list[_Found]) -> int | None:
@@ -444,19 +466,21 @@ def _distribute_respectively(
     text: str,
     claims: Sequence[Candidate],
     found: list[_Found],
-    bounds: Boundaries,
+    groups: _Groups,
     words: Words,
 ) -> None:
     """高技术产业和装备制造业增加值分别增长10.2%和8.1%: the k subjects coordinated before
     分别 go, in order, to the k numbers after it (增加值 being their shared head)."""
     done: set[tuple[int, int]] = set()
     for i, c in enumerate(claims):
-        lo, hi = bounds.clause(c.start)
+        lo, hi = groups.clause[i]
+        if (lo, hi) in done:
+            continue
         at = text.rfind(_RESPECTIVELY, lo, c.start)
-        if at < 0 or (lo, hi) in done:
+        if at < 0:
             continue
         done.add((lo, hi))
-        run = [j for j in range(i, len(claims)) if claims[j].start < hi]
+        run = [j for j in groups.by_clause[(lo, hi)] if j >= i]
         end = _strip_suffix_words(text, lo, at, words)
         toks = _strip_linking(segment.spans(text[lo:end], lo, words["split"]), words)
         phrase = _noun_phrase_backward(toks, words)
@@ -486,17 +510,14 @@ def _conjuncts(phrase: list[Word]) -> list[list[Word]]:
 # ------------------------------------------------------------------------------ inheritance
 
 
-def _inherit(claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries) -> None:
+def _inherit(claims: Sequence[Candidate], found: list[_Found], groups: _Groups) -> None:
     """Claims with no subject of their own take one from earlier claims in the sentence."""
     own = ("rule", "after", "before", "verb")
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
             continue
-        sentence = bounds.sentence(claims[i].start)
         earlier = [
-            j
-            for j in range(i)
-            if bounds.sentence(claims[j].start) == sentence and found[j].how in own
+            j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
         ]
         if not earlier:
             continue
@@ -506,7 +527,7 @@ def _inherit(claims: Sequence[Candidate], found: list[_Found], bounds: Boundarie
             continue
         # Position in a list of subjectless numbers (下降10.9%、7.0%) picks among the
         # sentence's subjects in order.
-        run = _subjectless_run(i, claims, found, bounds)
+        run = _subjectless_run(i, found, groups)
         subjects: list[Spans] = []
         for j in earlier:
             spans = found[j].spans
@@ -517,14 +538,10 @@ def _inherit(claims: Sequence[Candidate], found: list[_Found], bounds: Boundarie
         f.spans, f.how = pick, "inherited"
 
 
-def _subjectless_run(
-    i: int, claims: Sequence[Candidate], found: list[_Found], bounds: Boundaries
-) -> list[int]:
-    clause = bounds.clause(claims[i].start)
+def _subjectless_run(i: int, found: list[_Found], groups: _Groups) -> list[int]:
     run = [
         j
-        for j in range(len(claims))
-        if bounds.clause(claims[j].start) == clause
-        and found[j].how in ("none", "meta", "inherited")
+        for j in groups.by_clause[groups.clause[i]]
+        if found[j].how in ("none", "meta", "inherited")
     ]
     return run if i in run else [i]

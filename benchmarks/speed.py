@@ -1,0 +1,250 @@
+#!/usr/bin/env python3
+"""How fast pressmine is, as ratios to a baseline measured in the same run.
+
+    python benchmarks/speed.py             # 1 MB corpora, 5 rounds: about 2 minutes
+    python benchmarks/speed.py --large     # adds the 10 MB corpora (about 10 minutes more)
+
+The baseline is what a naive pipeline costs on the same text: OpenCC t2s over everything, then
+jieba.lcut over everything. Corpora are built from samples/ and tests/releases/ (simplified,
+traditional and mixed), as one file (one long text) and as many files (a list of releases).
+For each, pressmine's extract() and the baseline run one after the other in every round; the
+ratio printed is the median of the per-round ratios, so machine noise cancels out.
+
+Also printed: cold start (wall time of `pressmine extract` on one release against
+`python -c "import jieba; jieba.initialize()"`), whether --help and `packs list` stay clear of
+jieba, peak RSS, and — with rjieba installed (pip install 'pressmine[fast]') — the same
+throughput with the fast segmenter. A cProfile of the hottest functions is saved to
+benchmarks/out/profile.txt.
+
+Targets (issue 6): default dependencies >= 3x the baseline; with rjieba >= 15x and a cold
+start <= 0.3 s; default cold start <= jieba's own initialisation + 0.15 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "benchmarks" / "out"
+MB = 1_000_000
+
+
+def releases() -> dict[str, list[str]]:
+    files = sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/releases/*.txt"))
+    texts = {p.stem: p.read_text(encoding="utf-8") for p in files}
+    trad = [t for k, t in texts.items() if k.endswith("zh-hant")]
+    simp = [t for k, t in texts.items() if not k.endswith("zh-hant")]
+    return {"simplified": simp, "traditional": trad, "mixed": simp + trad}
+
+
+def corpus(docs: list[str], size: int) -> list[str]:
+    """Releases repeated, in order, until they weigh `size` bytes of UTF-8."""
+    out, total, i = [], 0, 0
+    while total < size:
+        doc = docs[i % len(docs)]
+        out.append(doc)
+        total += len(doc.encode("utf-8"))
+        i += 1
+    return out
+
+
+# ------------------------------------------------------------------------ in a worker process
+
+
+def worker(backend: str, sizes: list[int], rounds: int) -> dict:
+    """Throughput of pressmine and of the baseline, in this process (one segmenter)."""
+    os.environ["PRESSMINE_SEGMENTER"] = backend
+    import logging
+
+    import jieba
+    from opencc import OpenCC
+
+    from pressmine import extract, segment
+
+    jieba.setLogLevel(logging.WARNING)
+    jieba.initialize()
+    t2s = OpenCC("t2s")
+    extract("预热:已建成5G基站483.8万座")  # load packs and the segmenter outside the timing
+    results = {"backend": segment.backend_name(), "rows": []}
+    for size in sizes:
+        for script, docs in releases().items():
+            texts = corpus(docs, size)
+            chars = sum(map(len, texts))
+            for mode, inputs in (("many files", texts), ("one file", ["\n\n".join(texts)])):
+
+                def ours(inputs=inputs) -> None:
+                    for t in inputs:
+                        extract(t)
+
+                def baseline(inputs=inputs) -> None:
+                    for t in inputs:
+                        jieba.lcut(t2s.convert(t))
+
+                ratios, ours_s, base_s = [], [], []
+                for _ in range(rounds):
+                    a = _seconds(ours)
+                    b = _seconds(baseline) if backend == "jieba" or not base_s else base_s[-1]
+                    ours_s.append(a)
+                    base_s.append(b)
+                    ratios.append(b / a)
+                results["rows"].append(
+                    {
+                        "size_mb": size / MB,
+                        "script": script,
+                        "mode": mode,
+                        "chars": chars,
+                        "ours_kchar_s": chars / statistics.median(ours_s) / 1000,
+                        "baseline_kchar_s": chars / statistics.median(base_s) / 1000,
+                        "ratio": statistics.median(ratios),
+                    }
+                )
+    return results
+
+
+def _seconds(f) -> float:
+    start = time.perf_counter()
+    f()
+    return time.perf_counter() - start
+
+
+# ------------------------------------------------------------------------------- the parent
+
+
+def run_worker(backend: str, sizes: list[int], rounds: int) -> dict | None:
+    here = str(Path(__file__).parent)
+    code = (
+        f"import json,sys;sys.path.insert(0,{here!r});import speed;"
+        f"print(json.dumps(speed.worker({backend!r},{sizes!r},{rounds!r})))"
+    )
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    if proc.returncode != 0:
+        print(f"  ({backend} run failed: {proc.stderr.strip().splitlines()[-1:]})")
+        return None
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def wall(cmd: list[str], runs: int = 5, env: dict | None = None) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(cmd, capture_output=True, env=env, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def imports_jieba(args: list[str]) -> bool:
+    proc = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "pressmine", *args],
+        capture_output=True,
+        text=True,
+    )
+    return any(
+        line.rsplit("|", 1)[-1].strip().split(".")[0] in ("jieba", "rjieba")
+        for line in proc.stderr.splitlines()
+    )
+
+
+def peak_rss_mb(size: int, backend: str) -> float:
+    here = str(Path(__file__).parent)
+    code = (
+        f"import os,resource,sys;sys.path.insert(0,{here!r});import speed;"
+        "from pressmine import extract;"
+        f"t='\\n\\n'.join(speed.corpus(speed.releases()['mixed'],{size}));extract(t);"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)"
+    )
+    env = dict(os.environ, PRESSMINE_SEGMENTER=backend)
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    return int(proc.stdout.strip() or 0) / 1024
+
+
+def profile(size: int) -> str:
+    from pressmine import extract
+
+    texts = corpus(releases()["mixed"], size)
+    extract("预热1个")
+    prof = cProfile.Profile()
+    prof.enable()
+    for t in texts:
+        extract(t)
+    prof.disable()
+    buf = io.StringIO()
+    pstats.Stats(prof, stream=buf).sort_stats("cumulative").print_stats(30)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "profile.txt").write_text(buf.getvalue(), encoding="utf-8")
+    prof.dump_stats(str(OUT / "profile.prof"))
+    return str(OUT / "profile.txt")
+
+
+def has_rjieba() -> bool:
+    return (
+        subprocess.run([sys.executable, "-c", "import rjieba"], capture_output=True).returncode == 0
+    )
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--large", action="store_true", help="add the 10 MB corpora")
+    args = ap.parse_args()
+    sizes = [1 * MB] + ([10 * MB] if args.large else [])
+
+    print(
+        f"pressmine speed, {args.rounds} rounds, medians; baseline = OpenCC t2s + jieba.lcut "
+        "over everything, measured in the same run\n"
+    )
+    backends = ["jieba"] + (["rjieba"] if has_rjieba() else [])
+    table = []
+    for backend in backends:
+        res = run_worker(backend, sizes, args.rounds)
+        if res:
+            table += [dict(row, backend=res["backend"]) for row in res["rows"]]
+    print(
+        f"{'segmenter':<9} {'MB':>3} {'script':<12} {'mode':<10} {'pressmine kchar/s':>17} "
+        f"{'baseline kchar/s':>16} {'ratio':>6}"
+    )
+    for r in table:
+        print(
+            f"{r['backend']:<9} {r['size_mb']:>3.0f} {r['script']:<12} {r['mode']:<10} "
+            f"{r['ours_kchar_s']:>17.0f} {r['baseline_kchar_s']:>16.0f} {r['ratio']:>5.1f}x"
+        )
+
+    print("\ncold start (median of 5 wall times)")
+    release = str(ROOT / "samples" / "miit-2025-results-zh-hant.txt")
+    jieba_init = wall([sys.executable, "-c", "import jieba; jieba.initialize()"])
+    print(f"  python -c 'import jieba; jieba.initialize()'   {jieba_init:.2f} s")
+    for backend in backends:
+        env = dict(os.environ, PRESSMINE_SEGMENTER=backend)
+        t = wall(
+            [sys.executable, "-m", "pressmine", "extract", release, "--format", "jsonl"], env=env
+        )
+        print(
+            f"  pressmine extract <one release> ({backend:<6})    {t:.2f} s  "
+            f"({t - jieba_init:+.2f} s against jieba's initialisation)"
+        )
+    help_t = wall([sys.executable, "-m", "pressmine", "--help"])
+    print(f"  pressmine --help                                 {help_t:.2f} s")
+    print(
+        f"  --help imports jieba: {imports_jieba(['--help'])}; "
+        f"packs list imports jieba: {imports_jieba(['packs', 'list'])}"
+    )
+
+    print("\npeak RSS, extract() on one mixed text")
+    for size in sizes:
+        for backend in backends:
+            print(f"  {size // MB} MB, {backend:<6}: {peak_rss_mb(size, backend):.0f} MB")
+    print(f"\nprofile of the hottest functions (1 MB mixed): {profile(1 * MB)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,143 @@
+"""Run a function over items in worker processes and give back the results in the items' order,
+with a bounded number in flight, so that memory stays flat however many items come.
+
+`concurrent.futures` maps submit every item at once (and `multiprocessing.Pool.imap` queues them
+all), which holds 100,000 paths and, behind one slow item, their results. Here at most `window`
+items are out at a time: the next is submitted when the oldest is handed back. With one job, or
+fewer than two items, everything runs in this process: no start-up cost, and what a test patches
+is what runs.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from itertools import chain, islice
+from types import TracebackType
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Batch(Generic[T, R]):
+    """`fn` over items in `jobs` processes, results in order. Use it as a context manager:
+    leaving it on an exception (Ctrl-C) stops the workers at once.
+
+    `initializer` runs once in each worker (load what every item needs there, not per item).
+    `fn` and `initializer` must be module-level functions, so that a worker can import them.
+
+    >>> with Batch(abs, jobs=1) as batch:
+    ...     list(batch.map([-2, 1, -3]))
+    [2, 1, 3]
+    """
+
+    def __init__(
+        self,
+        fn: Callable[[T], R],
+        jobs: int,
+        initializer: Callable[[], None] | None = None,
+        window: int | None = None,
+    ) -> None:
+        self.jobs = max(1, jobs)
+        self._fn = fn
+        self._initializer = initializer
+        self._window_size = window or 4 * self.jobs  # enough to keep every worker busy
+        self._window: deque[Future[R]] = deque()
+        self._pool: ProcessPoolExecutor | None = None
+
+    @property
+    def parallel(self) -> bool:
+        """Whether worker processes were started."""
+        return self._pool is not None
+
+    def map(self, items: Iterable[T]) -> Iterator[R]:
+        """`fn(item)` for each item, in order, as each becomes available (lazily: items are
+        drawn only as the window has room)."""
+        if self.jobs == 1:
+            yield from map(self._fn, items)
+            return
+        rest = iter(items)
+        head = list(islice(rest, 2))
+        if len(head) < 2:
+            yield from map(self._fn, head)
+            return
+        self._start()
+        for item in chain(head, rest):
+            self._window.append(self._submit(item))
+            if len(self._window) >= self._window_size:
+                yield self._next()
+            # Whatever is done goes out now, not when the window fills: items may come
+            # slowly (a list on a pipe), and output should not wait for them.
+            yield from self.finished()
+        while self._window:
+            yield self._next()
+
+    def finished(self) -> Iterator[R]:
+        """The results already done at the head of the window: after an interruption, what can
+        still be handed back in order without waiting."""
+        while self._window and self._window[0].done() and not self._window[0].cancelled():
+            if self._window[0].exception() is not None:
+                return
+            yield self._window.popleft().result()
+
+    def close(self, abort: bool = False) -> None:
+        """Wait for the workers to end; with `abort`, drop the work in flight and stop them now."""
+        pool, self._pool = self._pool, None
+        if pool is None:
+            return
+        if abort:
+            # A worker would otherwise finish its item first, and shutdown() offers no way to
+            # stop it: end the pool's own processes (and only those). The pool sees them gone,
+            # drops the rest, and shutdown() below waits for its thread to end.
+            processes = list((getattr(pool, "_processes", None) or {}).values())
+            for process in processes:
+                process.terminate()
+            for process in processes:
+                process.join(5)
+        pool.shutdown(wait=True, cancel_futures=abort)
+        self._window.clear()
+
+    def __enter__(self) -> Batch[T, R]:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close(abort=exc_type is not None)
+
+    def _start(self) -> None:
+        # fork on Linux: workers start in milliseconds and share what this process loaded
+        # (the packs). It is safe because no other thread runs yet: callers start theirs (a
+        # progress bar) after the first result, and fork workers are all started at once by
+        # the first submit, never later. Elsewhere, the platform's default (spawn).
+        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        self._pool = ProcessPoolExecutor(
+            self.jobs, context, initializer=_init_worker, initargs=(self._initializer,)
+        )
+
+    def _submit(self, item: T) -> Future[R]:
+        assert self._pool is not None
+        return self._pool.submit(self._fn, item)
+
+    def _next(self) -> R:
+        result = self._window[0].result()  # may raise: the item's error, or Ctrl-C while waiting
+        self._window.popleft()
+        return result
+
+
+def _init_worker(initializer: Callable[[], None] | None) -> None:
+    # Ctrl-C reaches every process of the terminal's foreground group; the main process alone
+    # decides what to do (write what is finished, then stop the workers). SIGTERM, which
+    # stops a worker, must do just that, whatever handler a forked worker inherited.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if initializer is not None:
+        initializer()

@@ -1,0 +1,79 @@
+"""Why a text gives the claims it gives: the normalised text, its words, every number found
+with the rule that found it or the reason it is not a claim, and the claims. This is what
+`pressmine explain` shows a pack author."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from pressmine import segment
+from pressmine.claim import Claim
+from pressmine.extract import extract
+from pressmine.normalize import normalize
+from pressmine.packs import PackSet, load_packs
+from pressmine.quantities import find_candidates
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One number the rules found, and what became of it."""
+
+    start: int
+    end: int
+    text: str  # as written in the original
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    qualifier: str
+    rule: str  # pack:rule-id
+    verdict: str  # "claim", or why not: "not a claim: …"
+
+
+@dataclass(frozen=True, slots=True)
+class Explanation:
+    original: str
+    normalized: str
+    words: list[str]
+    candidates: list[Candidate]
+    claims: list[Claim]
+
+
+def explain(text: str, packs: PackSet | None = None) -> Explanation:
+    """Everything the extractor decided about `text`.
+
+    >>> e = explain("2025年,全省发生事故782起")
+    >>> [(c.text, c.verdict.startswith("not a claim")) for c in e.candidates]
+    [('2025年', True), ('782起', False)]
+    >>> [(c.text, c.subject) for c in e.claims]
+    [('782起', '事故')]
+    """
+    packs = packs or load_packs()
+    norm = normalize(text)
+    candidates = []
+    for c in find_candidates(norm, packs):
+        if c.is_claim:
+            verdict = "claim"
+        elif c.rejected:
+            verdict = f"not a claim: {c.rejected}"
+        elif c.not_claim:
+            verdict = f"not a claim: {c.not_claim}"
+        else:
+            verdict = (
+                f"not a claim: rule {c.rule.name} finds quantities, not claims (claim = false)"
+            )
+        candidates.append(
+            Candidate(
+                c.start,
+                c.end,
+                text[c.start : c.end],
+                c.value,
+                c.value_max,
+                c.unit,
+                c.qualifier,
+                c.rule.name,
+                verdict,
+            )
+        )
+    words = segment.cut(norm) if norm.strip() else []
+    return Explanation(text, norm, words, candidates, extract(text, packs))

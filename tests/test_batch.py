@@ -1,0 +1,296 @@
+"""A batch: blocks cut at paragraph ends, the ordered worker pool, and the tasks workers do
+(big files in blocks, stdin and pipes, files that vanish, extractor failures)."""
+
+from __future__ import annotations
+
+import io
+import os
+import pickle
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from pressmine import blocks, extract, tasks
+from pressmine.batch import Batch
+from pressmine.claim import Claim
+from pressmine.packs import load_packs
+from pressmine.tasks import Block, Part, ReadFile
+
+# --- blocks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "size", "expected"),
+    [
+        ("一段。\n二段。\n三段。", 5, ["一段。\n", "二段。\n", "三段。"]),
+        ("一句。二句。三句。", 5, ["一句。", "二句。", "三句。"]),  # no paragraph end: sentences
+        ("一，二，三，四五", 3, ["一，", "二，", "三，", "四五"]),  # nor sentence ends: clauses
+        ("1234567", 3, ["123", "456", "7"]),  # nothing: anywhere
+        ("短", 5, ["短"]),
+        ("", 5, []),
+    ],
+    ids=["paragraphs", "sentences", "clauses", "anywhere", "short", "empty"],
+)
+def test_split_cuts_at_the_best_boundary(text: str, size: int, expected: list[str]) -> None:
+    assert [block for _, block in blocks.split(text, size)] == expected
+
+
+_TEXTS = st.text(alphabet=st.sampled_from("一二5。，\n ab"), max_size=200)
+
+
+@given(_TEXTS, st.integers(min_value=1, max_value=20))
+def test_blocks_cover_the_text_and_streaming_cuts_alike(text: str, size: int) -> None:
+    cut = list(blocks.split(text, size))
+    assert "".join(block for _, block in cut) == text
+    assert all(0 < len(block) <= size and text[o : o + len(block)] == block for o, block in cut)
+    # A stream that hands out a character at a time still gives the same blocks.
+    assert list(blocks.read_blocks(_Trickle(text), size)) == cut
+
+
+class _Trickle(io.StringIO):
+    def read(self, size: int | None = -1) -> str:
+        return super().read(1)
+
+
+def test_claims_of_blocks_are_the_claims_of_the_whole(repo_root: Path) -> None:
+    # Claims look no further than their paragraph, so cutting between paragraphs changes
+    # nothing (blocks.py says so; here on two releases, cut into small blocks).
+    for name in [
+        "samples/miit-2025-results-zh-hans.txt",
+        "tests/releases/nbs-2016-h1-economy-zh-hans.txt",
+    ]:
+        text = (repo_root / name).read_text(encoding="utf-8")
+        whole = extract(text)
+        pieces = [
+            _shifted(claim, offset)
+            for offset, block in blocks.split(text, 2000)
+            for claim in extract(block)
+        ]
+        assert pieces == whole
+
+
+def _shifted(claim: Claim, offset: int) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, start=claim.start + offset, end=claim.end + offset)
+
+
+# --- the ordered pool ---------------------------------------------------------------------------
+
+
+def _slow_negative(x: int) -> int:
+    time.sleep(0.02 if x % 3 == 0 else 0.001)  # early items finish late
+    return -x
+
+
+def test_results_come_in_input_order_whatever_the_jobs() -> None:
+    for jobs in (1, 2, 3):
+        with Batch(_slow_negative, jobs) as batch:
+            assert list(batch.map(range(40))) == [-x for x in range(40)]
+
+
+def test_items_are_drawn_only_as_the_window_has_room() -> None:
+    drawn: list[int] = []
+
+    def items() -> Iterator[int]:
+        for x in range(200):
+            drawn.append(x)
+            yield x
+
+    with Batch(_slow_negative, jobs=2, window=4) as batch:
+        results = batch.map(items())
+        assert next(results) == 0
+        assert len(drawn) <= 6  # the window, and the item that found it full
+        assert list(results) == [-x for x in range(1, 200)]
+
+
+def test_one_job_or_one_item_runs_here() -> None:
+    pid = os.getpid()
+    with Batch(_pid, jobs=1) as batch:
+        assert set(batch.map(range(5))) == {pid}
+    with Batch(_pid, jobs=4) as batch:
+        assert list(batch.map([0])) == [pid]
+        assert not batch.parallel
+    with Batch(_pid, jobs=2) as batch:
+        assert pid not in set(batch.map(range(8)))
+        assert batch.parallel
+
+
+def _pid(_: int) -> int:
+    return os.getpid()
+
+
+def test_leaving_on_an_error_stops_the_workers() -> None:
+    with pytest.raises(KeyError), Batch(_slow_negative, jobs=2) as batch:
+        next(iter(batch.map(range(100))))
+        processes = list(batch._pool._processes.values())  # type: ignore[union-attr]
+        raise KeyError("stop")
+    assert processes and not any(p.is_alive() for p in processes)
+
+
+# --- tasks ----------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Files over 2 kB count as big, and blocks are 1,000 characters."""
+    monkeypatch.setattr(tasks, "BIG", 2000)
+    monkeypatch.setattr(blocks, "BLOCK", 1000)
+
+
+def _run_all(items: Any) -> list[Part]:
+    return [tasks.run(item) for item in items]
+
+
+def _claims(parts: list[Part]) -> list[Claim]:
+    return [claim for part in parts for claim in part.claims]
+
+
+@pytest.mark.usefixtures("small")
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030"])
+def test_a_big_file_comes_in_blocks_with_global_offsets(
+    tmp_path: Path, hans_text: str, encoding: str
+) -> None:
+    path = tmp_path / "big.txt"
+    path.write_bytes(hans_text.replace("\n", "\r\n").encode(encoding))
+    items = list(tasks.plan([str(path)], io.BytesIO()))
+    assert len(items) > 3 and all(isinstance(item, Block) for item in items)
+    parts = _run_all(items)
+    assert [(p.first, p.last) for p in parts] == [(True, False)] + [(False, False)] * (
+        len(parts) - 2
+    ) + [(False, True)]
+    assert parts[0].encoding == encoding and parts[0].size == path.stat().st_size
+    with open(path, encoding=encoding) as f:  # the offsets convention
+        original = f.read()
+    claims = _claims(parts)
+    assert claims == [
+        _doc(c, str(path)) for c in _claims([tasks.run(ReadFile(str(path)))])
+    ]  # as if read whole
+    assert all(original[c.start : c.end] == c.text for c in claims)
+
+
+def _doc(claim: Claim, doc: str | None) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, doc=doc)
+
+
+@pytest.mark.usefixtures("small")
+def test_big_stdin_is_spooled_and_cut(hans_text: str) -> None:
+    data = hans_text.encode("utf-8")
+    parts = _run_all(tasks.plan(["-"], io.BytesIO(data)))
+    assert len(parts) > 3 and parts[0].path == "-"
+    claims = _claims(parts)
+    assert claims and all(hans_text[c.start : c.end] == c.text for c in claims)
+    assert parts[0].sha256 == __import__("hashlib").sha256(data).hexdigest()
+
+
+@pytest.mark.usefixtures("small")
+def test_a_big_binary_file_is_one_error(tmp_path: Path) -> None:
+    (tmp_path / "big.bin").write_bytes(b"x" * 5000 + b"\x00")
+    assert _run_all(tasks.plan([str(tmp_path / "big.bin")], io.BytesIO())) == [
+        Part(str(tmp_path / "big.bin"), problem="not text: binary data (NUL bytes)")
+    ]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs a named pipe")
+def test_a_named_pipe_is_read_here(tmp_path: Path) -> None:
+    # `pressmine extract <(curl …)`: a pipe can be read once, by this process.
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    writer = threading.Thread(target=fifo.write_bytes, args=("已建成5G基站483.8万座".encode(),))
+    writer.start()
+    items = list(tasks.plan([str(fifo)], io.BytesIO()))
+    writer.join()
+    assert [type(item) for item in items] == [Block]
+    assert [c.text for c in _claims(_run_all(items))] == ["483.8万座"]
+
+
+def test_a_file_that_vanishes_before_its_turn_is_an_error(tmp_path: Path) -> None:
+    path = tmp_path / "gone.txt"
+    path.write_text("483.8万座")
+    items = list(tasks.plan([str(path)], io.BytesIO()))
+    path.unlink()
+    assert _run_all(items) == [Part(str(path), problem="no such file or directory")]
+
+
+def test_a_document_that_breaks_the_extractor_is_reported(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(text: str, packs: object = None) -> list[Claim]:
+        raise ZeroDivisionError("division by zero")
+
+    monkeypatch.setattr(tasks, "extract", broken)
+    (tmp_path / "a.txt").write_text("483.8万座")
+    [part] = _run_all(tasks.plan([str(tmp_path / "a.txt")], io.BytesIO()))
+    assert part.problem == (
+        "pressmine failed on this document (ZeroDivisionError: division by zero); please report"
+    )
+
+
+def test_parts_survive_the_trip_from_a_worker(hans_path: Path) -> None:
+    part = tasks.run(ReadFile(str(hans_path)))
+    failed = tasks.run(ReadFile("missing.txt"))
+    assert pickle.loads(pickle.dumps(part)) == part
+    assert pickle.loads(pickle.dumps(failed)).error.problem == "no such file or directory"  # type: ignore[union-attr]
+
+
+def test_an_html_file_is_searched_as_a_page(tmp_path: Path) -> None:
+    (tmp_path / "a.HTM").write_text("<p>已建成5G基站<b>483.8</b>万座</p>", encoding="utf-8")
+    [part] = _run_all(tasks.plan([str(tmp_path / "a.HTM")], io.BytesIO()))
+    assert [(c.text, c.start, c.end) for c in part.claims] == [("483.8</b>万座", 13, 24)]
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="/proc")
+def test_memory_stays_flat_on_a_big_file(tmp_path: Path, small: None) -> None:
+    # 20 MB of text without claims, so that it runs in seconds: read in blocks, not whole.
+    path = tmp_path / "big.txt"
+    with open(path, "w", encoding="utf-8") as f:
+        for _ in range(20_000):
+            f.write("今天天气很好，我们一起去公园散步。" * 20 + "\n")
+    before = _rss_mb()
+    peak = 0.0
+    for item in tasks.plan([str(path)], io.BytesIO()):
+        peak = max(peak, _rss_mb())
+        assert isinstance(item, Block) and len(item.text) <= 1000
+    assert peak - before < 10  # the file is 20 MB; decoded, 2 × that
+
+
+def _rss_mb() -> float:
+    with open("/proc/self/status") as f:
+        for line in f:
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    raise AssertionError("no VmRSS")
+
+
+def test_a_cut_text_gets_the_packs_its_whole_calls_for(repo_root: Path) -> None:
+    # A regional pack applies where its `when` finds the text; cut into blocks, a block of a
+    # Hong Kong release that does not say 香港 must still get the Hong Kong pack.
+    text = (repo_root / "tests/releases/hk-retail-2020-02-zh-hant.txt").read_text(encoding="utf-8")
+    packs = tasks._document_packs(text + "\n" + "今天天气很好。" * 3000)
+    regional = {p.name: p.when for p in load_packs().packs if p.when is not None}
+    assert "hongkong" in regional
+    chosen = {p.name: p.when for p in packs.packs}
+    assert chosen["hongkong"] is None  # applies to every block
+    assert not {"macau", "taiwan"} & chosen.keys()  # found nowhere: applies to none
+    assert tasks._document_packs(text + "\n" + "今天天气很好。" * 3000) is packs  # cached
+
+
+@pytest.mark.parametrize(
+    "name", sorted(p.name for p in Path(__file__).parent.glob("releases/*.txt"))
+)
+def test_a_long_text_in_blocks_has_the_claims_of_the_whole(
+    repo_root: Path, monkeypatch: pytest.MonkeyPatch, name: str
+) -> None:
+    monkeypatch.setattr(blocks, "BLOCK", 2000)
+    text = (repo_root / "tests" / "releases" / name).read_text(encoding="utf-8")
+    doc = text + "\n" + "今天天气很好。" * 400 + "\n" + text  # three blocks or more
+    assert [_doc(c, None) for c in tasks._claims("x", doc, False)] == extract(doc)
