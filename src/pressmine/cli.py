@@ -93,6 +93,62 @@ QuietOption = Annotated[
     typer.Option("--quiet", "-q", help="No progress bar, summary or notes on stderr; errors only."),
 ]
 
+PacksOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--packs",
+        help="A folder (or .toml file) of extra pattern packs; repeatable. $PRESSMINE_PACKS "
+        "adds more (folders separated by ':').",
+        metavar="DIR",
+        show_default=False,
+    ),
+]
+OnlyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--only",
+        help="Use only these packs (by name; repeatable). core is always on.",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Leave these packs out (by name; repeatable).",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+
+
+def _select_packs(
+    ctx: typer.Context, extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None
+) -> None:
+    """Hand --packs/--only/--exclude to the library through its environment, so that worker
+    processes, which load the packs themselves, see the same choice. Put back on exit."""
+    wanted: dict[str, str] = {}
+    if extra:
+        old = os.environ.get("PRESSMINE_PACKS")
+        wanted["PRESSMINE_PACKS"] = os.pathsep.join([*map(str, extra), *([old] if old else [])])
+    if only:
+        wanted["PRESSMINE_ONLY"] = ",".join(only)
+    if exclude:
+        wanted["PRESSMINE_EXCLUDE"] = ",".join(exclude)
+    saved = {k: os.environ.get(k) for k in wanted}
+    os.environ.update(wanted)
+
+    def restore() -> None:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+    ctx.call_on_close(restore)
+
+
 _SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
 
 
@@ -179,9 +235,13 @@ def extract(
         bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")
     ] = False,
     quiet: QuietOption = False,
+    packs: PacksOption = None,
+    only: OnlyOption = None,
+    exclude: ExcludeOption = None,
 ) -> None:
     """Find the claims in each document and write them (table, JSON, JSONL, CSV or SQLite)."""
     started = time.monotonic()
+    _select_packs(ctx, packs, only, exclude)
     if not paths and files_from is None:
         ctx.fail("Missing argument 'PATH...' (or --files-from LIST).")
     if files_from == STDIN and STDIN in (paths or []):
@@ -502,6 +562,144 @@ def _utf8(stream: TextIO) -> TextIO:
     if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
         stream.reconfigure(encoding="utf-8")
     return stream
+
+
+def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None):
+    """Load the packs the options name; a broken pack is one Error: line and exit 1."""
+    from pressmine.packs import load_packs
+
+    try:
+        return load_packs(extra or (), only=only or None, exclude=exclude or ())
+    except PressmineError as err:
+        _report("Error:", str(err))
+        raise typer.Exit(1) from None
+
+
+packs_app = typer.Typer(
+    help="List, check and show the pattern packs (patterns/*.toml and your own).",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
+app.add_typer(packs_app, name="packs")
+
+
+@packs_app.command("list")
+def packs_list(
+    packs: PacksOption = None, only: OnlyOption = None, exclude: ExcludeOption = None
+) -> None:
+    """Every pack: name, rules, embedded examples and the file it comes from."""
+    loaded = _packs(packs, only, exclude)
+    table = Table(box=box.SIMPLE_HEAD)
+    for col in ("pack", "rules", "examples", "source"):
+        table.add_column(col, justify="right" if col in ("rules", "examples") else "left")
+    for p in loaded.packs:
+        table.add_row(p.name, str(len(p.rules)), str(sum(len(r.examples) for r in p.rules)), p.path)
+    Console(soft_wrap=True).print(table)
+
+
+@packs_app.command("check", epilog=EXIT_CODES)
+def packs_check(
+    dirs: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Folders or .toml files of packs to check with the built-in ones.",
+            show_default=False,
+        ),
+    ] = None,
+    quiet: QuietOption = False,
+) -> None:
+    """Validate the packs and run every example embedded in their rules; exit 1 on a failure."""
+    from pressmine.examples import run_examples
+
+    loaded = _packs(dirs, None, None)
+    results = list(run_examples(loaded))
+    failed = [r for r in results if r.problem]
+    for r in failed:
+        typer.echo(f"FAIL {r.id} ({r.rule.path}): {r.example.text}: {r.problem}")
+    n_rules = len({r.rule.name for r in results})
+    typer.echo(
+        f"{len(loaded.packs)} packs, {n_rules} rules with examples, {len(results)} "
+        f"examples: {len(results) - len(failed)} passed, {len(failed)} failed"
+    )
+    if failed:
+        raise typer.Exit(1)
+
+
+@packs_app.command("show")
+def packs_show(
+    name: Annotated[str, typer.Argument(help="The pack's name (see `pressmine packs list`).")],
+    packs: PacksOption = None,
+) -> None:
+    """One pack: where it comes from, and each rule with its pattern and examples."""
+    loaded = _packs(packs, None, None)
+    pack = next((p for p in loaded.packs if p.name == name), None)
+    if pack is None:
+        _report(
+            "Error", f"no pack named '{name}' (have: {', '.join(p.name for p in loaded.packs)})"
+        )
+        raise typer.Exit(1)
+    out = Console(soft_wrap=True, highlight=False)
+    out.print(f"{pack.name}: {pack.description}", markup=False)
+    out.print(f"source: {pack.path}", markup=False)
+    if pack.when is not None:
+        out.print(f"applies to texts matching: {pack.when.pattern}", markup=False)
+    for r in pack.rules:
+        out.print(
+            f"\nrule {r.id} (priority {r.priority}{'' if r.claim else ', quantities only'})",
+            markup=False,
+        )
+        out.print(_rule_pattern(r), markup=False)
+        for ex in r.examples:
+            want = ", ".join(f"{k}={v}" for k, v in ex.expect.items())
+            out.print(f"  example: {ex.text}  ->  {want}", markup=False)
+
+
+def _rule_pattern(rule) -> str:
+    return "  pattern: " + " ".join(rule.written.split())
+
+
+@app.command(epilog=EXIT_CODES)
+def explain(
+    sentence: Annotated[str, typer.Argument(help="A sentence (or - to read stdin).")],
+    packs: PacksOption = None,
+    only: OnlyOption = None,
+    exclude: ExcludeOption = None,
+) -> None:
+    """Show how a sentence is read: normalised text, words, every number with the rule that
+    found it or why it is not a claim, and the claims. The tool for writing packs."""
+    from pressmine.explain import explain as explain_text
+
+    loaded = _packs(packs, only, exclude)
+    text = sys.stdin.read() if sentence == "-" else sentence
+    e = explain_text(text, loaded)
+    out = Console(soft_wrap=True, highlight=False)
+    out.print(f"text:        {e.original}", markup=False)
+    out.print(f"normalised:  {e.normalized}", markup=False)
+    out.print(f"words:       {' / '.join(e.words)}", markup=False)
+    out.print("numbers:", markup=False)
+    if not e.candidates:
+        out.print("  (none)", markup=False)
+    for c in e.candidates:
+        value = _number(c.value) + (f"..{_number(c.value_max)}" if c.value_max is not None else "")
+        out.print(
+            f"  [{c.start}:{c.end}] {c.text}  = {value} {c.unit or '(no unit)'} "
+            f"{c.qualifier}  {c.rule}  -> {c.verdict}",
+            markup=False,
+        )
+    out.print("claims:", markup=False)
+    if not e.claims:
+        out.print("  (none)", markup=False)
+    for c in e.claims:
+        extra = ", ".join(
+            f"{k}={v}"
+            for k, v in (("change", c.change), ("basis", c.basis), ("period", c.period))
+            if v
+        )
+        out.print(
+            f"  {c.text}: {_number(c.value)} {c.unit or '(no unit)'} [{c.qualifier}] "
+            f"subject={c.subject}" + (f"; {extra}" if extra else "") + f"  ({c.rule})",
+            markup=False,
+        )
 
 
 def main() -> None:

@@ -112,7 +112,8 @@ class Rule:
     examples: tuple[Example, ...]
     path: str
     line: int | None
-    pattern: str = ""  # the pattern with its fragments expanded, as compiled (for display)
+    pattern: str = ""  # the pattern with its fragments expanded, as compiled
+    written: str = ""  # the pattern as the pack writes it, {{fragments}} and all
 
     @property
     def name(self) -> str:
@@ -218,6 +219,9 @@ def load_packs(
     '元'
     """
     env = [p for p in os.environ.get("PRESSMINE_PACKS", "").split(os.pathsep) if p]
+    # The command line's --only/--exclude reach worker processes this way.
+    only = only or [n for n in os.environ.get("PRESSMINE_ONLY", "").split(",") if n] or None
+    exclude = [*exclude, *(n for n in os.environ.get("PRESSMINE_EXCLUDE", "").split(",") if n)]
     dirs = ([builtin_pack_dir()] if builtin else []) + [Path(p) for p in (*env, *extra)]
     key = (tuple(str(p) for p in pack_files(dirs)), tuple(only or ()), tuple(exclude))
     return _load_cached(key[0], key[1] or None, key[2])
@@ -517,6 +521,7 @@ def _compile_rules(
             path=path,
             line=line,
             pattern=expanded,
+            written=entry["pattern"],
         )
 
 

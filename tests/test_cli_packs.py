@@ -1,0 +1,95 @@
+"""`pressmine packs list|check|show`, `pressmine explain`, and extract with --packs/--only."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from pressmine.cli import app
+
+runner = CliRunner()
+
+GOOD = """
+[pack]
+name = "ships"
+description = "ship tonnage"
+
+[[units]]
+kind = "measure"
+name = "载重吨"
+normalized = "DWT"
+
+[[rule]]
+id = "tonnage"
+pattern = '(?P<subject>造船完工量)(?P<value>{{number}})(?P<unit>{{unit}})'
+priority = 20
+examples = [{ text = "造船完工量4818万载重吨", value = 48180000, unit = "载重吨" }]
+"""
+
+
+def pack_dir(tmp_path: Path, body: str) -> Path:
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "ships.toml").write_text(body, encoding="utf-8")
+    return folder
+
+
+def test_packs_list_names_every_builtin_pack():
+    result = runner.invoke(app, ["packs", "list"])
+    assert result.exit_code == 0
+    for name in ("core", "macro", "trade", "hongkong"):
+        assert name in result.stdout
+
+
+def test_packs_check_runs_every_example(tmp_path):
+    result = runner.invoke(app, ["packs", "check", str(pack_dir(tmp_path, GOOD))])
+    assert result.exit_code == 0, result.output
+    assert "0 failed" in result.stdout
+
+
+def test_packs_check_fails_on_a_wrong_example(tmp_path):
+    bad = GOOD.replace("value = 48180000", "value = 1")
+    result = runner.invoke(app, ["packs", "check", str(pack_dir(tmp_path, bad))])
+    assert result.exit_code == 1
+    assert "FAIL ships:tonnage#0" in result.stdout
+
+
+def test_a_broken_pack_is_one_error_line(tmp_path):
+    folder = pack_dir(tmp_path, GOOD.replace("{{number}})", "{{number}}"))
+    for args in (["packs", "check", str(folder)], ["extract", "-", "--packs", str(folder)]):
+        result = runner.invoke(app, args, input="增长5%")
+        assert result.exit_code == 1, args
+        lines = result.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("Error: ") and "ships.toml" in lines[0]
+        assert "rule 'tonnage'" in lines[0]
+
+
+def test_packs_show_prints_rules_as_written():
+    result = runner.invoke(app, ["packs", "show", "core"])
+    assert result.exit_code == 0
+    assert "rule quantity" in result.stdout and "{{number}}" in result.stdout
+    assert runner.invoke(app, ["packs", "show", "nope"]).exit_code == 1
+
+
+def test_explain_shows_candidates_verdicts_and_claims(tmp_path):
+    result = runner.invoke(app, ["explain", "2025年,全省发生事故782起,落实24小时值守"])
+    assert result.exit_code == 0
+    out = result.stdout
+    assert "normalised:" in out and "words:" in out
+    assert "782起" in out and "-> claim" in out
+    assert "not a claim" in out  # 2025年 and 24小时
+    assert "subject=事故" in out
+
+
+def test_extract_uses_extra_packs_and_only(tmp_path):
+    folder = pack_dir(tmp_path, GOOD)
+    text = "造船完工量4818万载重吨"
+    args = ["extract", "-", "--format", "jsonl", "--jobs", "1", "--packs", str(folder)]
+    result = runner.invoke(app, args, input=text)
+    assert result.exit_code == 0, result.output
+    claims = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [(c["unit"], c["rule"]) for c in claims] == [("载重吨", "ships:tonnage")]
+    without = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--jobs", "1"], input=text)
+    assert "载重吨" not in without.stdout
