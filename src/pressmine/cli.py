@@ -577,13 +577,14 @@ def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] 
 
 packs_app = typer.Typer(
     help="List, check and show the pattern packs (patterns/*.toml and your own).",
+    epilog=EXIT_CODES,
     no_args_is_help=True,
     rich_markup_mode=None,
 )
 app.add_typer(packs_app, name="packs")
 
 
-@packs_app.command("list")
+@packs_app.command("list", epilog=EXIT_CODES)
 def packs_list(
     packs: PacksOption = None, only: OnlyOption = None, exclude: ExcludeOption = None
 ) -> None:
@@ -625,7 +626,7 @@ def packs_check(
         raise typer.Exit(1)
 
 
-@packs_app.command("show")
+@packs_app.command("show", epilog=EXIT_CODES)
 def packs_show(
     name: Annotated[str, typer.Argument(help="The pack's name (see `pressmine packs list`).")],
     packs: PacksOption = None,
