@@ -121,29 +121,18 @@ class Rule:
 
 
 @dataclass(frozen=True, slots=True)
-class NotClaimPattern:
+class NamedPattern:
+    """A pattern of a pack that is not a rule: a not-claim, a period, or a declaration
+    (（美元,下同）: its (?P<unit>…) group sets the unit of the bare amounts around it)."""
+
     pack: str
     id: str
     regex: Pattern
     source: str  # the pattern with its fragments expanded
 
 
-@dataclass(frozen=True, slots=True)
-class Declaration:
-    """A phrase that declares the unit of the bare amounts around it: （美元,下同）."""
-
-    pack: str
-    id: str
-    regex: Pattern  # has a (?P<unit>…) group
-    source: str
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodPattern:
-    pack: str
-    id: str
-    regex: Pattern
-    source: str  # the pattern with its fragments expanded
+# The three kinds share a shape; the names say which list a pattern belongs to.
+NotClaimPattern = PeriodPattern = Declaration = NamedPattern
 
 
 @dataclass(frozen=True, slots=True)
