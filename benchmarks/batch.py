@@ -4,6 +4,7 @@
     python benchmarks/batch.py                   # 2,000 releases, jobs 1 and 2, then a 200 MB file
     python benchmarks/batch.py --big-mb 0        # without the big file (a couple of minutes)
     python benchmarks/batch.py --files 500 --big-mb 20
+    python benchmarks/batch.py --repeat 3 --big-mb 0   # on a busy machine: the fastest of 3
 
 In a temporary folder it builds an archive of releases (copies of samples/*.txt and
 tests/releases/*.txt under numbered names) plus 3 broken files (binary, undecodable, a link to
@@ -184,6 +185,7 @@ def main() -> None:
     parser.add_argument("--files", type=int, default=2000, help="releases in the archive")
     parser.add_argument("--big-mb", type=int, default=200, help="size of the big file; 0: skip it")
     parser.add_argument("--big-jobs", type=int, default=2, help="--jobs for the big file")
+    parser.add_argument("--repeat", type=int, default=1, help="runs of each; the fastest counts")
     args = parser.parse_args()
     print(f"pressmine batch benchmark: {os.cpu_count()} CPUs, Python {sys.version.split()[0]}")
     with tempfile.TemporaryDirectory(prefix="pressmine-bench-") as tmp:
@@ -196,16 +198,20 @@ def main() -> None:
 
         startup = startup_seconds()
         print(f"start-up (a run on an empty document): {startup:.2f} s")
-        results = {}
-        for jobs in (1, 2):
-            seconds, proc = batch_run(archive, jobs, work / f"out{jobs}.jsonl")
-            results[jobs] = (seconds, proc)
-            rate = total_files / seconds
-            net = total_files / max(seconds - startup, 0.1)
-            print(
-                f"--jobs {jobs}: {seconds:6.1f} s, {rate:6.1f} files/s "
-                f"({net:6.1f} files/s without start-up), exit code {proc.returncode}"
-            )
+        # Runs alternate, and the fastest of --repeat counts: another program busy on the
+        # machine can only add time, so the fastest run is the one it disturbed least.
+        results: dict[int, tuple[float, subprocess.CompletedProcess[bytes]]] = {}
+        for round_ in range(args.repeat):
+            for jobs in (1, 2):
+                seconds, proc = batch_run(archive, jobs, work / f"out{jobs}.jsonl")
+                if jobs not in results or seconds < results[jobs][0]:
+                    results[jobs] = (seconds, proc)
+                rate = total_files / seconds
+                net = total_files / max(seconds - startup, 0.1)
+                print(
+                    f"--jobs {jobs} (run {round_ + 1}): {seconds:6.1f} s, {rate:6.1f} files/s "
+                    f"({net:6.1f} files/s without start-up), exit code {proc.returncode}"
+                )
         (t1, p1), (t2, p2) = results[1], results[2]
         net_ratio = max(t1 - startup, 0.1) / max(t2 - startup, 0.1)
         print(
