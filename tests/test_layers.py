@@ -17,7 +17,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "pressmine"
 # Lowest first. A module may import the modules of the layers below its own, and the ones
 # listed for it in SIDEWAYS; nothing may import upwards.
 LAYERS: list[set[str]] = [
-    {"errors", "claim"},
+    {"errors", "claim", "compiled"},  # compiled: regexes compiled once per machine, cached
     {"numbers", "normalize", "segment", "clauses", "guard", "prefilter"},
     {"packs"},
     {"quantities"},
@@ -26,6 +26,7 @@ LAYERS: list[set[str]] = [
     {"examples", "explain", "decode", "documents", "output", "html", "blocks", "batch"},
     {"tasks", "db"},  # a batch's units of work (read, cut, search); the SQLite store
     {"runner"},  # a batch run to its end: parts to output, store and screen; signals
+    {"terminal"},  # rich: tables and the progress bar, for the CLI only
     {"__init__", "cli"},  # the package facade re-exports the library; cli reads its version
     {"__main__"},
 ]

@@ -14,7 +14,7 @@ import re
 import signal
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from pressmine.errors import PackError
@@ -35,8 +35,11 @@ class GuardedPattern:
         self.path = path
         self.rule_id = rule_id
         self.pattern = regex.pattern
-        self.groupindex = regex.groupindex
         self.flags = regex.flags
+
+    @property
+    def groupindex(self) -> Mapping[str, int]:
+        return self._regex.groupindex  # a property: a mappingproxy cannot be pickled
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
         end = len(text) if endpos is None else endpos

@@ -48,6 +48,8 @@ from decimal import (
     localcontext,
 )
 
+from pressmine import compiled
+
 __all__ = [
     "APPROX_NUMBER",
     "NUMBER",
@@ -176,7 +178,7 @@ APPROX_NUMBER = (
     f"(?![{_POSITIONAL}{_ORDINARY}{_VAGUE}点點])"
 )
 
-_NUMBER_RE = re.compile(NUMBER)
+_NUMBER_RE = compiled.compile(NUMBER)
 
 # Numbers found once, then hidden: each number becomes a run of one placeholder character (two
 # characters alternate, so that numbers side by side stay apart). Pack patterns say
@@ -213,16 +215,16 @@ def mask_numbers(text: str) -> str:
     return "".join(parts)
 
 
-_APPROX_RE = re.compile(APPROX_NUMBER)
-_DIGIT_STRING_RE = re.compile(_DIGIT_STRING)
-_SUFFIXED_RE = re.compile(
+_APPROX_RE = compiled.compile(APPROX_NUMBER)
+_DIGIT_STRING_RE = compiled.compile(_DIGIT_STRING)
+_SUFFIXED_RE = compiled.compile(
     rf"(?P<base>{_ARABIC}|\.[0-9]+)(?:(?P<exp>[eE][-+]?[0-9]+)|\^(?P<power>[-+]*[0-9.]+)"
     r"|(?P<metric>[kKMG]))?"
 )
-_TEENS_RE = re.compile(
+_TEENS_RE = compiled.compile(
     f"(?P<prefix>{_TEEN_PREFIX}[十拾]|{_HUNDREDS})[{_ZEROS}]?[{_VAGUE}](?P<scale>.*)"
 )
-_TOKEN_RE = re.compile(
+_TOKEN_RE = compiled.compile(
     f"(?P<digits>{_ARABIC}|[{_ALL_DIGITS}])|[点點](?P<fraction>[0-9]+|[{_ALL_DIGITS}]+)"
     f"|(?P<tens>[廿卅卌])|(?P<small>[十拾百佰千仟])|(?P<big>{_BIG_RUN})"
 )
@@ -370,7 +372,7 @@ def parse_number(text: str) -> Decimal:
 
 # A fraction as the packs find it: [A又]N分之M (the denominator first; Cantonese N分M, N份M),
 # or a/b, or "a b/c".
-_FRACTION_RE = re.compile(
+_FRACTION_RE = compiled.compile(
     f"(?:(?P<whole>{NUMBER})又)?(?P<den>{NUMBER})(?:分之|分|份)(?P<num>{NUMBER})"
     r"|(?:(?P<awhole>-?[0-9]+) )?(?P<anum>-?[0-9]+)/(?P<aden>[0-9]+)"
 )

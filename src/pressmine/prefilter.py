@@ -39,12 +39,17 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
 
 
 def with_lookahead(pattern: str, flags: int = 0) -> str:
-    """The pattern with a leading lookahead for its first characters (or as it was)."""
+    """The pattern with a leading lookahead for its first characters (or as it was).
+
+    >>> with_lookahead("(?:超|约)?[0-9]个")
+    '(?=[0123456789约超])(?:(?:超|约)?[0-9]个)'
+    """
     chars = first_chars(pattern, flags)
     if not chars:
         return pattern
     cls = "".join(re.escape(ch) for ch in sorted(chars))
-    return f"(?=[{cls}])(?:{pattern}\n)"  # \n: a verbose pattern may end in a comment
+    end = "\n" if flags & re.VERBOSE else ""  # a verbose pattern may end in a comment
+    return f"(?=[{cls}])(?:{pattern}{end})"
 
 
 def _first(items: list) -> tuple[set[str] | None, bool]:

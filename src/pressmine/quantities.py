@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from pressmine import numbers, segment
+from pressmine import compiled, numbers, segment
 from pressmine.packs import PackSet, Rule, Unit
 
 _ARABIC = re.compile(r"[0-9]")
@@ -335,7 +335,7 @@ def _share(value: Decimal) -> Decimal:
 
 # ------------------------------------------------------------------------------ measures
 
-_MEASURE_NUMBER = re.compile(numbers.NUMBER)
+_MEASURE_NUMBER = compiled.compile(numbers.NUMBER)
 
 
 def _measure(text: str, packs: PackSet) -> tuple[Decimal, str]:

@@ -94,12 +94,12 @@ def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
 @cache
 def _word_classes() -> dict[str, str]:
     path = resources.files("pressmine") / "data" / "word_classes.tsv"
-    table = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            word, cls = line.split("\t")
-            table[word] = cls
-    return table
+    lines = path.read_text(encoding="utf-8").splitlines()
+    body = "\n".join(line for line in lines if not line.startswith("#"))
+    # "word<TAB>class" lines, and no word has a space (jieba's dictionary is space-separated):
+    # one split and a zip read the 60,000 lines ~10x faster than a loop over them.
+    fields = body.split()
+    return dict(zip(fields[::2], fields[1::2], strict=True))
 
 
 def word_class(word: str) -> str:

@@ -1,0 +1,150 @@
+"""The compiled-regex cache (compiled.py): same matches as re.compile, read back instead of
+recompiled, and never a reason to fail (off, damaged, unwritable)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from pressmine import compiled, numbers
+from pressmine.guard import GuardedPattern
+from pressmine.prefilter import with_lookahead
+
+PATTERNS = [
+    (r"(?P<value>[0-9]+(?:\.[0-9]+)?)\s?(?P<unit>万元|亿元|元)", 0),
+    (r"(?<![0-9])(?P<y>[0-9]{4})年(?!代)", 0),
+    ("  (?P<a>超|约)?  # a comment\n  (?P<value>[一二三]+)  个", re.VERBOSE),
+    (r"(?i)kwh|MWh", 0),
+]
+TEXTS = ["营收12.5亿元，同比增长3%", "2024年代和2025年", "约三个，超一二个", "50 KWH and 3 mwh"]
+
+
+@pytest.fixture
+def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("PRESSMINE_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _all_matches(rx: re.Pattern[str]) -> list[tuple]:
+    return [(m.span(), m.groupdict()) for t in TEXTS for m in rx.finditer(t)]
+
+
+@pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
+def test_a_cached_pattern_matches_like_re_compile(cache: Path, pattern: str, flags: int) -> None:
+    expected = re.compile(pattern, flags)
+    first = compiled.compile(pattern, flags)
+    second = compiled.compile(pattern, flags)  # from the file
+    assert _all_matches(first) == _all_matches(second) == _all_matches(expected)
+    assert second.groupindex == expected.groupindex and second.groups == expected.groups
+    assert second.flags == expected.flags
+
+
+def test_the_second_compile_reads_the_file(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    compiled.compile(numbers.NUMBER)
+    assert list(cache.glob("*/*.marshal"))
+
+    def no_compiling(*args: object) -> None:
+        raise AssertionError("compiled again")
+
+    monkeypatch.setattr(compiled, "_compile_args", no_compiling)
+    assert compiled.compile(numbers.NUMBER).fullmatch("3.5万")
+
+
+def test_a_rewrite_is_cached_with_the_program(cache: Path) -> None:
+    calls: list[str] = []
+
+    def counted(pattern: str, flags: int) -> str:
+        calls.append(pattern)
+        return with_lookahead(pattern, flags)
+
+    pattern = r"(?:超|约)?(?P<value>[0-9]+)个"
+    a = compiled.compile(pattern, rewrite=counted)
+    b = compiled.compile(pattern, rewrite=counted)
+    assert len(calls) == 1
+    assert a.pattern == b.pattern == with_lookahead(pattern)
+    assert b.search("共超30个城市").group("value") == "30"
+
+
+def test_off_means_plain_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PRESSMINE_CACHE_DIR", "off")
+    assert compiled.cache_dir() is None
+    assert compiled.compile("a+").match("aa")
+    assert compiled.remember("thing", "k", lambda: 42) == 42
+    assert not any(tmp_path.iterdir())
+
+
+def test_damaged_files_are_compiled_again(cache: Path) -> None:
+    pattern, flags = PATTERNS[0]
+    compiled.compile(pattern, flags)
+    files = list(cache.glob("*/*.marshal"))
+    assert files
+    for f in files:
+        f.write_bytes(b"\x00garbage" * 3)
+    again = compiled.compile(pattern, flags)
+    assert _all_matches(again) == _all_matches(re.compile(pattern, flags))
+    # and the file is good again
+    assert all(f.read_bytes() != b"\x00garbage" * 3 for f in files)
+
+
+def test_a_wrong_program_is_refused_not_run(cache: Path) -> None:
+    """A file marshal can read but whose program is wrong: _sre validates it, and we recompile."""
+    import marshal
+
+    pattern, flags = PATTERNS[1]
+    compiled.compile(pattern, flags)
+    (file,) = cache.glob("*/*.marshal")
+    args = list(marshal.loads(file.read_bytes()))
+    args[2] = [999999] * 5  # no such opcode
+    file.write_bytes(marshal.dumps(tuple(args)))
+    assert compiled.compile(pattern, flags).search("2025年").group("y") == "2025"
+
+
+def test_an_unwritable_cache_changes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "a-file"
+    blocker.write_text("not a folder")
+    monkeypatch.setenv("PRESSMINE_CACHE_DIR", str(blocker))
+    assert compiled.compile(r"(?P<n>[0-9]+)").match("12").group("n") == "12"
+    assert compiled.remember("thing", "k", lambda: [1, 2]) == [1, 2]
+
+
+def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
+    builds: list[int] = []
+
+    def build() -> dict:
+        builds.append(1)
+        rx = compiled.compile(r"(?P<v>[0-9]+)亿元")
+        return {"rx": rx, "guarded": GuardedPattern(rx, "pack.toml", "rule")}
+
+    first = compiled.remember("thing", "key-1", build)
+    second = compiled.remember("thing", "key-1", build)
+    assert len(builds) == 1
+    assert second is not first  # read back from the file
+    assert second["rx"].search("达3亿元").group("v") == "3"
+    assert second["guarded"].search("达3亿元").group("v") == "3"
+    assert second["guarded"].groupindex == {"v": 1}
+    compiled.remember("thing", "key-2", build)  # another key: built again
+    assert len(builds) == 2
+
+
+def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
+    """The pack set is cached on the packs' texts: a changed pack file is read again."""
+    from pressmine.packs import _load_cached
+
+    pack = tmp_path / "mine.toml"
+
+    def write(unit: str) -> None:
+        pack.write_text(
+            f'[pack]\nname = "mine"\n[[units]]\nname = "{unit}"\nkind = "classifier"\n',
+            encoding="utf-8",
+        )
+
+    write("艘")
+    assert "艘" in _load_cached((str(pack),), None, ()).units
+    _load_cached.cache_clear()
+    write("架")
+    units = _load_cached((str(pack),), None, ()).units
+    assert "架" in units and "艘" not in units
