@@ -12,7 +12,9 @@ from hypothesis import strategies as st
 from pressmine.numbers import (
     APPROX_NUMBER,
     NUMBER,
+    NUMBER_TOKEN,
     is_chinese_numeral,
+    mask_numbers,
     parse_approx,
     parse_fraction,
     parse_number,
@@ -309,6 +311,47 @@ FOUND_IN_TEXT = [
 )
 def test_number_finds_the_longest_numbers_in_text(text, found):
     assert [m.group() for m in NUMBER_RE.finditer(text)] == found
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [pytest.param(t, f, id=f"mask-{i}") for i, (t, f) in enumerate(FOUND_IN_TEXT)],
+)
+def test_the_number_token_finds_on_masked_text_what_number_finds(text, found):
+    masked = mask_numbers(text)
+    assert len(masked) == len(text)
+    assert [text[m.start() : m.end()] for m in re.finditer(NUMBER_TOKEN, masked)] == found
+
+
+# A sign stays written in the masked text, so a pattern may read it as a range's dash, as it
+# could with NUMBER itself: (number)(unit)?-(number) over the masked text.
+SIGN_OR_DASH = [
+    ("1.6m-3.9m", ("1.6", "3.9")),
+    ("1万(含)-5万元", ("1万", "5万")),
+    ("5k-20k", ("5k", "20k")),
+]
+
+
+@pytest.mark.parametrize(("text", "bounds"), SIGN_OR_DASH, ids=[r[0] for r in SIGN_OR_DASH])
+def test_a_sign_after_a_number_may_be_a_range_dash(text, bounds):
+    for pattern, rx in (("number", NUMBER), ("token", NUMBER_TOKEN)):
+        subject = mask_numbers(text) if pattern == "token" else text
+        m = re.fullmatch(f"({rx})[^-]*-({rx})[^-]*", subject)
+        assert m is not None, pattern
+        assert (text[m.start(1) : m.end(1)], text[m.start(2) : m.end(2)]) == bounds
+
+
+def test_a_signed_number_keeps_its_sign_in_the_token():
+    text = "下降-3.31%,负三个"
+    masked = mask_numbers(text)
+    assert [text[m.start() : m.end()] for m in re.finditer(NUMBER_TOKEN, masked)] == [
+        "-3.31",
+        "负三",
+    ]
+    # no sign where NUMBER sees none: 2020-2025 is a span of years
+    years = "2020-2025"
+    found = [years[m.start() : m.end()] for m in re.finditer(NUMBER_TOKEN, mask_numbers(years))]
+    assert found == ["2020", "2025"]
 
 
 APPROX = [

@@ -37,7 +37,6 @@ Decisions a caller must know:
   them (the packs do) and ``parse_fraction`` reads them.
 """
 
-import re
 from decimal import (
     MAX_EMAX,
     MAX_PREC,
@@ -184,8 +183,12 @@ _NUMBER_RE = compiled.compile(NUMBER)
 # characters alternate, so that numbers side by side stay apart). Pack patterns say
 # {{number}}, which means NUMBER_TOKEN, and run on the masked text; compiling the 14 kB NUMBER
 # into every one of them cost ~0.3 s a pattern, and matching it everywhere cost more.
-MASKS = ("\ue000", "\ue001")
-NUMBER_TOKEN = "(?:(?<!\ue000)\ue000+(?!\ue000)|(?<!\ue001)\ue001+(?!\ue001))"
+# A sign stays written, and the number after it is hidden with the other two placeholders: the
+# token takes the sign (-3.31%) but may leave it to a pattern that reads it as a range's dash
+# (1.6m-3.9m, 1万(含)-5万元), as NUMBER itself may start after the sign.
+MASKS = ("\ue000", "\ue001", "\ue002", "\ue003")
+_RUNS = "|".join(f"(?<!{c}){c}+(?!{c})" for c in MASKS)
+NUMBER_TOKEN = f"(?:(?:[{_SIGN_CLASS}](?=[{MASKS[2]}{MASKS[3]}]))?(?:{_RUNS}))"
 
 
 def texts_for(pattern: str, text: str, masked: str) -> str:
@@ -198,9 +201,13 @@ def texts_for(pattern: str, text: str, masked: str) -> str:
 
 
 def mask_numbers(text: str) -> str:
-    """`text` with every number NUMBER finds replaced by placeholders of the same length.
+    """`text` with every number NUMBER finds replaced by placeholders of the same length; a
+    sign that belongs to a number stays, and the rest is hidden with the placeholders of signed
+    numbers.
 
     >>> mask_numbers("增长5.9%和三成") == "增长" + "\ue000" * 3 + "%和" + "\ue001" + "成"
+    True
+    >>> mask_numbers("1.6m-3.9m") == "\ue000" * 3 + "m-" + "\ue003" * 3 + "m"
     True
     """
     parts: list[str] = []
@@ -208,8 +215,9 @@ def mask_numbers(text: str) -> str:
     for m in _NUMBER_RE.finditer(text):
         if m.end() == m.start():
             continue
-        parts.append(text[last : m.start()])
-        parts.append(MASKS[flip] * (m.end() - m.start()))
+        start = m.start() + (text[m.start()] in _SIGNS)
+        parts.append(text[last:start])
+        parts.append(MASKS[flip + 2 * (start > m.start())] * (m.end() - start))
         last, flip = m.end(), 1 - flip
     parts.append(text[last:])
     return "".join(parts)

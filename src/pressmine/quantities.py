@@ -35,6 +35,12 @@ _JOINS = set(
 )
 _CN_DIGITS = set("零〇○一二两兩三四五六七八九壹贰貳叁參肆伍陆陸柒捌玖")
 _SPACES = re.compile(r"[ \t]+")
+# A space between groups of exactly three digits is a thousands separator (3 000万元, 12 345 678):
+# the first group has one to three digits and starts no other run of digits, and no group of
+# another size follows (832.72 726.94, 2019 2020, 12 345 6789 stay apart).
+_SPACED_THOUSANDS = re.compile(
+    r"(?<![0-9A-Za-z.,])(?<![0-9.,] )[1-9][0-9]{0,2}(?: [0-9]{3})+(?![0-9])(?! [0-9])"
+)
 _HALF_WORDS = ("半", "一半", "对")  # 半小时, 一半, 打对折: one half
 
 
@@ -99,10 +105,18 @@ def _squeeze(text: str) -> tuple[str, list[int] | None]:
     parts: list[str] = []
     where: list[int] = []
     last = 0
+    thousands = {
+        m.start() + i
+        for m in _SPACED_THOUSANDS.finditer(text)
+        for i, ch in enumerate(m.group())
+        if ch == " "
+    }
     for m in _SPACES.finditer(text):
         before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
-        if not _joins(before, after, text[m.end() + 1 : m.end() + 2]) and not _sign_apart(
-            text, m.start(), after
+        if (
+            not _joins(before, after, text[m.end() + 1 : m.end() + 2])
+            and not _sign_apart(text, m.start(), after)
+            and not (m.end() - m.start() == 1 and m.start() in thousands)
         ):
             continue
         parts.append(text[last : m.start()])

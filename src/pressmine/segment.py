@@ -15,6 +15,8 @@ from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib import resources
 
+from pressmine import compiled
+
 NOUN = "n"  # the class of every word the lexicon does not list: nouns, names, terms
 
 
@@ -94,10 +96,18 @@ def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
 @cache
 def _word_classes() -> dict[str, str]:
     path = resources.files("pressmine") / "data" / "word_classes.tsv"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    body = "\n".join(line for line in lines if not line.startswith("#"))
-    # "word<TAB>class" lines, and no word has a space (jieba's dictionary is space-separated):
-    # one split and a zip read the 60,000 lines ~10x faster than a loop over them.
+    text = path.read_text(encoding="utf-8")
+    # Read once per machine (compiled.py keeps the table): a start-up cost otherwise.
+    return compiled.remember("word-classes", text, lambda: _parse_word_classes(text))
+
+
+def _parse_word_classes(text: str) -> dict[str, str]:
+    r"""Lines of word, tab, class; no word has a space (jieba's dictionary is space-separated).
+
+    >>> _parse_word_classes("# a comment\n建成\tv\n已\td\n")
+    {'建成': 'v', '已': 'd'}
+    """
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
     fields = body.split()
     return dict(zip(fields[::2], fields[1::2], strict=True))
 
