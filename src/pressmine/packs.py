@@ -22,7 +22,7 @@ from typing import Any
 from pressmine import compiled, numbers
 from pressmine.errors import PackError
 from pressmine.guard import GuardedPattern
-from pressmine.prefilter import needs_digits, with_lookahead
+from pressmine.prefilter import needs_digits
 
 # A compiled pattern; user packs' patterns carry a time limit (guard.py).
 Pattern = re.Pattern[str] | GuardedPattern
@@ -173,6 +173,7 @@ class PackSet:
 # ----------------------------------------------------------------------------- finding packs
 
 
+@cache  # asked on every extract(): importlib.resources is slow, and the answer never changes
 def builtin_pack_dir() -> Path:
     """The packs shipped with pressmine: inside the wheel, or the repo's patterns/ in a checkout."""
     shipped = Path(str(resources.files("pressmine"))) / "patterns"
@@ -185,13 +186,20 @@ def pack_files(dirs: Sequence[str | Path]) -> list[Path]:
     files: list[Path] = []
     for d in dirs:
         p = Path(d)
-        if p.is_file() and p.suffix == ".toml":
+        if p == builtin_pack_dir():
+            files.extend(_builtin_files())
+        elif p.is_file() and p.suffix == ".toml":
             files.append(p)
         elif p.is_dir():
             files.extend(sorted(p.glob("*.toml")))
         else:
             raise PackError(str(p), "no such pack file or directory")
     return files
+
+
+@cache
+def _builtin_files() -> tuple[Path, ...]:
+    return tuple(sorted(builtin_pack_dir().glob("*.toml")))
 
 
 def load_packs(
@@ -474,15 +482,10 @@ def _guard_for(path: str) -> Callable[[Any, str | None], Any]:
 
 def _compile(pattern: str, path: str, rule_id: str | None, line: int | None) -> re.Pattern[str]:
     try:
-        # Same matches, found ~4x faster: see prefilter.py.
-        return compiled.compile(pattern, re.VERBOSE, rewrite=with_lookahead)
-    except re.error:
-        pass
-    try:
-        re.compile(pattern, re.VERBOSE)  # so the error points into the pattern as written
+        # Same matches as re.compile, found faster and loaded from a cache: see compiled.py.
+        return compiled.compile(pattern, re.VERBOSE)
     except re.error as e:
         raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None
-    raise PackError(path, "pattern does not compile with its first-character lookahead", rule_id)
 
 
 def _compile_rules(

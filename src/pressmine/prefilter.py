@@ -1,11 +1,15 @@
-"""Speed up pack patterns without changing what they match: work out the set of characters a
-match can start with and put a lookahead for it in front, `(?=[超约0-9一二…])(?:pattern)`.
+"""What a pattern's matches can start with, and what they must see: read from the parse tree.
 
-Python's engine tries a pattern at every position of the text; a pattern that opens with
-optional groups (a qualifier, a linking verb) pays for all of them everywhere. The lookahead
-fails in one step at the positions where no match can start, which in a press release is most
-of them (about 4x faster on the core rules). When the first characters cannot be known (a
+`start_set` gives the characters a match can begin with, as the items of a character class
+(literals, ranges, categories such as \\d). compiled.py puts them in the compiled program's
+header, where Python's engine uses them to skip, in a tight C loop, every position where no
+match can start; by itself the engine does that only for a pattern that opens with a literal
+or a class, and pack patterns open with optional groups (a qualifier, a linking verb), so
+every position of the text paid for all of them. When the first characters cannot be known (a
 pattern that can start with `.`, a negated class, or match the empty string) nothing is added.
+
+`needs_digits` says whether a pack pattern must run on the text as written or may run on the
+text with its numbers masked (see numbers.mask_numbers).
 """
 
 from __future__ import annotations
@@ -15,82 +19,97 @@ from functools import cache
 from re import _constants as C
 from re import _parser
 
-_MAX_CLASS = 4000  # a set this large saves nothing
+Item = tuple[object, object]  # (opcode, argument), as in a parsed character class
 
 
-def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
-    """The characters a match of `pattern` can begin with, or None when unknown.
+def start_set(pattern: str, flags: int = 0) -> list[Item] | None:
+    """The class items a match of `pattern` can begin with, or None when unknown.
 
-    >>> sorted(first_chars(r"(?:超|约)?[0-9]+个"))
-    ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '约', '超']
-    >>> first_chars(r".+") is None, first_chars(r"a?") is None
-    (True, True)
+    >>> start_set(r"(?:超|约)?[0-9]+个")
+    [(LITERAL, 36229), (LITERAL, 32422), (RANGE, (48, 57))]
+    >>> start_set(r".+") is None, start_set(r"a?") is None, start_set(r"[^,]") is None
+    (True, True, True)
     """
     if flags & re.IGNORECASE:
-        return None
+        return None  # cased variants: the engine's own rules apply
     try:
         tree = _parser.parse(pattern, flags)
     except Exception:
         return None
-    chars, nullable = _first(list(tree))
-    if nullable or chars is None or len(chars) > _MAX_CLASS:
+    if tree.state.flags & re.IGNORECASE:  # (?i) inline
         return None
-    return chars
+    items, nullable = _first(list(tree))
+    if nullable or not items:
+        return None
+    return items
 
 
-def with_lookahead(pattern: str, flags: int = 0) -> str:
-    """The pattern with a leading lookahead for its first characters (or as it was).
+def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
+    """`start_set` as a set of characters (\\d and \\s spelt out), or None.
 
-    >>> with_lookahead("(?:超|约)?[0-9]个")
-    '(?=[0123456789约超])(?:(?:超|约)?[0-9]个)'
+    >>> sorted(first_chars(r"(?:超|约)?[0-9]+个"))
+    ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '约', '超']
     """
-    chars = first_chars(pattern, flags)
-    if not chars:
-        return pattern
-    cls = "".join(re.escape(ch) for ch in sorted(chars))
-    end = "\n" if flags & re.VERBOSE else ""  # a verbose pattern may end in a comment
-    return f"(?=[{cls}])(?:{pattern}{end})"
-
-
-def _first(items: list) -> tuple[set[str] | None, bool]:
-    """(first characters, can match empty) of a sequence of parsed items."""
+    items = start_set(pattern, flags)
+    if items is None:
+        return None
     out: set[str] = set()
     for op, arg in items:
-        chars, nullable = _first_of(op, arg)
-        if chars is None:
+        if op is C.LITERAL:
+            out.add(chr(arg))
+        elif op is C.RANGE:
+            out |= {chr(c) for c in range(arg[0], arg[1] + 1)}
+        elif op is C.CATEGORY and arg in _CATEGORIES:
+            out |= _CATEGORIES[arg]()
+        else:
+            return None
+    return out
+
+
+def _first(items: list) -> tuple[list[Item] | None, bool]:
+    """(class items a match can begin with, can match empty) of a sequence of parsed items."""
+    out: list[Item] = []
+    for op, arg in items:
+        found, nullable = _first_of(op, arg)
+        if found is None:
             return None, False
-        out |= chars
+        out += [i for i in found if i not in out]
         if not nullable:
             return out, False
     return out, True
 
 
-def _first_of(op, arg) -> tuple[set[str] | None, bool]:
+def _first_of(op, arg) -> tuple[list[Item] | None, bool]:
     if op is C.LITERAL:
-        return {chr(arg)}, False
+        return [(C.LITERAL, arg)], False
     if op is C.IN:
-        return _class(arg), False
+        if any(o not in (C.LITERAL, C.RANGE, C.CATEGORY) for o, _ in arg):
+            return None, False  # NEGATE: the class is everything but …
+        return list(arg), False
     if op is C.SUBPATTERN:
-        return _first(list(arg[-1]))
+        _group, add_flags, _del_flags, items = arg
+        if add_flags & re.IGNORECASE:  # (?i:…)
+            return None, False
+        return _first(list(items))
     if op is C.ATOMIC_GROUP:
         return _first(list(arg))
     if op is C.BRANCH:
-        out: set[str] = set()
+        out: list[Item] = []
         nullable = False
         for alt in arg[1]:
-            chars, null = _first(list(alt))
-            if chars is None:
+            found, null = _first(list(alt))
+            if found is None:
                 return None, False
-            out |= chars
+            out += [i for i in found if i not in out]
             nullable = nullable or null
         return out, nullable
     if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
         low, _high, item = arg
-        chars, nullable = _first(list(item))
-        return chars, nullable or low == 0
+        found, nullable = _first(list(item))
+        return found, nullable or low == 0
     if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
-        return set(), True  # zero width: look further
-    return None, False  # ANY, NOT_LITERAL, CATEGORY, GROUPREF…: unknown
+        return [], True  # zero width: look further
+    return None, False  # ANY, NOT_LITERAL, GROUPREF…: unknown
 
 
 @cache
@@ -105,6 +124,7 @@ def _spaces() -> frozenset[str]:
 
 
 _CATEGORIES = {C.CATEGORY_DIGIT: _digits, C.CATEGORY_SPACE: _spaces}
+_MAX_CLASS = 4000  # a range this large is no class worth spelling out
 
 
 def _class(items) -> set[str] | None:
