@@ -18,7 +18,7 @@ PATTERNS = [
     (r"(?i)kwh|MWh", 0),
     (r"(?:约(?i:k)|Z)[0-9]", 0),
 ]
-TEXTS = ["营收12.5亿元，同比增长3%", "2024年代和2025年", "约三个，超一二个", "50 KWH and 3 mwh 约K5"]
+TEXTS = ["营收12.5亿元，同比增长3%", "2024年代和2025年", "约三个，超一二个", "5 KWH, 3 mwh 约K5"]
 
 
 @pytest.fixture
@@ -146,3 +146,22 @@ def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
     write("架")
     units = _load_cached((str(pack),), None, ()).units
     assert "架" in units and "艘" not in units
+
+
+def test_the_folder_is_pruned_oldest_first(cache: Path) -> None:
+    """Every version and pack edit adds files; past the limit the least recently used go."""
+    import os
+    import time
+
+    folder = compiled.cache_dir()
+    folder.mkdir(parents=True)
+    now = time.time()
+    for i in range(10):
+        f = folder / f"old-{i}.marshal"
+        f.write_bytes(b"x" * 1000)
+        os.utime(f, (now - 10_000 + i, now - 10_000 + i))
+    compiled._prune(folder, 5000)
+    left = sorted(p.name for p in folder.iterdir())
+    assert left == [f"old-{i}.marshal" for i in range(8, 10)]  # down to half the limit, newest kept
+    compiled._prune(folder, 5000)  # under the limit: nothing goes
+    assert len(list(folder.iterdir())) == 2

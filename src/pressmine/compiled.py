@@ -38,6 +38,7 @@ import pickle
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -116,9 +117,12 @@ def remember(name: str, key: str, build: Callable[[], T]) -> T:
         return build()
     file = folder / f"{name}-{_key(name, 0, key, _package_salt())}.pickle"
     try:
-        return pickle.loads(file.read_bytes())
+        value = pickle.loads(file.read_bytes())
     except Exception:  # missing, damaged, or from classes that have changed since
         pass
+    else:
+        _touch(file)
+        return value
     value = build()
     buffer = io.BytesIO()
     try:
@@ -144,6 +148,7 @@ def _load(file: Path, kind: type) -> Any:
         value = marshal.loads(file.read_bytes())
     except Exception:
         return None
+    _touch(file)
     return value if isinstance(value, kind) else None
 
 
@@ -214,7 +219,45 @@ def _package_salt() -> str:
     return _SALTS[""]
 
 
+# The folder keeps what every pressmine version and pack edit compiled (~20 MB each): when a
+# new file takes it over the limit, the files used longest ago go first (a file is touched
+# when read, see _touch), down to half the limit.
+LIMIT_BYTES = int(os.environ.get("PRESSMINE_CACHE_LIMIT_MB", "200")) * 1_000_000
+
+
 def _store(file: Path, data: bytes) -> None:
+    _write(file, data)
+    _prune(file.parent, LIMIT_BYTES)
+
+
+def _prune(folder: Path, limit: int) -> None:
+    try:
+        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder)]
+    except OSError:
+        return
+    total = sum(size for _, size, _ in entries)
+    if total <= limit:
+        return
+    for _, size, path in sorted(entries):  # oldest first
+        if total <= limit // 2:
+            break
+        try:
+            os.unlink(path)
+            total -= size
+        except OSError:
+            pass  # another process removed it first
+
+
+def _touch(file: Path) -> None:
+    """Mark a file as used, at most once a day (a write for every read would cost more)."""
+    try:
+        if file.stat().st_mtime < time.time() - 86400:
+            os.utime(file)
+    except OSError:
+        pass
+
+
+def _write(file: Path, data: bytes) -> None:
     try:
         file.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".tmp-", suffix=".marshal")
