@@ -542,3 +542,47 @@ def test_pathological_inputs_are_fast():
             parse_number(text)
     assert time.perf_counter() - start < 2.0
     assert parse_number("7" * 10_000) == Decimal("7" * 10_000)
+
+
+# parse_number reads plain Arabic numbers (5.9, 1,234, 483.8万) and lone Chinese digits without
+# the grammar (numbers._parse_number); the result must be the grammar's to the last exponent.
+_PLAIN = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:万亿|万|亿)?"
+
+
+def _outcome(parse, text):
+    try:
+        value = parse(text)
+    except ValueError:
+        return "not a number"
+    return str(value), value.as_tuple()
+
+
+@given(st.from_regex(_PLAIN, fullmatch=True))
+def test_the_fast_path_reads_plain_numbers_as_the_grammar_does(text):
+    from pressmine import numbers
+
+    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+
+
+@given(st.text(alphabet="0123456789,.万亿千十-负", min_size=1, max_size=12))
+def test_near_plain_texts_read_or_fail_as_the_grammar_does(text):
+    from pressmine import numbers
+
+    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["0", "0.0", "0.00万", "000", "0,000", "007", "01.10亿", "1,234.50万亿", "9" * 60 + "亿"],
+)
+def test_the_fast_path_keeps_zeros_and_exponents(text):
+    from pressmine import numbers
+
+    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+
+
+def test_lone_digits_read_as_the_grammar_does():
+    from pressmine import numbers
+
+    for ch in [*numbers._DIGIT_VALUES, *"十百千万亿廿"]:
+        assert _outcome(parse_number, ch) == _outcome(numbers._parse_number, ch), ch

@@ -5,8 +5,10 @@ pack's units and rules); `miss` rows are forms deliberately not supported (stric
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from pressmine import extract, find_quantities
+from pressmine import extract, find_quantities, quantities
 
 
 def q(text, span, value, unit, qualifier="exact", value_max=None):
@@ -343,3 +345,64 @@ def test_two_columns_of_a_table_stay_two_numbers():
         Decimal("832.72"),
         Decimal("726.94"),
     ]
+
+
+# Per-document lookups by bisection stand in for scans over every span: the same answers.
+
+_spans = st.lists(
+    st.tuples(st.integers(0, 60), st.integers(0, 8), st.sampled_from(["not-claim term 一批", "x"])),
+    max_size=25,
+)
+
+
+def _candidate_at(start, end, number_start=None, number_end=None):
+    return quantities.Candidate(
+        start=start,
+        end=end,
+        value=Decimal(1),
+        value_max=None,
+        unit="",
+        unit_info=None,
+        qualifier="exact",
+        rule=None,
+        number_start=start if number_start is None else number_start,
+        number_end=end if number_end is None else number_end,
+        chinese=True,
+    )
+
+
+@given(_spans, st.integers(0, 60), st.integers(0, 8), st.integers(0, 3))
+def test_blocked_spans_reject_as_a_scan_in_order_would(spans, start, length, inset):
+    blocked = [(s, s + n, why) for s, n, why in spans]
+    c = _candidate_at(start, start + length, start + min(inset, length), start + length)
+    scanned = next(
+        (
+            why
+            for s, e, why in blocked
+            if s < c.end and c.start < e and not quantities._holds(c, s, e, why)
+        ),
+        None,
+    )
+    assert quantities._Blocked(blocked).rejection(c) == scanned
+
+
+@given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4)), max_size=15), st.data())
+def test_coverage_by_bisection_is_coverage_by_scan(gaps_and_lengths, data):
+    starts, ends, pos = [], [], 0
+    for gap, length in gaps_and_lengths:  # sorted spans without overlaps, as candidates are
+        starts.append(pos + gap)
+        ends.append(pos + gap + length)
+        pos = ends[-1]
+    s = data.draw(st.integers(0, pos + 2))
+    e = data.draw(st.integers(s, pos + 3))
+    assert quantities._covered(s, e, starts, ends) == _covered_by_scan(s, e, starts, ends)
+
+
+def _covered_by_scan(s, e, starts, ends):
+    spans = sorted((a, b) for a, b in zip(starts, ends, strict=True) if a < e and s < b)
+    at = s
+    for a, b in spans:
+        if a > at:
+            return False
+        at = max(at, b)
+    return at >= e

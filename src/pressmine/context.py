@@ -22,8 +22,7 @@ def find_changes(
 
     The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
     """
-    skip = packs.subject_words["skip_before"] | set(packs.basis) | _qualifier_words(packs)
-    split = frozenset(w for w in (*packs.change, *packs.basis, *skip) if len(w) > 1)
+    skip, split = _change_words(packs)
     out: list[str | None] = []
     for i, c in enumerate(claims):
         lo, _ = bounds.clause(c.start)
@@ -64,6 +63,14 @@ def _change_after(text: str, end: int, packs: PackSet) -> str | None:
 
 
 @cache
+def _change_words(packs: PackSet) -> tuple[frozenset[str], frozenset[str]]:
+    """The words that may stand between a change verb and its number (同比, 约), and the
+    words of two or more characters the segmenter must not glue to the word before them."""
+    skip = packs.subject_words["skip_before"] | set(packs.basis) | _qualifier_words(packs)
+    return skip, frozenset(w for w in (*packs.change, *packs.basis, *skip) if len(w) > 1)
+
+
+@cache
 def _qualifier_words(packs: PackSet) -> frozenset[str]:
     return frozenset(w for place in packs.qualifiers.values() for w in place)
 
@@ -94,13 +101,20 @@ def _basis_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
 
 
 def find_periods(
-    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+    text: str,
+    claims: Sequence[Candidate],
+    packs: PackSet,
+    bounds: Boundaries,
+    masked: str | None = None,
 ) -> list[str | None]:
     """The last period expression before the number in its sentence; failing that, in the
-    sentences before it in its paragraph (上半年,…。…。 scopes the paragraph); else None."""
+    sentences before it in its paragraph (上半年,…。…。 scopes the paragraph); else None.
+
+    `masked` is numbers.mask_numbers(text) when the caller has it already."""
     out: list[str | None] = []
     cache_: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
-    masked = numbers.mask_numbers(text)  # what {{number}} patterns run on
+    if masked is None:
+        masked = numbers.mask_numbers(text)  # what {{number}} patterns run on
     for c in claims:
         paragraph = bounds.paragraph(c.start)
         if paragraph not in cache_:

@@ -10,7 +10,7 @@ from pressmine.clauses import Boundaries
 from pressmine.context import find_bases, find_changes, find_periods
 from pressmine.normalize import normalize
 from pressmine.packs import PackSet, load_packs
-from pressmine.quantities import Candidate, find_candidates
+from pressmine.quantities import Candidate, find_in_document
 from pressmine.subject import find_subjects
 
 
@@ -35,7 +35,7 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
     [('5.9%', '%', '规模以上工业增加值', 'increase')]
     """
     packs = packs or load_packs()
-    norm, cands = _candidates(text, packs)
+    norm, cands, masked = _candidates(text, packs)
     claims = [c for c in cands if c.is_claim]
     if not claims:
         return []
@@ -43,7 +43,7 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
     subjects = find_subjects(norm, claims, packs, bounds)
     changes = find_changes(norm, claims, packs, bounds)
     bases = find_bases(norm, claims, changes, packs, bounds)
-    periods = find_periods(norm, claims, packs, bounds)
+    periods = find_periods(norm, claims, packs, bounds, masked)
     out = []
     for c, subj, change, basis, period in zip(
         claims, subjects, changes, bases, periods, strict=True
@@ -69,10 +69,12 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
     return out
 
 
-def _candidates(text: str, packs: PackSet) -> tuple[str, list[Candidate]]:
+def _candidates(text: str, packs: PackSet) -> tuple[str, list[Candidate], str | None]:
+    """The normalised text, its candidates, and its masked form when finding them made it
+    (see quantities.find_in_document)."""
     segment.new_document()
     norm = normalize(text)
-    return norm, find_candidates(norm, packs)
+    return norm, *find_in_document(norm, packs)
 
 
 def _quantity(text: str, c: Candidate) -> Quantity:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
@@ -79,22 +80,62 @@ def find_candidates(text: str, packs: PackSet) -> list[Candidate]:
 
     Rules run on the text with the spaces inside numbers squeezed out; offsets come back
     mapped onto `text`."""
+    return find_in_document(text, packs)[0]
+
+
+def find_in_document(text: str, packs: PackSet) -> tuple[list[Candidate], str | None]:
+    """find_candidates(text, packs), and `text` with its numbers masked
+    (numbers.mask_numbers) when nothing was squeezed, else None: the context finders run
+    {{number}} patterns on the same masked text, and masking a long text costs."""
     squeezed, where = _squeeze(text)
     masked = numbers.mask_numbers(squeezed)
-    found = []
-    for rule in packs.rules_for(squeezed):
-        for m in rule.regex.finditer(numbers.texts_for(rule.regex.pattern, squeezed, masked)):
-            cand = _candidate(m, rule, packs, squeezed)
-            if cand is not None:
-                found.append(cand)
-    chosen = _resolve_overlaps(found)
+    chosen = _resolve_overlaps(_matches(squeezed, masked, packs), packs, squeezed)
     _mark_not_claims(squeezed, masked, chosen, packs)
     if packs.declarations:
         _apply_declarations(squeezed, chosen, packs)
     if where is not None:
         for c in chosen:
             _map_back(c, where)
-    return chosen
+    return chosen, (masked if where is None else None)
+
+
+@dataclass(frozen=True, slots=True)
+class _GroupInfo:
+    """What a rule's pattern names, found once per pattern rather than once per match."""
+
+    named: tuple[tuple[str, int], ...]  # every named group with its index, in pattern order
+    context: tuple[int, ...]  # the groups _span trims off the match's ends
+
+
+@cache
+def _group_infos(packs: PackSet) -> dict[int, _GroupInfo]:
+    """Each rule's _GroupInfo, by the rule's identity (a Rule is not hashable)."""
+    return {id(rule): _group_info(rule.regex.groupindex) for rule in packs.rules}
+
+
+def _group_info(groupindex: Mapping[str, int]) -> _GroupInfo:
+    context = tuple(
+        i
+        for name, i in groupindex.items()
+        if name in ("outside_qualifier", "subject") or name.startswith("x_")
+    )
+    return _GroupInfo(tuple(groupindex.items()), context)
+
+
+# A rule's match with its rule, its span (the match without its context groups) and what its
+# pattern's groups are.
+_Match = tuple[re.Match[str], Rule, int, int, _GroupInfo]
+
+
+def _matches(text: str, masked: str, packs: PackSet) -> list[_Match]:
+    found = []
+    infos = _group_infos(packs)
+    for rule in packs.rules_for(text):
+        info = infos[id(rule)]
+        for m in rule.regex.finditer(numbers.texts_for(rule.regex.pattern, text, masked)):
+            start, end = _span(m, info.context) if info.context else m.span()
+            found.append((m, rule, start, end, info))
+    return found
 
 
 def _squeeze(text: str) -> tuple[str, list[int] | None]:
@@ -186,9 +227,11 @@ def _apply_declarations(text: str, cands: list[Candidate], packs: PackSet) -> No
         c.unit, c.unit_info, c.declared = (info.name if info else surface), info, True
 
 
-def _candidate(m: re.Match[str], rule: Rule, packs: PackSet, text: str) -> Candidate | None:
+def _candidate(m: _Match, packs: PackSet, text: str) -> Candidate | None:
+    match, rule, start, end, info = m
     # Read the groups from the real text: the match may have run on the masked one.
-    groups = {k: text[m.start(k) : m.end(k)] for k, v in m.groupdict().items() if v is not None}
+    regs = match.regs
+    groups = {name: text[regs[i][0] : regs[i][1]] for name, i in info.named if regs[i][0] >= 0}
     value_text = groups["value"]
     unit_surface = groups.get("unit")
     if unit_surface and groups.get("scale"):
@@ -201,8 +244,7 @@ def _candidate(m: re.Match[str], rule: Rule, packs: PackSet, text: str) -> Candi
         return None  # the regex found something the number grammar rejects: not a number
     unit_surface = amount.unit or unit_surface  # a measure in units names its own: 3斤5两
     unit_info = packs.units.get(unit_surface) if unit_surface else None
-    start, end = _span(m)
-    vs, ve = m.span("value")
+    vs, ve = match.span("value")
     return Candidate(
         start=start,
         end=end,
@@ -214,8 +256,8 @@ def _candidate(m: re.Match[str], rule: Rule, packs: PackSet, text: str) -> Candi
         rule=rule,
         number_start=vs,
         number_end=ve,
-        chinese=not _ARABIC.search(text[m.start() : m.end()]),
-        subject_span=m.span("subject") if "subject" in groups else None,
+        chinese=not _ARABIC.search(text, match.start(), match.end()),
+        subject_span=match.span("subject") if "subject" in groups else None,
         ratio=amount.ratio,
     )
 
@@ -488,37 +530,42 @@ def _qualifier(groups: dict[str, str], packs: PackSet) -> str:
     return "exact"
 
 
-def _span(m: re.Match[str]) -> tuple[int, int]:
+def _span(m: re.Match[str], context: tuple[int, ...]) -> tuple[int, int]:
     """The match without the context groups (outside_qualifier, subject, x_*) at its ends."""
-    start, end = m.span()
-    context = sorted(
-        m.span(name)
-        for name, v in m.groupdict().items()
-        if v is not None and (name in ("outside_qualifier", "subject") or name.startswith("x_"))
-    )
-    for s, e in context:
+    regs = m.regs
+    spans = sorted([regs[i] for i in context if regs[i][0] >= 0])
+    start, end = regs[0]
+    for s, e in spans:
         if s == start:
             start = e
-    for s, e in reversed(context):
+    for s, e in reversed(spans):
         if e == end:
             end = s
     return start, end
 
 
-def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
-    """Keep the best of overlapping candidates: higher rule priority, then the longer span."""
-    found.sort(key=lambda c: (-c.rule.priority, -(c.end - c.start), c.start))
+def _resolve_overlaps(found: list[_Match], packs: PackSet, text: str) -> list[Candidate]:
+    """Keep the best of overlapping candidates: higher rule priority, then the longer span.
+
+    A match is read (value, unit…) only when it would be kept: about half of all matches
+    lose to a better one, and reading is most of what a match costs. A match that does not
+    read as a number is no candidate, so the next best one in its place gets its chance."""
+    found.sort(key=lambda m: (-m[1].priority, -(m[3] - m[2]), m[2]))
     starts: list[int] = []
     ends: list[int] = []
     kept: list[Candidate] = []
-    for c in found:
-        i = bisect.bisect_left(starts, c.start)
-        if i > 0 and ends[i - 1] > c.start:
+    for m in found:
+        start, end = m[2], m[3]
+        i = bisect.bisect_left(starts, start)
+        if i > 0 and ends[i - 1] > start:
             continue
-        if i < len(starts) and starts[i] < c.end:
+        if i < len(starts) and starts[i] < end:
             continue
-        starts.insert(i, c.start)
-        ends.insert(i, c.end)
+        c = _candidate(m, packs, text)
+        if c is None:
+            continue
+        starts.insert(i, start)
+        ends.insert(i, end)
         kept.insert(i, c)
     return kept
 
@@ -527,12 +574,11 @@ def _resolve_overlaps(found: list[Candidate]) -> list[Candidate]:
 
 
 def _mark_not_claims(text: str, masked: str, cands: list[Candidate], packs: PackSet) -> None:
-    blocked = _blocked_spans(text, masked, packs)
+    blocked = _Blocked(_blocked_spans(text, masked, packs))
     for c in cands:
-        for s, e, why in blocked:
-            if s < c.end and c.start < e and not _holds(c, s, e, why):
-                c.rejected = why
-                break
+        why = blocked.rejection(c)
+        if why is not None:
+            c.rejected = why
     chinese = [c for c in cands if c.chinese and c.rejected is None]
     for c in chinese:
         if c.value == 1 and text[c.number_start : c.number_end] == "一":
@@ -555,6 +601,29 @@ def _holds(c: Candidate, s: int, e: int, why: str) -> bool:
     if not why.startswith("not-claim term") or not (c.start <= s and e <= c.end):
         return False
     return e - s < c.end - c.start and (s, e) != (c.number_start, c.number_end)
+
+
+class _Blocked:
+    """The not-claim spans of a text, sorted, so that each candidate looks only at the spans
+    near it: a long text holds thousands of both."""
+
+    def __init__(self, spans: list[tuple[int, int, str]]) -> None:
+        # (start, order found, end, why): the first span found wins, as if scanned in order
+        self.spans = sorted((s, k, e, why) for k, (s, e, why) in enumerate(spans))
+        self.starts = [s for s, _, _, _ in self.spans]
+        self.longest = max((e - s for s, _, e, _ in self.spans), default=0)
+
+    def rejection(self, c: Candidate) -> str | None:
+        """Why the first span found that overlaps `c` and that `c` does not hold rejects it."""
+        # A span overlaps c when it starts before c.end and ends after c.start, so it starts
+        # after c.start - longest.
+        lo = bisect.bisect_left(self.starts, c.start - self.longest + 1)
+        hi = bisect.bisect_left(self.starts, c.end)
+        near = sorted((k, s, e, why) for s, k, e, why in self.spans[lo:hi] if c.start < e)
+        for _, s, e, why in near:
+            if not _holds(c, s, e, why):
+                return why
+        return None
 
 
 def _verb_follows(text: str, pos: int) -> bool:
@@ -597,22 +666,26 @@ def _mark_inside_words(text: str, cands: list[Candidate], everyone: list[Candida
     """A Chinese numeral that the segmenter keeps inside a longer word is part of that word:
     统一, 一次能源, 千家万户, 一成不变. A word the found quantities cover whole (九月九日: 九月
     + 九日) is no such word. Only the clause around each candidate is segmented."""
+    # `everyone` comes sorted and without overlaps (_resolve_overlaps): its starts and its
+    # ends both ascend, so the quantities under a word are one slice, found by bisection.
+    starts = [c.start for c in everyone]
+    ends = [c.end for c in everyone]
     for c in cands:
         lo = _clause_start(text, c.start)
         hi = _clause_end(text, c.end)
         for _word, s, e in segment.spans(text[lo:hi], lo):
-            if ((s < c.start < e) or (s < c.end < e)) and not _covered(s, e, everyone):
+            if ((s < c.start < e) or (s < c.end < e)) and not _covered(s, e, starts, ends):
                 c.rejected = f"inside the word {text[s:e]}"
                 break
 
 
-def _covered(s: int, e: int, cands: list[Candidate]) -> bool:
-    spans = sorted((c.start, c.end) for c in cands if c.start < e and s < c.end)
+def _covered(s: int, e: int, starts: list[int], ends: list[int]) -> bool:
+    """Whether the quantities (sorted `starts` and `ends`) cover [s, e) without a gap."""
     pos = s
-    for a, b in spans:
-        if a > pos:
+    for i in range(bisect.bisect_right(ends, s), bisect.bisect_left(starts, e)):
+        if starts[i] > pos:
             return False
-        pos = max(pos, b)
+        pos = max(pos, ends[i])
     return pos >= e
 
 
