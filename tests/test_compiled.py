@@ -165,3 +165,15 @@ def test_the_folder_is_pruned_oldest_first(cache: Path) -> None:
     assert left == [f"old-{i}.marshal" for i in range(8, 10)]  # down to half the limit, newest kept
     compiled._prune(folder, 5000)  # under the limit: nothing goes
     assert len(list(folder.iterdir())) == 2
+
+
+def test_re_is_left_as_it_was(cache: Path) -> None:
+    """Class optimisations are remembered only while compiled.py compiles; re's own function is
+    put back, also when the pattern does not compile."""
+    from re import _compiler
+
+    before = _compiler._optimize_charset
+    compiled.compile(r"[零〇○][一二三]+")
+    with pytest.raises(re.error):
+        compiled.compile(r"[零〇○](")
+    assert _compiler._optimize_charset is before

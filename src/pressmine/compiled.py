@@ -39,7 +39,8 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -156,7 +157,9 @@ def _compile_args(pattern: str, flags: int) -> tuple:
     """The arguments re._compiler.compile passes to _sre.compile, in a form marshal can keep,
     with the first-character table added."""
     tree = _parser.parse(pattern, flags)
-    code = _with_start_table(_compiler._code(tree, flags), pattern, flags)
+    items = start_set(pattern, flags, tree)
+    with _charsets_remembered():
+        code = _with_start_table(_compiler._code(tree, flags), items, flags)
     groupindex = dict(tree.state.groupdict)
     indexgroup: list[str | None] = [None] * tree.state.groups
     for name, index in groupindex.items():
@@ -171,13 +174,41 @@ def _compile_args(pattern: str, flags: int) -> tuple:
     )
 
 
-def _with_start_table(code: list, pattern: str, flags: int) -> list:
+@contextmanager
+def _charsets_remembered() -> Iterator[None]:
+    """re optimises every character class anew; the number grammar holds 889 classes, 39 of them
+    distinct, and is inlined in ~50 places: remembering the answers makes a first run (an empty
+    cache) ~3x faster. The function is pure, so another thread that calls it meanwhile gets the
+    same answers."""
+    original = getattr(_compiler, "_optimize_charset", None)
+    if original is None:  # pragma: no cover - another re; compile as it does
+        yield
+        return
+
+    def remembered(charset, iscased=None, fixup=None, fixes=None):  # type: ignore[no-untyped-def]
+        key = (tuple(charset), iscased, fixup, id(fixes))
+        if key not in _CHARSETS:
+            _CHARSETS[key] = (fixes, original(charset, iscased, fixup, fixes))
+        out, hascased = _CHARSETS[key][1]
+        return list(out), hascased  # a copy: the caller owns its list
+
+    _compiler._optimize_charset = remembered
+    try:
+        yield
+    finally:
+        _compiler._optimize_charset = original
+
+
+# (fixes, result): the fixes table is kept alive with its entry, so its id cannot be reused.
+_CHARSETS: dict[tuple, tuple] = {}
+
+
+def _with_start_table(code: list, items: list | None, flags: int) -> list:
     """`code` with a first-character set in its INFO header, built as re._compiler's
     _compile_info builds one: [INFO, skip, mask | CHARSET, min, max, charset…], then the rest."""
     info, mask, low = code[0], code[2], code[3]
     if info != C.INFO or mask & (C.SRE_INFO_PREFIX | C.SRE_INFO_CHARSET) or low == 0:
         return code  # re found a prefix itself, or the pattern can match the empty string
-    items = start_set(pattern, flags)
     if not items:
         return code
     charset, hascased = _compiler._optimize_charset(items)

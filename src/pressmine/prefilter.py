@@ -22,7 +22,7 @@ from re import _parser
 Item = tuple[object, object]  # (opcode, argument), as in a parsed character class
 
 
-def start_set(pattern: str, flags: int = 0) -> list[Item] | None:
+def start_set(pattern: str, flags: int = 0, tree: object = None) -> list[Item] | None:
     """The class items a match of `pattern` can begin with, or None when unknown.
 
     >>> start_set(r"(?:超|约)?[0-9]+个")
@@ -32,10 +32,11 @@ def start_set(pattern: str, flags: int = 0) -> list[Item] | None:
     """
     if flags & re.IGNORECASE:
         return None  # cased variants: the engine's own rules apply
-    try:
-        tree = _parser.parse(pattern, flags)
-    except Exception:
-        return None
+    if tree is None:  # a caller that has parsed the pattern already passes its tree
+        try:
+            tree = _parser.parse(pattern, flags)
+        except Exception:
+            return None
     if tree.state.flags & re.IGNORECASE:  # (?i) inline
         return None
     items, nullable = _first(list(tree))
