@@ -3,9 +3,13 @@
 
 from __future__ import annotations
 
+import csv
+import functools
 import io
+import json
 import os
 import pickle
+import subprocess
 import sys
 import threading
 import time
@@ -20,8 +24,10 @@ from hypothesis import strategies as st
 from pressmine import blocks, extract, tasks
 from pressmine.batch import Batch
 from pressmine.claim import Claim
+from pressmine.errors import InputError, PackError, PressmineError
+from pressmine.output import ClaimWriter, Format, csv_row
 from pressmine.packs import load_packs
-from pressmine.tasks import Block, Part, ReadFile
+from pressmine.tasks import Block, Part, ReadFile, Render
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -135,6 +141,90 @@ def test_leaving_on_an_error_stops_the_workers() -> None:
     assert processes and not any(p.is_alive() for p in processes)
 
 
+STOP_SCRIPT = """
+import time
+from pressmine.batch import Batch
+
+def big(i):
+    return "x" * 8_000_000  # sent through a pipe of 64 kB: a worker is always halfway
+
+if __name__ == "__main__":
+    for _ in range(3):
+        batch = Batch(big, jobs=2)
+        results = batch.map(range(100))
+        next(results)
+        start = time.monotonic()
+        batch.close(abort=True)
+        print(round(time.monotonic() - start, 1))
+"""
+
+
+def test_stopping_workers_halfway_through_sending_a_result_does_not_hang(tmp_path: Path) -> None:
+    # Ctrl-C stops the workers where they are; one may be sending its result. In a process
+    # of its own: a hang fails the test instead of stopping it.
+    (tmp_path / "stop.py").write_text(STOP_SCRIPT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(tmp_path / "stop.py")], capture_output=True, text=True, timeout=60
+    )
+    assert (proc.returncode, proc.stderr) == (0, "")
+    assert [float(s) < 10 for s in proc.stdout.split()] == [True, True, True]
+
+
+ERRORS = [
+    InputError("dir/a.txt", "not text: binary data (NUL bytes)"),
+    PackError("patterns/finance.toml", "pattern does not compile", "revenue", 12),
+    PackError("my/pack.toml", "bad TOML"),
+]
+
+
+@pytest.mark.parametrize("err", ERRORS, ids=lambda e: type(e).__name__)
+def test_errors_survive_pickling(err: PressmineError) -> None:
+    back = pickle.loads(pickle.dumps(err))
+    assert type(back) is type(err)
+    assert (str(back), back.args, vars(back)) == (str(err), err.args, vars(err))
+
+
+def _raise_on_bad(index: int) -> int:
+    if index == 5:
+        raise ERRORS[0]
+    if index == 7:
+        raise ERRORS[1]
+    return index
+
+
+def test_an_error_raised_in_a_worker_reaches_the_main_process_as_itself() -> None:
+    # Not a BrokenProcessPool, nor a TypeError from unpickling: the error, path and all.
+    with Batch(_raise_on_bad, jobs=2) as batch:
+        results = batch.map(range(10))
+        assert [next(results) for _ in range(5)] == [0, 1, 2, 3, 4]
+        with pytest.raises(InputError) as caught:
+            next(results)
+    assert (caught.value.path, caught.value.problem) == (ERRORS[0].path, ERRORS[0].problem)
+    with Batch(_raise_on_bad, jobs=2) as batch, pytest.raises(PackError) as packs:
+        list(batch.map(range(6, 10)))
+    assert vars(packs.value) == vars(ERRORS[1]) and str(packs.value) == str(ERRORS[1])
+
+
+def _loads_so_far(path: str) -> tuple[int, int, int]:
+    """Search a file in this process; how often it has built the packs and the segmenter."""
+    from pressmine import packs, segment
+
+    assert tasks.run(ReadFile(path)).claims
+    built = packs._load_cached.cache_info().misses, segment._backend.cache_info().misses
+    return os.getpid(), *built
+
+
+def test_workers_load_the_packs_and_the_segmenter_once_not_per_file(hans_path: Path) -> None:
+    _, *before = _loads_so_far(str(hans_path))  # loaded here, as the command line does first
+    with Batch(_loads_so_far, jobs=2, initializer=tasks.warm_up) as batch:
+        results = list(batch.map([str(hans_path)] * 24))
+    assert os.getpid() not in {pid for pid, *_ in results}
+    if sys.platform == "linux":  # forked: what the main process loaded, never loaded again
+        assert {tuple(built) for _, *built in results} == {tuple(before)}
+    else:  # spawned: loaded by each worker's initializer, then not again
+        assert {tuple(built) for _, *built in results} == {(1, 1)}
+
+
 # --- tasks ----------------------------------------------------------------------------------------
 
 
@@ -240,6 +330,43 @@ def test_parts_survive_the_trip_from_a_worker(hans_path: Path) -> None:
     failed = tasks.run(ReadFile("missing.txt"))
     assert pickle.loads(pickle.dumps(part)) == part
     assert pickle.loads(pickle.dumps(failed)).error.problem == "no such file or directory"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    ("fmt", "excel"),
+    [(Format.json, False), (Format.jsonl, False), (Format.csv, False), (Format.csv, True)],
+    ids=["json", "jsonl", "csv", "csv-excel"],
+)
+def test_claims_rendered_in_a_worker_are_written_as_the_claims_are(
+    hans_path: Path, fmt: Format, excel: bool
+) -> None:
+    plain = tasks.run(ReadFile(str(hans_path)))
+    with Batch(functools.partial(tasks.run, render=Render(fmt, excel)), jobs=2) as batch:
+        rendered, failed = batch.map([ReadFile(str(hans_path)), ReadFile("missing.txt")])
+    assert rendered.claims == () and rendered.count == len(plain.claims) > 0
+    assert failed.problem == "no such file or directory" and failed.count == 0
+    outputs = []
+    for part in (plain, rendered):
+        out = io.StringIO(newline="")
+        with ClaimWriter(out, fmt, excel) as writer:
+            for each in (part, failed, part):
+                writer.write_part(each)
+        outputs.append(out.getvalue())
+    assert outputs[0] == outputs[1]
+    # And it is the claims, twice over, in the format's own terms.
+    expected = [claim.to_dict() for claim in plain.claims] * 2
+    if fmt is Format.json:
+        assert json.loads(outputs[1]) == expected
+    elif fmt is Format.jsonl:
+        assert [json.loads(line) for line in outputs[1].splitlines()] == expected
+    else:
+        assert outputs[1].startswith("\ufeffdoc,start," if excel else "doc,start,")
+        assert outputs[1].count("\r\n") == (len(expected) + 1 if excel else 0)
+        rows = list(csv.DictReader(io.StringIO(outputs[1].lstrip("\ufeff"))))
+        expected_rows = [csv_row(claim) for claim in plain.claims] * 2
+        assert rows == [
+            {k: "" if v is None else str(v) for k, v in r.items()} for r in expected_rows
+        ]
 
 
 def test_an_html_file_is_searched_as_a_page(tmp_path: Path) -> None:

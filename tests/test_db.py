@@ -1,12 +1,11 @@
-"""--db: documents and claims in SQLite, a rerun updates instead of duplicating, and the README's
-queries answer what they say."""
+"""--db: documents and claims in SQLite, and a rerun updates instead of duplicating (the README's
+query is run in tests/test_readme.py)."""
 
 from __future__ import annotations
 
 import json
 import shutil
 import sqlite3
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -15,17 +14,6 @@ from typer.testing import CliRunner, Result
 from pressmine import extract
 from pressmine.cli import app
 from pressmine.db import ClaimStore
-
-# The README's question: every claim about 直接经济损失 across releases.
-README_QUERY = """\
-SELECT d.path, c.period, c.value, c.unit, c.text
-FROM claims c JOIN documents d ON d.id = c.document_id
-WHERE c.subject = '直接经济损失'
-ORDER BY d.path, c.start;"""
-README_COMMANDS = [
-    "pressmine extract tests/releases samples --db claims.sqlite",
-    f'sqlite3 claims.sqlite "{README_QUERY}"',
-]
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
@@ -155,51 +143,3 @@ def test_numbers_beyond_64_bits_are_kept_as_floats(tmp_path: Path) -> None:
     [(value,)] = con.execute("SELECT value FROM claims").fetchall()
     con.close()
     assert value == pytest.approx(1e30)
-
-
-# --- the README ---------------------------------------------------------------------------------
-
-
-def test_readme_sqlite_example_answers_its_question(
-    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    for command in README_COMMANDS:
-        assert command in readme
-    monkeypatch.chdir(repo_root)
-    db = tmp_path / "claims.sqlite"
-    assert run("extract", "tests/releases", "samples", "--db", str(db)).exit_code == 0
-    con = sqlite3.connect(db)
-    rows = con.execute(README_QUERY).fetchall()
-    con.close()
-    mca = "tests/releases/mca-2011-jan-sep-disasters-zh-hans.txt"
-    # (the period is left out: it is the extractor's to get right, not the query's)
-    assert (mca, 302810000000, "元", "3028.1亿元") in [(p, v, u, t) for p, _, v, u, t in rows]
-    assert {path for path, *_ in rows} >= {mca, "samples/miit-2025-results-zh-hans.txt"}
-    if shutil.which("sqlite3"):  # the command line shell, as the README runs it
-        shell = subprocess.run(["sqlite3", str(db), README_QUERY], capture_output=True, text=True)
-        lines = shell.stdout.splitlines()
-        assert any(
-            x.startswith(f"{mca}|") and x.endswith("|302810000000|元|3028.1亿元") for x in lines
-        )
-
-
-def test_readme_pandas_example(
-    repo_root: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    pytest.importorskip("pandas")
-    readme = (repo_root / "README.md").read_text(encoding="utf-8")
-    command = "pressmine extract tests/releases samples -o claims.csv"
-    assert f"```sh\n{command}\n```" in readme
-    code = (
-        "import pandas as pd\n"
-        + readme.split("```python\nimport pandas as pd\n", 1)[1].split("```", 1)[0]
-    )
-    monkeypatch.chdir(repo_root)
-    args = [*command.split()[1:-1], str(tmp_path / "claims.csv")]
-    assert run(*args).exit_code == 0
-    monkeypatch.chdir(tmp_path)
-    namespace: dict[str, object] = {}
-    exec(compile(code, "README.md", "exec"), namespace)  # the README's code, as written
-    counts = namespace["decreases"].groupby("doc")["subject"].count()  # type: ignore[attr-defined]
-    assert counts["tests/releases/customs-2016-jan-nov-trade-zh-hans.txt"] > 0

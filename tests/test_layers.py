@@ -39,7 +39,7 @@ SIDEWAYS: dict[str, set[str]] = {
 # Third-party packages that only one module may import.
 OWNER_OF: dict[str, str] = {
     "typer": "cli",
-    "rich": "cli",
+    "rich": "terminal",
     "click": "cli",
     "opencc": "normalize",
     "jieba": "segment",

@@ -2,8 +2,8 @@
 
 Data goes to stdout (or `-o FILE`, or `--db`) only; progress, notes and errors go to stderr.
 Library errors (`PressmineError`) are turned into `Error: …` lines and exit codes here and
-nowhere else. This is also the only module that draws on a terminal (rich): the claims table
-and the progress bar.
+nowhere else. What is drawn on a terminal (the claims table, the progress bar, the summary and
+message lines) is terminal.py's, which rich stays in.
 
 Options that more than one command can use are `Annotated` aliases (`FormatOption`,
 `OutputOption`, `QuietOption`); `open_output()` opens what the first two name.
@@ -16,36 +16,21 @@ import contextlib
 import io
 import os
 import sys
-import threading
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from itertools import chain
 from pathlib import Path
-from typing import Annotated, Any, BinaryIO, TextIO
+from typing import Annotated, BinaryIO, TextIO
 
 import typer
-from rich import box
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    ProgressColumn,
-    SpinnerColumn,
-    Task,
-    TextColumn,
-    TimeRemainingColumn,
-)
-from rich.table import Table
-from rich.text import Text
 
 from pressmine import __version__, tasks
-from pressmine.claim import Claim, json_number
 from pressmine.db import ClaimStore
-from pressmine.documents import DEFAULT_GLOBS, STDIN, count_files, iter_inputs, paths_from
+from pressmine.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
 from pressmine.errors import PressmineError
 from pressmine.output import AtomicFile, ClaimWriter, Format
-from pressmine.runner import STDOUT_CLOSED, Outcome, Run
+from pressmine.runner import STDOUT_CLOSED, Run
+from pressmine.terminal import Screen, TableWriter, format_number, is_tty, packs_table, report
 
 EXIT_CODES = (
     "Exit codes: 0 success (also when no claim is found); "
@@ -256,13 +241,15 @@ def extract(
         try:
             tasks.warm_up()  # the packs checked, and loaded once here, before workers start
         except PressmineError as err:
-            _report("Error:", str(err))
+            report("Error:", str(err))
             raise typer.Exit(1) from None
         except KeyboardInterrupt:  # Ctrl-C before any work: nothing to write
             raise typer.Exit(130) from None
+        if not quiet and STDIN in (*(paths or []), files_from) and is_tty(sys.stdin):
+            report("Note:", "reading stdin from the terminal: type or paste, then press Ctrl-D")
         names = chain(paths or [], paths_from(listed) if listed is not None else [])
         items = tasks.plan(iter_inputs(names, globs), sys.stdin.buffer)
-        screen = _Screen(enabled=not quiet and _is_tty(sys.stderr))
+        screen = Screen(enabled=not quiet and is_tty(sys.stderr))
         # The total needs a second reading of the list: not for stdin or a pipe.
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
@@ -283,7 +270,7 @@ def _resolve_format(
         return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
     if db is not None:
         return None
-    return Format.table if _is_tty(sys.stdout) else Format.json
+    return Format.table if is_tty(sys.stdout) else Format.json
 
 
 @contextlib.contextmanager
@@ -309,7 +296,7 @@ def _run(
     out: tuple[Format | None, Path | None, bool],
     db: Path | None,
     run_options: tuple[int, bool, bool],
-    screen: _Screen,
+    screen: Screen,
     started: float,
 ) -> int:
     """Open the output and the database, run the batch, close them; return the exit code."""
@@ -319,19 +306,24 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            _report("Error:", f"{output}: {_problem(err)}")
+            report("Error:", f"{output}: {_problem(err)}")
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
         except PressmineError as err:
-            _report("Error:", str(err))
+            report("Error:", str(err))
             return 1
-        outcome = Run(sink, store, screen, quiet, fail_fast).main(items, jobs)
+        # JSON and CSV are rendered by the workers, in parallel (the store needs the claims).
+        render = None
+        if isinstance(sink, ClaimWriter) and store is None:
+            render = tasks.Render(sink.format, sink.excel)
+        outcome = Run(sink, store, screen, quiet, fail_fast, render).main(items, jobs)
         if outcome.code == STDOUT_CLOSED:
             return _stdout_closed()
         if atomic is not None and not outcome.interrupted:
             atomic.commit()  # else leaving the stack removes the temporary file
-    screen.summary(outcome, time.monotonic() - started)
+    kept = str(output) if output is not None and outcome.interrupted else None
+    screen.summary(outcome, time.monotonic() - started, kept)
     return outcome.code
 
 
@@ -340,8 +332,8 @@ def open_output(
     output: Path | None,
     excel: bool,
     stack: contextlib.ExitStack,
-    screen: _Screen | None = None,
-) -> tuple[ClaimWriter | _TableWriter | None, AtomicFile | None]:
+    screen: Screen | None = None,
+) -> tuple[ClaimWriter | TableWriter | None, AtomicFile | None]:
     """The writer for `fmt` (None: nothing to write), to stdout or to an `AtomicFile` that is
     returned for the caller to commit (leaving `stack` removes it if not committed). A table
     on the terminal is drawn through `screen`, so as not to tear its progress bar."""
@@ -354,7 +346,7 @@ def open_output(
         atomic = stack.enter_context(AtomicFile(str(output), "" if fmt is Format.csv else None))
         stream = atomic.stream
     if fmt is Format.table:
-        return _TableWriter(stream, screen), atomic
+        return TableWriter(stream, screen), atomic
     return ClaimWriter(stream, fmt, excel), atomic
 
 
@@ -366,188 +358,9 @@ def _stdout_closed() -> int:
     return STDOUT_CLOSED
 
 
-# --- the terminal ---------------------------------------------------------------------------
-
-_QUALIFIER_MARKS = {"over": ">", "approx": "≈", "under": "<", "at_least": "≥", "at_most": "≤"}
-_CHANGE_MARKS = {"increase": ("↑", "green"), "decrease": ("↓", "red")}
-
-
-class _TableWriter:
-    """Claims as a table per document, for people: the text, its value, what it measures."""
-
-    def __init__(self, stream: TextIO, screen: _Screen | None = None) -> None:
-        self.console = Console(file=stream, highlight=False)
-        self.screen = screen
-
-    def write_part(self, part: tasks.Part) -> None:
-        if self.screen is None:
-            self._draw(part)
-        else:
-            self.screen.on_stdout(self._draw, part)
-
-    def _draw(self, part: tasks.Part) -> None:
-        if part.problem is not None or (not part.claims and not part.first):
-            return
-        title = Text("(stdin)" if part.path == STDIN else part.path, style="bold")
-        if not part.first:
-            title.append("  (continued)", style="dim")
-        elif part.last:
-            title.append(f"  {_count(len(part.claims), 'claim')}", style="dim")
-        self.console.print(title)  # not the table's title: rich pads that with spaces
-        if not part.claims:
-            return
-        table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-        # Chinese has no spaces to wrap at: long cells fold onto more lines, never cut short.
-        table.add_column("text", overflow="fold", min_width=6)
-        table.add_column("value", justify="right", style="bold", no_wrap=True)
-        table.add_column("unit", overflow="fold", min_width=4)
-        table.add_column("subject", style="cyan", overflow="fold", min_width=8)
-        table.add_column("change", no_wrap=True)
-        table.add_column("period", overflow="fold", min_width=6)
-        for claim in part.claims:
-            table.add_row(*_cells(claim))
-        self.console.print(table)
-
-    def close(self) -> None:
-        self.console.file.flush()
-
-
-def _cells(claim: Claim) -> tuple[str | Text, ...]:
-    value = _number(claim.value)
-    if claim.value_max is not None:
-        value += f"–{_number(claim.value_max)}"
-    mark = _QUALIFIER_MARKS.get(claim.qualifier)
-    change = Text()
-    if claim.change in _CHANGE_MARKS:
-        arrow, colour = _CHANGE_MARKS[claim.change]
-        change.append(arrow, style=colour)
-        if claim.basis:
-            change.append(f" {claim.basis}")
-    return (
-        claim.text,
-        f"{mark} {value}" if mark else value,
-        claim.unit,
-        claim.subject or "",
-        change,
-        claim.period or "",
-    )
-
-
-def _number(value: Any) -> str:
-    number = json_number(value)
-    return f"{number:,}" if isinstance(number, int) else f"{number:,.10g}"
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n:,} {noun}" + ("" if n == 1 else "s")
-
-
-class _Screen:
-    """stderr for people: a progress bar (when stderr is a terminal), notes and errors above
-    it, and tables on stdout drawn without tearing the bar when both share the terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self.console = Console(stderr=True, soft_wrap=True, highlight=False)
-        self._progress: Progress | None = None
-        self._task: Any = None
-        self._count: tuple[list[str], str | None, list[str]] | None = None
-
-    def count_later(self, paths: list[str], listed: str | None, globs: list[str]) -> None:
-        """Count the files in a thread once the bar shows, for its total and ETA. Names are
-        counted, not held: a second walk costs little next to reading every file."""
-        self._count = (paths, listed, globs)
-
-    def start(self) -> None:
-        if not self.enabled or self._progress is not None:
-            return
-        self._progress = Progress(
-            SpinnerColumn(),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TextColumn("files"),
-            TextColumn("{task.fields[claims]:,} claims"),
-            _Speed(),
-            TimeRemainingColumn(),
-            console=self.console,
-            transient=True,  # the summary line takes its place
-        )
-        self._task = self._progress.add_task("extract", total=None, claims=0)
-        self._progress.start()
-        if self._count is not None:
-            threading.Thread(target=self._counter, args=self._count, daemon=True).start()
-            self._count = None
-
-    def _counter(self, paths: list[str], listed: str | None, globs: list[str]) -> None:
-        with contextlib.suppress(OSError), contextlib.ExitStack() as stack:
-            names: Iterable[str] = paths
-            if listed is not None:
-                names = chain(paths, paths_from(stack.enter_context(open(listed, "rb"))))
-            total = count_files(names, globs)
-            progress = self._progress
-            if progress is not None:
-                progress.update(self._task, total=total)
-
-    def advance(self, files: int, claims: int) -> None:
-        if self._progress is not None:
-            self._progress.update(self._task, completed=files, claims=claims)
-
-    def report(self, label: str, message: str) -> None:
-        _report(label, message, self.console)
-
-    def on_stdout(self, draw: Callable[[Any], None], arg: Any) -> None:
-        """Draw on stdout; when the bar is on the same screen, lift it off first."""
-        if self._progress is None or not _is_tty(sys.stdout):
-            draw(arg)
-            return
-        self._progress.stop()  # transient: the bar is erased
-        draw(arg)
-        self._progress.start()
-
-    def stop(self) -> None:
-        if self._progress is not None:
-            self._progress.stop()
-            self._progress = None
-
-    def summary(self, outcome: Outcome, seconds: float) -> None:
-        """The line that ends a run on a terminal: `Done: 12 files, 315 claims, 0 errors, 3.1 s`."""
-        if self.enabled:
-            counts = [_count(outcome.files, "file"), _count(outcome.claims, "claim")]
-            counts.append(_count(outcome.errors, "error"))
-            label = "Interrupted:" if outcome.interrupted else "Done:"
-            self.report(label, f"{', '.join(counts)}, {seconds:.1f} s")
-
-
-class _Speed(ProgressColumn):
-    """Files a second (over the last 30 s)."""
-
-    def render(self, task: Task) -> Text:
-        speed = task.finished_speed or task.speed
-        return Text(f"{speed:,.1f} files/s" if speed else "", style="progress.data.speed")
-
-
-def _report(label: str, message: str, console: Console | None = None) -> None:
-    # One line each. Without the screen's console, a Console per message (there are few) sees
-    # the stderr and environment of the moment. soft_wrap keeps a long message on one line;
-    # rich drops the colour when stderr is not a terminal or NO_COLOR is set. The message is
-    # plain Text, so [brackets] in a path are safe. With a progress bar showing, its console
-    # prints above the bar.
-    console = console or Console(stderr=True, soft_wrap=True, highlight=False)
-    style = {"Error:": "bold red", "Note:": "yellow"}.get(label, "bold")
-    console.print(Text.assemble((label, style), " ", message))
-
-
 def _problem(err: OSError) -> str:
     text = err.strerror or str(err)
     return text[:1].lower() + text[1:]
-
-
-def _is_tty(stream: Any) -> bool:
-    # The stream itself, not FORCE_COLOR: forcing colour must not turn JSON into a table.
-    try:
-        return bool(stream.isatty()) and os.environ.get("TERM") != "dumb"
-    except (AttributeError, ValueError):
-        return False
 
 
 def _cpus() -> int:
@@ -571,7 +384,7 @@ def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] 
     try:
         return load_packs(extra or (), only=only or None, exclude=exclude or ())
     except PressmineError as err:
-        _report("Error:", str(err))
+        report("Error:", str(err))
         raise typer.Exit(1) from None
 
 
@@ -589,13 +402,7 @@ def packs_list(
     packs: PacksOption = None, only: OnlyOption = None, exclude: ExcludeOption = None
 ) -> None:
     """Every pack: name, rules, embedded examples and the file it comes from."""
-    loaded = _packs(packs, only, exclude)
-    table = Table(box=box.SIMPLE_HEAD)
-    for col in ("pack", "rules", "examples", "source"):
-        table.add_column(col, justify="right" if col in ("rules", "examples") else "left")
-    for p in loaded.packs:
-        table.add_row(p.name, str(len(p.rules)), str(sum(len(r.examples) for r in p.rules)), p.path)
-    Console(soft_wrap=True).print(table)
+    packs_table(_packs(packs, only, exclude))
 
 
 @packs_app.command("check", epilog=EXIT_CODES)
@@ -635,24 +442,26 @@ def packs_show(
     loaded = _packs(packs, None, None)
     pack = next((p for p in loaded.packs if p.name == name), None)
     if pack is None:
-        _report(
-            "Error", f"no pack named '{name}' (have: {', '.join(p.name for p in loaded.packs)})"
-        )
+        have = ", ".join(p.name for p in loaded.packs)
+        report("Error:", f"no pack named '{name}' (have: {have})")
         raise typer.Exit(1)
-    out = Console(soft_wrap=True, highlight=False)
-    out.print(f"{pack.name}: {pack.description}", markup=False)
-    out.print(f"source: {pack.path}", markup=False)
+    out = _echo()
+    out(f"{pack.name}: {pack.description}")
+    out(f"source: {pack.path}")
     if pack.when is not None:
-        out.print(f"applies to texts matching: {pack.when.pattern}", markup=False)
+        out(f"applies to texts matching: {pack.when.pattern}")
     for r in pack.rules:
-        out.print(
-            f"\nrule {r.id} (priority {r.priority}{'' if r.claim else ', quantities only'})",
-            markup=False,
-        )
-        out.print(_rule_pattern(r), markup=False)
+        out(f"\nrule {r.id} (priority {r.priority}{'' if r.claim else ', quantities only'})")
+        out(_rule_pattern(r))
         for ex in r.examples:
             want = ", ".join(f"{k}={v}" for k, v in ex.expect.items())
-            out.print(f"  example: {ex.text}  ->  {want}", markup=False)
+            out(f"  example: {ex.text}  ->  {want}")
+
+
+def _echo() -> Callable[[str], None]:
+    """Plain lines on stdout, in UTF-8 whatever the locale."""
+    _utf8(sys.stdout)
+    return typer.echo
 
 
 def _rule_pattern(rule) -> str:
@@ -673,33 +482,33 @@ def explain(
     loaded = _packs(packs, only, exclude)
     text = sys.stdin.read() if sentence == "-" else sentence
     e = explain_text(text, loaded)
-    out = Console(soft_wrap=True, highlight=False)
-    out.print(f"text:        {e.original}", markup=False)
-    out.print(f"normalised:  {e.normalized}", markup=False)
-    out.print(f"words:       {' / '.join(e.words)}", markup=False)
-    out.print("numbers:", markup=False)
+    out = _echo()
+    out(f"text:        {e.original}")
+    out(f"normalised:  {e.normalized}")
+    out(f"words:       {' / '.join(e.words)}")
+    out("numbers:")
     if not e.candidates:
-        out.print("  (none)", markup=False)
+        out("  (none)")
     for c in e.candidates:
-        value = _number(c.value) + (f"..{_number(c.value_max)}" if c.value_max is not None else "")
-        out.print(
-            f"  [{c.start}:{c.end}] {c.text}  = {value} {c.unit or '(no unit)'} "
-            f"{c.qualifier}  {c.rule}  -> {c.verdict}",
-            markup=False,
+        value = format_number(c.value) + (
+            f"..{format_number(c.value_max)}" if c.value_max is not None else ""
         )
-    out.print("claims:", markup=False)
+        out(
+            f"  [{c.start}:{c.end}] {c.text}  = {value} {c.unit or '(no unit)'} "
+            f"{c.qualifier}  {c.rule}  -> {c.verdict}"
+        )
+    out("claims:")
     if not e.claims:
-        out.print("  (none)", markup=False)
+        out("  (none)")
     for c in e.claims:
         extra = ", ".join(
             f"{k}={v}"
             for k, v in (("change", c.change), ("basis", c.basis), ("period", c.period))
             if v
         )
-        out.print(
-            f"  {c.text}: {_number(c.value)} {c.unit or '(no unit)'} [{c.qualifier}] "
-            f"subject={c.subject}" + (f"; {extra}" if extra else "") + f"  ({c.rule})",
-            markup=False,
+        out(
+            f"  {c.text}: {format_number(c.value)} {c.unit or '(no unit)'} [{c.qualifier}] "
+            f"subject={c.subject}" + (f"; {extra}" if extra else "") + f"  ({c.rule})"
         )
 
 

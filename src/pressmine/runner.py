@@ -12,6 +12,7 @@ claim, and then what was finished is written, the output closed and the database
 from __future__ import annotations
 
 import contextlib
+import functools
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -77,8 +78,11 @@ class Run:
         screen: Screen,
         quiet: bool = False,
         fail_fast: bool = False,
+        render: tasks.Render | None = None,
     ) -> None:
         self.sink = sink  # None: nothing to write (--db alone)
+        # The workers render the claims for the sink; not when the store needs the claims.
+        self.render = render if store is None else None
         self.store = store
         self.screen = screen
         self.quiet = quiet
@@ -94,7 +98,8 @@ class Run:
         (the caller closes anything else, such as an atomic file, as the outcome says)."""
         interrupted: Interrupted | None = None
         try:
-            with self._signals(), Batch(tasks.run, jobs, initializer=tasks.warm_up) as batch:
+            work = functools.partial(tasks.run, render=self.render)
+            with self._signals(), Batch(work, jobs, initializer=tasks.warm_up) as batch:
                 completed, interrupted = self._process(batch, items)
                 with self._shield():  # a second Ctrl-C does not cut the ending short
                     batch.close(abort=not completed)
@@ -142,7 +147,7 @@ class Run:
                 self.sink.write_part(part)
             if self.store is not None:
                 self._store(self.store, part)
-            self.claims += len(part.claims)
+            self.claims += part.count
             if part.problem is not None:
                 self.errors += 1
                 self.screen.report("Error:", f"{part.path}: {part.problem}")

@@ -14,14 +14,13 @@ import functools
 import hashlib
 import io
 import os
-import shutil
 import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from pressmine import blocks
+from pressmine import blocks, output
 from pressmine.claim import Claim
 from pressmine.decode import decode, detect
 from pressmine.documents import STDIN, input_error, is_html, read_bytes
@@ -29,6 +28,7 @@ from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.html import html_text
 from pressmine.normalize import normalize
+from pressmine.output import Format
 from pressmine.packs import PackSet, load_packs
 
 # A plain-text file bigger than this is read and cut into blocks by the main process; smaller
@@ -49,13 +49,22 @@ class Part:
     first: bool = True  # a document's parts come in order, first to last, none between
     last: bool = True
     fatal: bool = False  # `problem` fails every document (an invalid pattern pack): stop
+    # The claims as `output.render()` made them, when the worker was asked to (`claims` is
+    # then empty): a string pickles much faster than claims, and the main process, which
+    # the workers wait on, only has to write it.
+    rendered: tuple[str, ...] | None = None
 
-    # The problem travels as text: pressmine's exceptions do not survive pickling (their
-    # __init__ takes more than the message), and parts come back from worker processes.
+    # The problem travels as text, not as the exception (which would pickle too): a part
+    # stays small and compares equal to another with the same content.
     @classmethod
     def failed(cls, err: InputError, first: bool = True) -> Part:
         """The part that reports `err`."""
         return cls(err.path, problem=err.problem, first=first)
+
+    @property
+    def count(self) -> int:
+        """How many claims the part holds, rendered or not."""
+        return len(self.claims) if self.rendered is None else len(self.rendered)
 
     @property
     def error(self) -> InputError | None:
@@ -111,16 +120,27 @@ def plan(inputs: Iterable[str | InputError], stdin: BinaryIO) -> Iterator[Task |
             yield from _file(item)
 
 
-def run(task: Task | Part) -> Part:
+@dataclass(frozen=True, slots=True)
+class Render:
+    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`)."""
+
+    format: Format
+    excel: bool = False
+
+
+def run(task: Task | Part, render: Render | None = None) -> Part:
     """Do one task (in a worker); a `Part` from `plan()` is already done. Nothing is raised: a
     document that breaks the extractor is reported, so that one strange file does not end a run
-    of thousands, and an invalid pattern pack comes as a `fatal` part."""
+    of thousands, and an invalid pattern pack comes as a `fatal` part. With `render`, the
+    part's claims come rendered (see `Part.rendered`)."""
     if isinstance(task, Part):
         return task
     try:
-        if isinstance(task, Block):
-            return _search_block(task)
-        return _search_file(task.path)
+        part = _search_block(task) if isinstance(task, Block) else _search_file(task.path)
+        if render is None:
+            return part
+        items = output.render(part.claims, render.format, render.excel)
+        return replace(part, claims=(), rendered=items)
     except InputError as err:
         return Part.failed(err)
     except PackError as err:
@@ -153,7 +173,7 @@ def _stream(path: str, source: BinaryIO) -> Iterator[Task | Part]:
     """A stream read once: kept in memory when small, else spooled to a temporary file."""
     with tempfile.SpooledTemporaryFile(max_size=BIG) as spool:
         try:
-            shutil.copyfileobj(source, spool)
+            _copy(source, spool)
         except OSError as err:
             yield Part.failed(input_error(path, err))
             return
@@ -169,6 +189,14 @@ def _stream(path: str, source: BinaryIO) -> Iterator[Task | Part]:
         return
     html = is_html(path) or _looks_like_html(decoded.text)
     yield Block(path, decoded.text, 0, html, True, True, decoded.encoding, _sha256(data), len(data))
+
+
+def _copy(source: BinaryIO, target: BinaryIO) -> None:
+    # read1, not read (shutil.copyfileobj): on a terminal, read(n) goes on after a Ctrl-D
+    # until it has n bytes, so a second Ctrl-D would be needed; read1 returns at the first.
+    read = getattr(source, "read1", source.read)
+    while chunk := read(1 << 16):
+        target.write(chunk)
 
 
 def _big_file(path: str) -> Iterator[Task | Part]:
