@@ -170,8 +170,14 @@ class Terminal:
 
     def finish(self) -> int:
         self.read()
-        code = self.proc.wait(timeout=120)
-        os.close(self.master)
+        try:
+            code = self.proc.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+            self.proc.wait()
+            pytest.fail(f"the run hung; the screen:\n{self.screen[-2000:]}")
+        finally:
+            os.close(self.master)
         with pytest.raises(ProcessLookupError):
             os.killpg(self.proc.pid, 0)  # no worker left behind
         return code

@@ -10,6 +10,7 @@ is what runs.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import signal
 import sys
@@ -99,6 +100,13 @@ class Batch(Generic[T, R]):
                 process.terminate()
             for process in processes:
                 process.join(5)
+            # A worker ended halfway through sending a result leaves the pool's thread waiting
+            # for the rest of it, for ever, and shutdown() waiting for that thread. With the
+            # workers gone, this process holds the last write end of their results pipe:
+            # closed, the wait ends (at the end of the pipe), and the pool winds up as broken.
+            result_queue = getattr(pool, "_result_queue", None)
+            with contextlib.suppress(AttributeError, OSError):
+                result_queue._writer.close()  # type: ignore[union-attr]
         pool.shutdown(wait=True, cancel_futures=abort)
         self._window.clear()
 
