@@ -41,6 +41,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -225,29 +226,25 @@ def _key(kind: str, flags: int, text: str, salt: str = "") -> str:
     return hashlib.sha256(data).hexdigest()[:40]
 
 
-_SALTS: dict[str, str] = {}
-
-
+@cache
 def _source_salt() -> str:
     """A hash of this module and prefilter.py: what a cached program depends on besides the
     pattern, the flags and the interpreter."""
-    if "programs" not in _SALTS:
-        h = hashlib.sha256()
-        for module in (__file__, prefilter.__file__):
-            h.update(Path(module).read_bytes())
-        _SALTS["programs"] = h.hexdigest()
-    return _SALTS["programs"]
+    return _hash_files([Path(__file__), Path(prefilter.__file__)])
 
 
+@cache
 def _package_salt() -> str:
     """A hash of every module of pressmine: a cached object is rebuilt when any code changes."""
-    if "" not in _SALTS:
-        h = hashlib.sha256()
-        for file in sorted(Path(__file__).parent.glob("*.py")):
-            h.update(file.name.encode())
-            h.update(file.read_bytes())
-        _SALTS[""] = h.hexdigest()
-    return _SALTS[""]
+    return _hash_files(sorted(Path(__file__).parent.glob("*.py")))
+
+
+def _hash_files(files: list[Path]) -> str:
+    h = hashlib.sha256()
+    for file in files:
+        h.update(file.name.encode())
+        h.update(file.read_bytes())
+    return h.hexdigest()
 
 
 # The folder keeps what every pressmine version and pack edit compiled (~20 MB each): when a

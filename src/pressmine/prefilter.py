@@ -52,19 +52,7 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '约', '超']
     """
     items = start_set(pattern, flags)
-    if items is None:
-        return None
-    out: set[str] = set()
-    for op, arg in items:
-        if op is C.LITERAL:
-            out.add(chr(arg))
-        elif op is C.RANGE:
-            out |= {chr(c) for c in range(arg[0], arg[1] + 1)}
-        elif op is C.CATEGORY and arg in _CATEGORIES:
-            out |= _CATEGORIES[arg]()
-        else:
-            return None
-    return out
+    return None if items is None else _class(items)
 
 
 def _first(items: list) -> tuple[list[Item] | None, bool]:
