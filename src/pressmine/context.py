@@ -3,6 +3,7 @@ what basis (同比), and the period it refers to (2025年, 截至2025年6月15�
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -24,34 +25,43 @@ def find_changes(
     """
     skip, split = _change_words(packs)
     out: list[str | None] = []
+    own: list[str | None] = []  # what each number's words say, before _change_after
     for i, c in enumerate(claims):
         lo, _ = bounds.clause(c.start)
-        j, pos, label = i, c.start, None
-        while True:
-            # Only the words since the previous number in the clause are this number's own.
-            seg_lo = max(lo, claims[j - 1].end) if j > 0 and claims[j - 1].end > lo else lo
-            toks = segment.spans(text[seg_lo:pos], seg_lo, split) if pos > seg_lo else []
-            while toks and (toks[-1][0] in skip or toks[-1][0] in _LIST_GLUE):
-                toks.pop()
-            if toks or seg_lo == lo:
-                label = packs.change.get(toks[-1][0]) if toks else None
-                if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
-                    label = None  # 连跌13个月: how long, not how much
-                elif (
-                    label is None
-                    and toks
-                    and toks[-1][0][:1] in ("连",)
-                    and (packs.change.get(toks[-1][0][1:]) in ("increase", "decrease"))
-                ):
-                    label = None
-                break
+        # Only the words since the previous number in the clause are this number's own.
+        seg_lo = max(lo, claims[i - 1].end) if i > 0 and claims[i - 1].end > lo else lo
+        toks = segment.spans(text[seg_lo : c.start], seg_lo, split) if c.start > seg_lo else []
+        while toks and (toks[-1][0] in skip or toks[-1][0] in _LIST_GLUE):
+            toks.pop()
+        if toks or seg_lo == lo:
+            label = _verb_label(toks, packs)
+        elif claims[i - 1].start >= lo:
             # Nothing but glue back to the previous number: that number's verb is ours too.
-            j -= 1
-            pos = claims[j].start
+            # It is in our clause, so what its words said stands (a list of n numbers is not
+            # walked back n times).
+            label = own[i - 1]
+        else:
+            label = None  # glue back to a number that starts in the clause before
+        own.append(label)
         if label is None:
             label = _change_after(text, c.end, packs)  # 有16.6%的增长
         out.append(label if label in ("increase", "decrease") else None)
     return out
+
+
+def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
+    """The change kind of the last word before a number, once linking words are dropped."""
+    label = packs.change.get(toks[-1][0]) if toks else None
+    if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
+        label = None  # 连跌13个月: how long, not how much
+    elif (
+        label is None
+        and toks
+        and toks[-1][0][:1] in ("连",)
+        and (packs.change.get(toks[-1][0][1:]) in ("increase", "decrease"))
+    ):
+        label = None
+    return label
 
 
 def _change_after(text: str, end: int, packs: PackSet) -> str | None:
@@ -84,7 +94,7 @@ def find_bases(
 ) -> list[str | None]:
     """The comparison base written before the number: in its clause, or for a change, anywhere
     earlier in its sentence (同比减少96起、64人,下降10.9% -> 10.9% is 同比 too)."""
-    regex = _basis_regex(tuple(packs.basis))
+    regex = _basis_regex(packs)
     out: list[str | None] = []
     for c, change in zip(claims, changes, strict=True):
         lo = bounds.sentence(c.start)[0] if change else bounds.clause(c.start)[0]
@@ -94,10 +104,11 @@ def find_bases(
 
 
 @cache
-def _basis_regex(words: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not words:
+def _basis_regex(packs: PackSet) -> re.Pattern[str] | None:
+    if not packs.basis:
         return None
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    words = sorted(packs.basis, key=lambda w: (-len(w), w))
+    return re.compile("|".join(re.escape(w) for w in words))
 
 
 def find_periods(
@@ -112,34 +123,54 @@ def find_periods(
 
     `masked` is numbers.mask_numbers(text) when the caller has it already."""
     out: list[str | None] = []
-    cache_: dict[tuple[int, int], list[tuple[int, int, str]]] = {}
+    by_paragraph: dict[tuple[int, int], _Periods] = {}
     if masked is None:
         masked = numbers.mask_numbers(text)  # what {{number}} patterns run on
     for c in claims:
         paragraph = bounds.paragraph(c.start)
-        if paragraph not in cache_:
-            cache_[paragraph] = _periods_in(text, masked, paragraph, packs)
-        sentence_lo = bounds.sentence(c.start)[0]
-        before = [p for p in cache_[paragraph] if p[1] <= c.start]
-        in_sentence = [p for p in before if p[0] >= sentence_lo]
-        before = in_sentence or before
-        if not before:
-            out.append(None)
-            continue
-        start, _end, period = before[-1]
-        if not re.search(r"\d{4}年|[〇零○]", period) and "截至" not in period:
-            year = [p for p in before if re.fullmatch(r"(?:19|20)\d{2}年", p[2])]
-            if year and year[-1][1] <= start:
-                period = year[-1][2] + period  # 2025年…1-11月: the year stated earlier applies
-        out.append(period)
+        if paragraph not in by_paragraph:
+            by_paragraph[paragraph] = _Periods(_periods_in(text, masked, paragraph, packs))
+        out.append(by_paragraph[paragraph].before(c.start, bounds.sentence(c.start)[0]))
     return out
+
+
+_NAMES_ITS_YEAR = re.compile(r"\d{4}年|[〇零○]")
+_BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
+
+
+class _Periods:
+    """The periods of a paragraph, looked up for each claim in it by bisection: they come
+    sorted and without overlaps (_periods_in), so their starts and their ends both ascend."""
+
+    def __init__(self, found: list[tuple[int, int, str]]) -> None:
+        self.found = found
+        self.starts = [s for s, _, _ in found]
+        self.ends = [e for _, e, _ in found]
+        self.years = [i for i, (_, _, p) in enumerate(found) if _BARE_YEAR.fullmatch(p)]
+
+    def before(self, pos: int, sentence_lo: int) -> str | None:
+        """The last period that ends before `pos`, preferring those in the sentence that
+        starts at `sentence_lo`, with a year stated before it when it names none itself."""
+        n = bisect.bisect_right(self.ends, pos)  # the periods before the number: [0, n)
+        if n == 0:
+            return None
+        lo = bisect.bisect_left(self.starts, sentence_lo, 0, n)
+        if lo == n:
+            lo = 0  # none in its sentence: all those before it in the paragraph count
+        start, _end, period = self.found[n - 1]
+        if not _NAMES_ITS_YEAR.search(period) and "截至" not in period:
+            k = bisect.bisect_left(self.years, n) - 1  # the last bare year of [0, n)
+            if k >= 0 and self.years[k] >= lo and self.found[self.years[k]][1] <= start:
+                # 2025年…1-11月: the year stated earlier applies
+                period = self.found[self.years[k]][2] + period
+        return period
 
 
 def _periods_in(
     text: str, masked: str, span: tuple[int, int], packs: PackSet
 ) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    regex = _basis_regex(tuple(packs.basis))
+    regex = _basis_regex(packs)
     bases = [m.span() for m in regex.finditer(text, *span)] if regex else []
     for p in packs.period_patterns:
         for m in p.regex.finditer(numbers.texts_for(p.regex.pattern, text, masked), *span):

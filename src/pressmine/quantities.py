@@ -99,12 +99,25 @@ def find_in_document(text: str, packs: PackSet) -> tuple[list[Candidate], str | 
     return chosen, (masked if where is None else None)
 
 
+# The qualifier groups rules name, and which of packs.qualifiers' word lists each one reads.
+_QUALIFIER_PLACES = (
+    ("outside_qualifier", "before"),
+    ("qualifier", "before"),
+    ("qualifier_inside", "inside"),
+    ("qualifier_after", "after"),
+)
+
+
 @dataclass(frozen=True, slots=True)
 class _GroupInfo:
     """What a rule's pattern names, found once per pattern rather than once per match."""
 
-    named: tuple[tuple[str, int], ...]  # every named group with its index, in pattern order
+    named: tuple[tuple[str, int], ...]  # the groups _candidate reads (all but x_*), in order
     context: tuple[int, ...]  # the groups _span trims off the match's ends
+    # The qualifier groups in the order _qualifier tries them: the known ones with the place
+    # whose word list reads them, then every qualifier* group (a user pack may name its own).
+    known_qualifiers: tuple[tuple[str, str], ...]
+    any_qualifiers: tuple[str, ...]
 
 
 @cache
@@ -119,7 +132,12 @@ def _group_info(groupindex: Mapping[str, int]) -> _GroupInfo:
         for name, i in groupindex.items()
         if name in ("outside_qualifier", "subject") or name.startswith("x_")
     )
-    return _GroupInfo(tuple(groupindex.items()), context)
+    return _GroupInfo(
+        named=tuple((name, i) for name, i in groupindex.items() if not name.startswith("x_")),
+        context=context,
+        known_qualifiers=tuple((n, place) for n, place in _QUALIFIER_PLACES if n in groupindex),
+        any_qualifiers=tuple(name for name in groupindex if name.startswith("qualifier")),
+    )
 
 
 # A rule's match with its rule, its span (the match without its context groups) and what its
@@ -252,7 +270,7 @@ def _candidate(m: _Match, packs: PackSet, text: str) -> Candidate | None:
         value_max=amount.value_max,
         unit=_unit(rule, unit_surface, unit_info),
         unit_info=unit_info,
-        qualifier=rule.qualifier or amount.qualifier or _qualifier(groups, packs),
+        qualifier=rule.qualifier or amount.qualifier or _qualifier(groups, info, packs),
         rule=rule,
         number_start=vs,
         number_end=ve,
@@ -510,20 +528,16 @@ def _scale(word: str) -> Decimal:
     return numbers.parse_number("1" + word)
 
 
-def _qualifier(groups: dict[str, str], packs: PackSet) -> str:
-    for name in ("outside_qualifier", "qualifier", "qualifier_inside", "qualifier_after"):
+def _qualifier(groups: dict[str, str], info: _GroupInfo, packs: PackSet) -> str:
+    for name, place in info.known_qualifiers:
         word = groups.get(name)
         if word:
-            place = (
-                "inside"
-                if name == "qualifier_inside"
-                else ("after" if name == "qualifier_after" else "before")
-            )
             label = packs.qualifiers[place].get(word)
             if label:
                 return label
-    for name, word in groups.items():  # qualifier groups a user pack named its own way
-        if name.startswith("qualifier"):
+    for name in info.any_qualifiers:  # qualifier groups a user pack named its own way
+        if name in groups:
+            word = groups[name]
             for place in ("before", "inside", "after"):
                 if word in packs.qualifiers[place]:
                     return packs.qualifiers[place][word]
@@ -619,6 +633,8 @@ class _Blocked:
         # after c.start - longest.
         lo = bisect.bisect_left(self.starts, c.start - self.longest + 1)
         hi = bisect.bisect_left(self.starts, c.end)
+        if lo == hi:
+            return None  # most candidates: no span starts near them
         near = sorted((k, s, e, why) for s, k, e, why in self.spans[lo:hi] if c.start < e)
         for _, s, e, why in near:
             if not _holds(c, s, e, why):

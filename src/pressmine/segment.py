@@ -79,7 +79,7 @@ def spans(
     """
     out = []
     pos = offset
-    for word in cut(text):
+    for word in _cut_cached(text):  # not cut(): its copy of the words is for callers to keep
         for part in _split_suffix(word, split) if split and len(word) > 2 else (word,):
             out.append((part, pos, pos + len(part)))
             pos += len(part)

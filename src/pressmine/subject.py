@@ -77,12 +77,13 @@ def find_subjects(
 ) -> list[Spans | None]:
     """Subject spans for each claim (sorted by start), or None when none can be found."""
     words = subject_words(packs)
+    groups = _Groups.of(claims, bounds)
     found: list[_Found] = []
     for i, c in enumerate(claims):
         if c.subject_span is not None:
             found.append(_Found((c.subject_span,), "rule", []))
             continue
-        lo, hi = bounds.clause(c.start)
+        lo, hi = groups.clause[i]
         prev = claims[i - 1] if i > 0 and claims[i - 1].end > lo else None
         nxt = claims[i + 1] if i + 1 < len(claims) and claims[i + 1].start < hi else None
         left_lo = prev.end if prev is not None else lo
@@ -90,7 +91,6 @@ def find_subjects(
             left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
         right_hi = nxt.start if nxt is not None else hi
         found.append(_subject_of(text, c, left_lo, right_hi, words))
-    groups = _Groups.of(claims, bounds)
     _share_heads(text, claims, found, groups)
     _inherit(claims, found, groups)
     _distribute_respectively(text, claims, found, groups, words)
@@ -203,9 +203,13 @@ def _strip_linking(toks: list[Word], words: Words) -> list[Word]:
 
 
 def _is_nounish(word: str) -> bool:
-    if _DIGITS.match(word) or not word.strip() or all(_is_punct(ch) for ch in word):
+    """A word that may be part of a noun phrase: not a number, blank, punctuation or a word
+    of a class that ends a phrase. Asked several times of every word near every claim."""
+    if segment.word_class(word) in _STOP or _DIGITS.match(word) or not word.strip():
         return False
-    return segment.word_class(word) not in _STOP
+    # A letter or a digit is no punctuation: most words start with one, and the per-character
+    # category lookup is then not needed.
+    return word[0].isalnum() or not all(_is_punct(ch) for ch in word)
 
 
 def _is_punct(ch: str) -> bool:
