@@ -19,7 +19,7 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "pressmine"
 LAYERS: list[set[str]] = [
     {"errors", "claim", "prefilter"},  # prefilter: what a pattern's matches start with
     {"compiled"},  # regexes compiled once per machine, cached, with a first-character table
-    {"numbers", "normalize", "segment", "clauses", "guard"},
+    {"numbers", "normalize", "segment", "clauses", "guard", "gated"},
     {"packs"},
     {"quantities"},
     {"subject", "context"},  # subject; change, basis and period

@@ -49,7 +49,7 @@ from decimal import (
 )
 from functools import cache, lru_cache
 
-from pressmine import compiled
+from pressmine import compiled, prefilter
 
 __all__ = [
     "APPROX_NUMBER",
@@ -164,7 +164,34 @@ _NUMBER_BODY = (
 # number is the unit 两 (50 g: 三十两, 3斤5两), except in the ranges 一两 and 三两.
 _NOT_LIANG = _ORDINARY.translate(str.maketrans("", "", "两兩俩倆"))
 _END = f"(?![{_POSITIONAL}{_NOT_LIANG}{_FINANCIAL_RARE}{_VAGUE}])(?!(?<=[一三两兩])[两兩])"
-NUMBER = f"(?<![0-9])(?<![0-9]\\.)(?>{_SIGN}(?:{_NUMBER_BODY})){_END}"
+_NUMBER_START = "(?<![0-9])(?<![0-9]\\.)"
+NUMBER = f"{_NUMBER_START}(?>{_SIGN}(?:{_NUMBER_BODY})){_END}"
+
+
+# The loose number reads at most this many characters after its first (no real number is half
+# as long); a text with a longer run of numeral characters is matched without gates.
+LOOSE_LIMIT = 64
+
+
+@cache
+def loose_number() -> tuple[str, str] | None:
+    """A pattern that matches wherever NUMBER does, and more, in any text where the second
+    pattern finds nothing: a run of the characters numbers are written with, starting with
+    one a number may start with. The second pattern finds a run too long for the first.
+
+    Pack patterns that must see digits as written inline the 14 kB NUMBER; their loose twins
+    find, fast, the few places where they may match (see gated.py). The run is bounded so that
+    a text of 10,000 numerals (万万万…, 1,000,1,000,…) cannot make a twin try every length at
+    every place. Built when packs are compiled, not at import: parsing NUMBER takes a while."""
+    first = prefilter.start_set(NUMBER)
+    first_class = prefilter.class_source(first) if first else None
+    chars = prefilter.chars_of(NUMBER)
+    if first_class is None or chars is None:
+        return None
+    # Its first character is one a number can start with: never a bare comma or full stop.
+    loose = f"(?:{_NUMBER_START}{first_class}{chars}{{0,{LOOSE_LIMIT}}})"
+    return loose, f"{chars}{{{LOOSE_LIMIT + 2}}}"
+
 
 _SCALE_SUFFIX = f"(?:[十拾百佰千仟]{_BIG_RUN}?|{_BIG_RUN})"
 _SEVERAL = f"[{_VAGUE}]{_SCALE_SUFFIX}"  # 几十, 数百万

@@ -179,3 +179,117 @@ def _children(op, arg) -> list[list]:
     if op is C.ASSERT:
         return [list(arg[1])]
     return []
+
+
+def chars_of(pattern: str, flags: int = 0) -> str | None:
+    """A character class (regex source) holding every character a match of `pattern` can
+    consume (what its lookarounds look at does not count), or None when that is unknown or
+    unbounded (`.`, a negated class, a category other than \\d and \\s).
+
+    >>> chars_of(r"(?<![a-z])[0-9]+(?:点[0-9]+)?(?!%)")
+    '[0-9点]'
+    """
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:
+        return None
+    items: list[Item] = []
+    if not _consumed(list(tree), items):
+        return None
+    return class_source(items)
+
+
+def class_source(items: list[Item]) -> str | None:
+    """Class items (as start_set gives them) written as a character class, or None when one
+    of them has no source form.
+
+    >>> class_source(start_set(r"(?:超|约)?[0-9]+个"))
+    '[超约0-9]'
+    """
+    if any(op is C.CATEGORY and arg not in _CLASS_SOURCE for op, arg in items):
+        return None
+    return "[" + "".join(_class_source(op, arg) for op, arg in items) + "]"
+
+
+def _consumed(items: list, out: list[Item]) -> bool:
+    for op, arg in items:
+        if op is C.LITERAL:
+            found: list[Item] = [(C.LITERAL, arg)]
+        elif op is C.IN:
+            found = list(arg)
+            if any(o is C.NEGATE or (o is C.CATEGORY and a not in _CLASS_SOURCE) for o, a in found):
+                return False
+        elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+            continue  # zero width
+        elif op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.BRANCH, C.MAX_REPEAT, C.MIN_REPEAT):
+            if not all(_consumed(child, out) for child in _all_children(op, arg)):
+                return False
+            continue
+        elif op is C.POSSESSIVE_REPEAT:
+            if not _consumed(list(arg[2]), out):
+                return False
+            continue
+        else:
+            return False  # ANY, NOT_LITERAL, GROUPREF…
+        out.extend(i for i in found if i not in out)
+    return True
+
+
+def _all_children(op, arg) -> list[list]:
+    if op is C.ATOMIC_GROUP:
+        return [list(arg)]
+    return _children(op, arg)
+
+
+_CLASS_SOURCE = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
+
+
+def _class_source(op, arg) -> str:
+    def char(code: int) -> str:
+        ch = chr(code)
+        return "\\" + ch if ch in "\\]^-[" else ch
+
+    if op is C.LITERAL:
+        return char(arg)
+    if op is C.RANGE:
+        return f"{char(arg[0])}-{char(arg[1])}"
+    return _CLASS_SOURCE[arg]
+
+
+def widened_safely(pattern: str, marker: str, flags: int = 0) -> bool:
+    """Whether replacing `marker` (characters standing for a sub-pattern) with a sub-pattern
+    that matches more keeps every match: whether a match of the original at a position implies
+    a match of the widened pattern at that position.
+
+    True when the pattern cannot match the empty string, refers to no group (a wider group
+    would capture other text), and uses the marker only where the engine may still backtrack
+    into it: not inside an atomic group, a possessive repeat or a negative lookaround, where
+    a wider match could commit to a choice, or refuse a text, that the original did not.
+
+    >>> widened_safely("超N个", "N"), widened_safely("(?>N)个", "N"), widened_safely("(?!N)个", "N")
+    (True, False, False)
+    """
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:
+        return False
+    if tree.getwidth()[0] == 0:
+        return False
+    return _marker_safe(list(tree), ord(marker[0]), committed=False)
+
+
+def _marker_safe(items: list, marker: int, committed: bool) -> bool:
+    for op, arg in items:
+        if op is C.LITERAL and arg == marker and committed:
+            return False
+        if op in (C.GROUPREF, C.GROUPREF_EXISTS):
+            return False
+        if op is C.IN and any(o is C.LITERAL and a == marker for o, a in arg):
+            return False  # the marker stands for a sub-pattern, never a class member
+        inner = committed or op in (C.ATOMIC_GROUP, C.POSSESSIVE_REPEAT, C.ASSERT_NOT)
+        children = [list(arg[1])] if op is C.ASSERT_NOT else _all_children(op, arg)
+        if op is C.POSSESSIVE_REPEAT:
+            children = [list(arg[2])]
+        if not all(_marker_safe(child, marker, inner) for child in children):
+            return False
+    return True
