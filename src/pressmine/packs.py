@@ -10,12 +10,10 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal, InvalidOperation
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -174,10 +172,10 @@ class PackSet:
 # ----------------------------------------------------------------------------- finding packs
 
 
-@cache  # asked on every extract(): importlib.resources is slow, and the answer never changes
+@cache  # asked on every extract(), and the answer never changes
 def builtin_pack_dir() -> Path:
     """The packs shipped with pressmine: inside the wheel, or the repo's patterns/ in a checkout."""
-    shipped = Path(str(resources.files("pressmine"))) / "patterns"
+    shipped = Path(__file__).parent / "patterns"
     if shipped.is_dir():
         return shipped
     return Path(__file__).resolve().parents[2] / "patterns"
@@ -263,6 +261,8 @@ def _read_text(path: Path) -> str:
 
 
 def _parse(path: Path, text: str) -> tuple[dict[str, Any], str]:
+    import tomllib  # only on a cache miss: the built pack set is usually read back (compiled.py)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:

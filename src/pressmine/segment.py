@@ -13,7 +13,7 @@ import logging
 import os
 from collections.abc import Callable
 from functools import cache, lru_cache
-from importlib import resources
+from pathlib import Path
 
 from pressmine import compiled
 
@@ -95,7 +95,9 @@ def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
 
 @cache
 def _word_classes() -> dict[str, str]:
-    path = resources.files("pressmine") / "data" / "word_classes.tsv"
+    # Beside this module, as importlib.resources would find it (pip always unpacks wheels);
+    # importing importlib.resources costs more than the whole lookup.
+    path = Path(__file__).parent / "data" / "word_classes.tsv"
     text = path.read_text(encoding="utf-8")
     # Read once per machine (compiled.py keeps the table): a start-up cost otherwise.
     return compiled.remember("word-classes", text, lambda: _parse_word_classes(text))

@@ -26,7 +26,6 @@ from pressmine.decode import decode, detect
 from pressmine.documents import STDIN, input_error, is_html, read_bytes
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
-from pressmine.html import html_text
 from pressmine.normalize import normalize
 from pressmine.output import Format
 from pressmine.packs import PackSet, load_packs
@@ -274,6 +273,8 @@ def _claims(path: str, text: str, html: bool, offset: int = 0) -> tuple[Claim, .
     """The claims of a document's text (or of a block starting at `offset`), `doc` set."""
     if not html:
         return tuple(replace(c, doc=path) for c in _extract(text, offset))
+    from pressmine.html import html_text  # html.parser: only a web page pays for its import
+
     page = html_text(text)
     out = []
     for claim in _extract(page.text, 0):
