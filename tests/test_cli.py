@@ -373,6 +373,31 @@ def test_help_and_packs_list_do_not_import_jieba(args: list[str], unwanted: set[
     assert not prefixes & unwanted
 
 
+def test_extract_with_jieba_imports_neither_pkg_resources_nor_html_nor_tomllib() -> None:
+    """A cold start pays only for what one release needs: jieba without pkg_resources (0.2 s;
+    see segment._import_jieba), no HTML parser for a text file, no TOML parser when the pack
+    set comes from the cache."""
+    release = str(Path(__file__).parent.parent / "samples" / "miit-2025-results-zh-hans.txt")
+    code = (
+        "import sys\n"
+        "from pressmine.cli import main\n"
+        f"sys.argv = ['pressmine', 'extract', '-f', 'jsonl', {release!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "mods = ('jieba', 'pkg_resources', 'html.parser', 'tomllib')\n"
+        "print('LOADED', *[m for m in mods if sys.modules.get(m) is not None])\n"
+    )
+    env = dict(os.environ, PRESSMINE_SEGMENTER="jieba")
+    runs = [
+        subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=120
+        )
+        for _ in range(2)  # the first may fill the pack cache (and so read TOML)
+    ]
+    lines = runs[1].stdout.splitlines()
+    assert len(lines) > 40, runs[1].stderr  # the claims
+    assert lines[-1] == "LOADED jieba"
+
+
 # --- inputs: globs, lists, HTML -------------------------------------------------------------
 
 

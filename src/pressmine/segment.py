@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import logging
 import os
+import sys
 from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
+from types import ModuleType
 
 from pressmine import compiled
 
@@ -31,11 +33,28 @@ def _backend() -> tuple[str, Callable[[str], list[str]]]:
                 raise
         else:
             return "rjieba", lambda text: rjieba.cut(text, False)
-    import jieba
-
+    jieba = _import_jieba()
     jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines would pollute stderr
     jieba.initialize()
     return "jieba", lambda text: jieba.lcut(text, HMM=False)
+
+
+def _import_jieba() -> ModuleType:
+    """jieba 0.42.1 imports pkg_resources only to open its own dictionary files: 0.2 s of a
+    cold start, a deprecation warning with recent setuptools, and an error under -W error.
+    When pkg_resources cannot be imported, jieba opens the same files by path (its own
+    fallback, taken anyway where setuptools no longer ships pkg_resources); so it is hidden
+    while jieba is imported, unless something has imported it already."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import -> ImportError
+    try:
+        import jieba
+    finally:
+        del sys.modules["pkg_resources"]
+    return jieba
 
 
 def backend_name() -> str:
