@@ -268,16 +268,26 @@ def main() -> int:
     # install; this environment may say PYTHONDONTWRITEBYTECODE, which would recompile every
     # module at every start) and the compiled-regex cache filled (see src/pressmine/compiled.py).
     # The very first run, with an empty cache, is printed on its own line.
-    print("\ncold start (median of 5 wall times, after one run that fills the caches)")
+    print("\ncold start (median of 7 wall times, taking turns, after a run that fills the caches)")
     base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
     release = str(ROOT / "samples" / "miit-2025-results-zh-hant.txt")
     cmd = [sys.executable, "-m", "pressmine", "extract", release, "--format", "jsonl"]
-    jieba_init = wall([sys.executable, "-c", "import jieba; jieba.initialize()"], env=base_env)
-    print(f"  python -c 'import jieba; jieba.initialize()'   {jieba_init:.2f} s")
+    # The commands take turns, so that a machine getting busier or quieter during the runs
+    # moves every median alike.
+    jieba_cmd = [sys.executable, "-c", "import jieba; jieba.initialize()"]
+    runs = {"jieba-init": (jieba_cmd, base_env)}
     for backend in backends:
         env = dict(base_env, PRESSMINE_SEGMENTER=backend)
         wall(cmd, runs=1, env=env)
-        t = wall(cmd, env=env)
+        runs[backend] = (cmd, env)
+    times: dict[str, list[float]] = {name: [] for name in runs}
+    for _ in range(7):
+        for name, (command, env) in runs.items():
+            times[name].append(wall(command, runs=1, env=env))
+    jieba_init = statistics.median(times.pop("jieba-init"))
+    print(f"  python -c 'import jieba; jieba.initialize()'   {jieba_init:.2f} s")
+    for backend, seconds in times.items():
+        t = statistics.median(seconds)
         print(
             f"  pressmine extract <one release> ({backend:<6})    {t:.2f} s  "
             f"({t - jieba_init:+.2f} s against jieba's initialisation)"
