@@ -8,6 +8,8 @@ import pytest
 
 from pressmine import PackError, extract, load_packs
 from pressmine.examples import run_examples
+from pressmine.gated import GatedPattern
+from pressmine.guard import GuardedPattern
 
 RESULTS = list(run_examples(load_packs()))
 
@@ -173,3 +175,35 @@ pattern = '(?P<value>(?:a+)+)$'
     packs = load_packs([tmp_path])
     with pytest.raises(PackError, match=r"slow\.toml: rule 'backtracks': pattern ran longer than"):
         extract("a" * 40 + "!", packs)
+
+
+def test_a_user_rule_that_names_digits_is_gated_and_guarded_and_finds_the_same(tmp_path):
+    """{{number}} beside a digit an author wrote (5G) inlines the number grammar; such a rule
+    runs behind a gate (gated.py) inside its time limit (guard.py), and finds what it says.
+    With the number in an atomic group it is not gated (a gate could lose matches there)."""
+    write_pack(
+        tmp_path,
+        """
+[pack]
+name = "towers"
+
+[[rule]]
+id = "g5-sites"
+priority = 30
+pattern = '5G基站(?P<value>{{number}})(?P<unit>座)'
+
+[[rule]]
+id = "atomic"
+pattern = '(?>(?P<value>{{number}}))(?P<unit>座)5'
+""",
+    )
+    packs = load_packs([tmp_path])
+    rules = {r.id: r.regex for r in packs.rules if r.pack == "towers"}
+    assert isinstance(rules["g5-sites"], GuardedPattern)
+    assert isinstance(rules["g5-sites"]._regex, GatedPattern)
+    assert not isinstance(rules["atomic"]._regex, GatedPattern)
+    claims = extract("已建成5G基站四百八十三万座,另有5G基站12座。", packs)
+    assert [(c.value, c.rule) for c in claims] == [
+        (4830000, "towers:g5-sites"),
+        (12, "towers:g5-sites"),
+    ]
