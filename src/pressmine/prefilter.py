@@ -221,12 +221,8 @@ def _consumed(items: list, out: list[Item]) -> bool:
                 return False
         elif op in (C.ASSERT, C.ASSERT_NOT, C.AT):
             continue  # zero width
-        elif op in (C.SUBPATTERN, C.ATOMIC_GROUP, C.BRANCH, C.MAX_REPEAT, C.MIN_REPEAT):
-            if not all(_consumed(child, out) for child in _all_children(op, arg)):
-                return False
-            continue
-        elif op is C.POSSESSIVE_REPEAT:
-            if not _consumed(list(arg[2]), out):
+        elif op in _GROUPS:
+            if not all(_consumed(child, out) for child in _children(op, arg)):
                 return False
             continue
         else:
@@ -235,10 +231,14 @@ def _consumed(items: list, out: list[Item]) -> bool:
     return True
 
 
-def _all_children(op, arg) -> list[list]:
-    if op is C.ATOMIC_GROUP:
-        return [list(arg)]
-    return _children(op, arg)
+_GROUPS = (
+    C.SUBPATTERN,
+    C.ATOMIC_GROUP,
+    C.BRANCH,
+    C.MAX_REPEAT,
+    C.MIN_REPEAT,
+    C.POSSESSIVE_REPEAT,
+)
 
 
 _CLASS_SOURCE = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
@@ -287,9 +287,8 @@ def _marker_safe(items: list, marker: int, committed: bool) -> bool:
         if op is C.IN and any(o is C.LITERAL and a == marker for o, a in arg):
             return False  # the marker stands for a sub-pattern, never a class member
         inner = committed or op in (C.ATOMIC_GROUP, C.POSSESSIVE_REPEAT, C.ASSERT_NOT)
-        children = [list(arg[1])] if op is C.ASSERT_NOT else _all_children(op, arg)
-        if op is C.POSSESSIVE_REPEAT:
-            children = [list(arg[2])]
+        # _children skips what a negative lookaround looks at; here it matters.
+        children = [list(arg[1])] if op is C.ASSERT_NOT else _children(op, arg)
         if not all(_marker_safe(child, marker, inner) for child in children):
             return False
     return True
