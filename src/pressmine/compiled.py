@@ -236,7 +236,7 @@ def _source_salt() -> str:
 @cache
 def _package_salt() -> str:
     """A hash of every module of pressmine: a cached object is rebuilt when any code changes."""
-    return _hash_files(sorted(Path(__file__).parent.glob("*.py")))
+    return _hash_files(sorted(Path(__file__).parent.rglob("*.py")))
 
 
 def _hash_files(files: list[Path]) -> str:
@@ -260,7 +260,8 @@ def _store(file: Path, data: bytes) -> None:
 
 def _prune(folder: Path, limit: int) -> None:
     try:
-        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder)]
+        with os.scandir(folder) as found:  # closed also when a stat fails
+            entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in found]
     except OSError:
         return
     total = sum(size for _, size, _ in entries)

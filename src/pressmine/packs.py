@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pressmine import compiled, numbers
+from pressmine.claims import calendar_data
 from pressmine.errors import PackError
 from pressmine.gated import GatedPattern
 from pressmine.guard import GuardedPattern
@@ -43,6 +44,7 @@ _PACK_KEYS = {
     "period",
     "rule",
     "declaration",
+    "calendar",
 }
 _RULE_KEYS = {
     "id",
@@ -159,6 +161,8 @@ class PackSet:
     period_patterns: tuple[PeriodPattern, ...]
     declarations: tuple[Declaration, ...]
     fragments: dict[str, str] = field(repr=False)
+    # The words of the packs' [calendar] tables (claims/calendar_data.py).
+    calendar: calendar_data.Vocabulary = field(default_factory=calendar_data.Vocabulary)
 
     @property
     def rules(self) -> list[Rule]:
@@ -320,6 +324,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
         if k in fragments:
             raise PackError(path, f"fragment '{k}' is built in and cannot be redefined")
         fragments[k] = v
+    calendar = _calendar(raw, fragments)
 
     packs: list[Pack] = []
     not_claim_patterns: list[NotClaimPattern] = []
@@ -357,6 +362,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
             not_claim_patterns.append(NotClaimPattern(name, rid, guard(rx, rid), src))
         for entry in data.get("period", []):
             rid, rx, src = _compile_simple(entry, "period", path, text, fragments)
+            calendar_data.check_groups(rx.groupindex, path, rid, _line_of(text, f"'{rid}'"))
             period_patterns.append(PeriodPattern(name, rid, guard(rx, rid), src))
 
     return PackSet(
@@ -372,7 +378,29 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
         period_patterns=tuple(period_patterns),
         declarations=tuple(declarations),
         fragments=fragments,
+        calendar=calendar,
     )
+
+
+def _calendar(raw: list[tuple[dict[str, Any], str]], fragments: dict[str, str]) -> Any:
+    """The packs' [calendar] words, and the fragments period patterns name them with."""
+    tables = []
+    for data, path in raw:
+        when = data["pack"].get("when") if "calendar" in data else None
+        rx = (
+            _compile(expand(when, fragments, path, None), path, None, None, fragments)
+            if when
+            else None
+        )
+        tables.append((data.get("calendar", {}), path, data["_text"], rx))
+    vocabulary = calendar_data.build(tables)
+    for k, v in vocabulary.fragments().items():
+        if k in fragments:
+            raise PackError(
+                raw[0][1], f"fragment '{k}' is built from [calendar] and cannot be defined"
+            )
+        fragments[k] = v
+    return vocabulary
 
 
 def _merge_units(entries: Any, path: str, text: str, units: dict[str, Unit]) -> None:
