@@ -91,6 +91,19 @@ def resolve(match: re.Match[str], text: str, vocab: Vocabulary, ctx: Context) ->
         return None
 
 
+def stated_year(match: re.Match[str]) -> int | None:
+    """The calendar year an expression writes out (2023年, 二〇二三年, 112年), if it does."""
+    for name in match.re.groupindex:
+        g = group_name(name)
+        if g in ("year", "roc_year") and match.group(name):
+            try:
+                n = _number(match.group(name))
+            except _NoDate:
+                return None
+            return n + ROC_OFFSET if g == "roc_year" else n
+    return None
+
+
 class _NoDate(Exception):
     """The pieces make no date (month 13, day 32, a word no table has)."""
 
@@ -254,7 +267,9 @@ def _place(
     since = _since_word(w)
     y = year.value
     if y is None and year.label == "":  # no year written: the context's, else the latest
-        if ctx.year is not None:
+        if part is _WHOLE_YEAR and ctx.period is not None and ctx.period.year is not None:
+            y = ctx.period.year  # 1至6月…全年目标: the year of the period in force
+        elif ctx.year is not None:
             y = ctx.year
         elif doc is not None:
             y = _latest(part, doc, since=bool(since))
@@ -268,29 +283,46 @@ def _place(
         cal = _calendar_part(start, end)  # labelled as the calendar's (2020年第一季)
         year, part = _Year(start.year, f"{start.year}年"), cal
         y = start.year
+    if "last" in w:  # 截至2月底的三个月: the last N units up to the end of what precedes
+        return _last(w, vocab, end)
     if point:
-        return _point(year, part, end, "day" in w)
+        return _point(year, part, end, "day" in w, running="edge" not in w)
     if since:
         end_at = doc if doc is not None and doc >= start else None
         return Period(f"{year.label}{part.label}{since}", start, end_at, "since", y, part)
     if "before" in w:
         return Period(f"{year.label}{part.label}以前", None, start - timedelta(days=1), "before")
-    return Period(_join(year.label, part.label), start, end, "span", y, part)
+    kind = "point" if start == end else "span"  # 10月10日: a day
+    return Period(_join(year.label, part.label), start, end, kind, y, part)
 
 
-def _point(year: _Year, part: Part, end: date, has_day: bool) -> Period:
+def _point(year: _Year, part: Part, end: date, has_day: bool, *, running: bool) -> Period:
     """截至11月底, 年末: the last day of what is named (a stock at that day). 截至今年10月 is
     also kept as the running total it may be (a flow up to then): 1-10月."""
     y = year.value
     if has_day:
         return Period(_join(year.label, part.label), end, end, "point", y, part)
     label = _join(year.label, part.label or "") + "末"
-    running = None
-    if _ONE_MONTH.fullmatch(part.label) and year.start_month == 1:
+    total = None
+    if running and _ONE_MONTH.fullmatch(part.label) and year.start_month == 1:
         m = part.last[0]
         span = Part(f"1-{m}月" if m > 1 else "1月", (1, 1), (m, 31))
-        running = Period(_join(year.label, span.label), date(end.year, 1, 1), end, "span", y, span)
-    return Period(label, end, end, "point", y, part, running)
+        total = Period(_join(year.label, span.label), date(end.year, 1, 1), end, "span", y, span)
+    return Period(label, end, end, "point", y, part, total)
+
+
+def _last(w: dict[str, str], vocab: Vocabulary, end: date) -> Period:
+    """截至今年2月底的三个月: the N months (years, days) that end with `end`."""
+    n = _in_range(_number(w["last"]), 1, 120)
+    unit = vocab.window_units.get(w.get("unit", "月"), "month")
+    if unit == "year":
+        start = date(end.year - n + 1, 1, 1)
+    elif unit == "month":
+        k = end.year * 12 + end.month - n
+        start = date(k // 12, k % 12 + 1, 1)
+    else:
+        start = end - timedelta(days=n * (7 if unit == "week" else 1) - 1)
+    return Period(span_label(start, end), start, end, "span", start.year)
 
 
 _ONE_MONTH = re.compile(r"\d{1,2}月")
@@ -358,7 +390,7 @@ def _relative_part(w: dict[str, str], written: str, vocab: Vocabulary, doc: date
         part = Part(f"{_CN[q + 1]}季度", (3 * q + 1, 1), (3 * q + 3, 31))
     year = _Year(y, f"{y}年")
     if "as_of" in w or "edge" in w:
-        return _point(year, part, part.days(y)[1], False)
+        return _point(year, part, part.days(y)[1], False, running="edge" not in w)
     return Period(f"{y}年{part.label}", *part.days(y), "span", y, part)
 
 

@@ -52,6 +52,7 @@ GROUPS: dict[str, str] = {
     "same": "the same part of another year as the period in force: 同期",
     "ahead": "a window of N units after the document's date: 未来(十)年",
     "back": "a window of N units before it: 过去(5)年",
+    "last": "the last N units up to the end of what precedes: 截至2月底的(三)个月",
     "unit": "the unit of a window: 年, 个月, 天",
 }
 _TAG = "__"
