@@ -154,9 +154,14 @@ def _read_paragraph(
 ) -> list[Found]:
     """The period expressions of a paragraph, in order, each read with what came before it."""
     out: list[Found] = []
-    year = head_year
+    stated, stated_until = None, 0  # a year the paragraph stated, and where its sentence ends
     in_force = default
     for m in _matches(text, span, patterns):
+        # 2019年…11月: a yearless expression takes a year stated before it in its sentence,
+        # else the headline's; one stated in an earlier sentence only when the document has
+        # no date to go by (低于最高年份2015年。上半年… is not 2015's first half).
+        near = stated is not None and (m.start() < stated_until or doc_date is None)
+        year = stated if near else head_year
         p = resolve(m, text, vocab, Context(doc_date, year, in_force))
         if p is None:
             continue
@@ -164,8 +169,8 @@ def _read_paragraph(
         out.append(Found(m.start(), m.end(), p, basis, _reach(text, m, p, span, bounds)))
         if not basis:
             in_force = p
-            stated = stated_year(m)  # 2019年…11月: a month after it is of that year
-            year = stated if stated is not None else year
+            if stated_year(m) is not None:
+                stated, stated_until = stated_year(m), bounds.sentence(m.start())[1]
     return out
 
 
