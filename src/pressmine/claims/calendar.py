@@ -19,8 +19,10 @@ from __future__ import annotations
 
 import calendar as _gregorian
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from datetime import date, timedelta
+from typing import TypeVar
 
 from pressmine.claims.calendar_data import Fiscal, Holiday, Vocabulary, group_name
 
@@ -434,6 +436,7 @@ def _same(w: dict[str, str], vocab: Vocabulary, ctx: Context) -> Period | None:
     now = ctx.period
     if now is None or now.part is None:
         return None
+    y: int | None
     if "year_rel" in w and now.year is not None:  # 上年同期: the year before the period's
         y = now.year + _lookup(vocab.years, w["year_rel"])
     else:
@@ -596,16 +599,18 @@ def _year_number(s: str) -> int:
     return _number(s)
 
 
-def _ordinal(s: str, words: dict[str, int] | object, last: int) -> int:
+def _ordinal(s: str, words: Mapping[str, int], last: int) -> int:
     """A quarter or half written as a number or a word (首 = 1, 最后一 = -1, the last)."""
-    table = words if isinstance(words, dict) else {}
-    if s in table:
-        n = table[s]
+    if s in words:
+        n = words[s]
         return last + 1 + n if n < 0 else n
     return _number(s)
 
 
-def _lookup(table, word):  # type: ignore[no-untyped-def]
+_V = TypeVar("_V")
+
+
+def _lookup(table: Mapping[str, _V], word: str) -> _V:
     try:
         return table[word]
     except KeyError:
@@ -624,4 +629,4 @@ def _day(year: int, month: int, day: int) -> date:
     return date(year, month, min(day, _gregorian.monthrange(year, month)[1]))
 
 
-__all__ = ["Context", "Part", "Period", "replace", "resolve", "span_label"]
+__all__ = ["Context", "Part", "Period", "resolve", "span_label", "stated_year"]
