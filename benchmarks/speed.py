@@ -71,7 +71,8 @@ def worker(backend: str, sizes: list[int], rounds: int) -> dict:
     import jieba
     from opencc import OpenCC
 
-    from pressmine import extract, segment
+    from pressmine import extract
+    from pressmine.text import segment
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -125,8 +126,9 @@ def ceilings(t2s, texts: list[str], rounds: int) -> dict:
     segmenter this process uses), and every character must pass the number grammar once."""
     import jieba
 
-    from pressmine import numbers, segment
-    from pressmine.normalize import normalize
+    from pressmine.grammar import numbers
+    from pressmine.text import segment
+    from pressmine.text.normalize import normalize
 
     clauses = [c for t in texts for c in _CLAUSE.findall(t) if _NUMERAL.search(c)]
     normal = [normalize(t) for t in texts]

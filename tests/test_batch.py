@@ -21,13 +21,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine import blocks, extract, tasks
-from pressmine.batch import Batch
+from pressmine import extract
+from pressmine.batch import blocks, tasks
+from pressmine.batch.pool import Batch
+from pressmine.batch.tasks import Block, Part, ReadFile, Render
 from pressmine.claim import Claim
 from pressmine.errors import InputError, PackError, PressmineError
-from pressmine.output import ClaimWriter, Format, csv_row
-from pressmine.packs import load_packs
-from pressmine.tasks import Block, Part, ReadFile, Render
+from pressmine.io.output import ClaimWriter, Format, csv_row
+from pressmine.packs.loader import load_packs
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -143,7 +144,7 @@ def test_leaving_on_an_error_stops_the_workers() -> None:
 
 STOP_SCRIPT = """
 import time
-from pressmine.batch import Batch
+from pressmine.batch.pool import Batch
 
 def big(i):
     return "x" * 8_000_000  # sent through a pipe of 64 kB: a worker is always halfway
@@ -207,7 +208,8 @@ def test_an_error_raised_in_a_worker_reaches_the_main_process_as_itself() -> Non
 
 def _loads_so_far(path: str) -> tuple[int, int, int]:
     """Search a file in this process; how often it has built the packs and the segmenter."""
-    from pressmine import packs, segment
+    from pressmine.packs import loader as packs
+    from pressmine.text import segment
 
     assert tasks.run(ReadFile(path)).claims
     built = packs._load_cached.cache_info().misses, segment._backend.cache_info().misses

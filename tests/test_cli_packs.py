@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pressmine.cli import app
+from pressmine.cli.app import app
 
 runner = CliRunner()
 

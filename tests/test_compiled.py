@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from pressmine import compiled, numbers
-from pressmine.guard import GuardedPattern
+from pressmine.grammar import numbers
+from pressmine.regex import cache as compiled
+from pressmine.regex.guard import GuardedPattern
 
 PATTERNS = [
     (r"(?P<value>[0-9]+(?:\.[0-9]+)?)\s?(?P<unit>万元|亿元|元)", 0),
@@ -130,7 +131,7 @@ def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
 
 def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
     """The pack set is cached on the packs' texts: a changed pack file is read again."""
-    from pressmine.packs import _load_cached
+    from pressmine.packs.loader import _load_cached
 
     pack = tmp_path / "mine.toml"
 

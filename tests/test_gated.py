@@ -16,10 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressmine import compiled, load_packs, numbers
-from pressmine.gated import GatedPattern
-from pressmine.normalize import normalize
-from pressmine.prefilter import chars_of, widened_safely
+from pressmine import load_packs
+from pressmine.grammar import numbers
+from pressmine.regex import cache as compiled
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.prefilter import chars_of, widened_safely
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [

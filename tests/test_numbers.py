@@ -1,4 +1,4 @@
-"""Tests for pressmine.numbers: the NUMBER / APPROX_NUMBER grammar and their exact parsers."""
+"""Tests for pressmine.grammar: the NUMBER / APPROX_NUMBER grammar and their exact parsers."""
 
 import contextlib
 import re
@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine.numbers import (
+from pressmine.grammar.numbers import (
     APPROX_NUMBER,
     NUMBER,
     NUMBER_TOKEN,
@@ -19,7 +19,7 @@ from pressmine.numbers import (
     parse_fraction,
     parse_number,
 )
-from pressmine.numbers import approx_has_floor as numbers_approx_has_floor
+from pressmine.grammar.numbers import approx_has_floor as numbers_approx_has_floor
 
 NUMBER_RE = re.compile(NUMBER)
 APPROX_RE = re.compile(APPROX_NUMBER)
@@ -559,14 +559,14 @@ def _outcome(parse, text):
 
 @given(st.from_regex(_PLAIN, fullmatch=True))
 def test_the_fast_path_reads_plain_numbers_as_the_grammar_does(text):
-    from pressmine import numbers
+    from pressmine.grammar import numbers
 
     assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
 
 
 @given(st.text(alphabet="0123456789,.万亿千十-负", min_size=1, max_size=12))
 def test_near_plain_texts_read_or_fail_as_the_grammar_does(text):
-    from pressmine import numbers
+    from pressmine.grammar import numbers
 
     assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
 
@@ -576,13 +576,13 @@ def test_near_plain_texts_read_or_fail_as_the_grammar_does(text):
     ["0", "0.0", "0.00万", "000", "0,000", "007", "01.10亿", "1,234.50万亿", "9" * 60 + "亿"],
 )
 def test_the_fast_path_keeps_zeros_and_exponents(text):
-    from pressmine import numbers
+    from pressmine.grammar import numbers
 
     assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
 
 
 def test_lone_digits_read_as_the_grammar_does():
-    from pressmine import numbers
+    from pressmine.grammar import numbers
 
     for ch in [*numbers._DIGIT_VALUES, *"十百千万亿廿"]:
         assert _outcome(parse_number, ch) == _outcome(numbers._parse_number, ch), ch

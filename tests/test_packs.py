@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pressmine import PackError, extract, load_packs
-from pressmine.examples import run_examples
-from pressmine.gated import GatedPattern
-from pressmine.guard import GuardedPattern
+from pressmine.cli.examples import run_examples
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.guard import GuardedPattern
 
 RESULTS = list(run_examples(load_packs()))
 

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pressmine import compiled, load_packs
-from pressmine.normalize import normalize
-from pressmine.prefilter import first_chars, start_set
+from pressmine import load_packs
+from pressmine.regex import cache as compiled
+from pressmine.regex.prefilter import first_chars, start_set
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = normalize(

@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressmine import extract, tasks
+from pressmine import extract
+from pressmine.batch import tasks
 from pressmine.claim import Claim
 
 SLOW = os.environ.get("PRESSMINE_SLOW_TESTS") == "1"

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine import extract, find_quantities, quantities
+from pressmine import extract, find_quantities
+from pressmine.claims import candidates as quantities
 
 
 def q(text, span, value, unit, qualifier="exact", value_max=None):

@@ -4,14 +4,14 @@ subject, change, basis and period."""
 
 from __future__ import annotations
 
-from pressmine import segment
 from pressmine.claim import Claim, Normalized, Quantity
-from pressmine.clauses import Boundaries
-from pressmine.context import find_bases, find_changes, find_periods
-from pressmine.normalize import normalize
-from pressmine.packs import PackSet, load_packs
-from pressmine.quantities import Candidate, find_in_document
-from pressmine.subject import find_subjects
+from pressmine.claims.candidates import Candidate, find_in_document
+from pressmine.claims.change import find_bases, find_changes, find_periods
+from pressmine.claims.subject import find_subjects
+from pressmine.packs.loader import PackSet, load_packs
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
+from pressmine.text.normalize import normalize
 
 
 def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:

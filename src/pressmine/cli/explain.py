@@ -7,12 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from pressmine import segment
 from pressmine.claim import Claim
+from pressmine.claims.candidates import find_candidates
 from pressmine.extract import extract
-from pressmine.normalize import normalize
-from pressmine.packs import PackSet, load_packs
-from pressmine.quantities import find_candidates
+from pressmine.packs.loader import PackSet, load_packs
+from pressmine.text import segment
+from pressmine.text.normalize import normalize
 
 
 @dataclass(frozen=True, slots=True)

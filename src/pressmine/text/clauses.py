@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pressmine import compiled
+from pressmine.regex import cache as compiled
 
 # A sentence ends at 。!?; or a line break. A clause also ends at a comma or colon; a comma
 # between two digits is a thousands separator, not a clause break.

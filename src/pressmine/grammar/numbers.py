@@ -49,7 +49,8 @@ from decimal import (
 )
 from functools import cache, lru_cache
 
-from pressmine import compiled, prefilter
+from pressmine.regex import cache as compiled
+from pressmine.regex import prefilter
 
 __all__ = [
     "APPROX_NUMBER",

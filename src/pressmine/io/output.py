@@ -147,7 +147,7 @@ class ClaimWriter:
         self._stream.flush()
 
     def write_part(self, part: _Part) -> None:
-        """Write a part of a batch (`pressmine.runner.Sink`): its claims, as rendered by the
+        """Write a part of a batch (`pressmine.batch.runner.Sink`): its claims, as rendered by the
         worker when it did."""
         if part.rendered is not None:
             self.write_rendered(part.rendered)

@@ -20,10 +20,10 @@ from dataclasses import dataclass
 from types import FrameType
 from typing import Protocol
 
-from pressmine import tasks
-from pressmine.batch import Batch
-from pressmine.db import ClaimStore
-from pressmine.decode import encoding_label
+from pressmine.batch import tasks
+from pressmine.batch.pool import Batch
+from pressmine.io.db import ClaimStore
+from pressmine.text.decode import encoding_label
 
 
 class Sink(Protocol):

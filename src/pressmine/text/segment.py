@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from pressmine import compiled
+from pressmine.regex import cache as compiled
 
 NOUN = "n"  # the class of every word the lexicon does not list: nouns, names, terms
 

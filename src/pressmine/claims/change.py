@@ -8,10 +8,11 @@ import re
 from collections.abc import Sequence
 from functools import cache
 
-from pressmine import numbers, segment
-from pressmine.clauses import Boundaries
-from pressmine.packs import PackSet
-from pressmine.quantities import Candidate
+from pressmine.claims.candidates import Candidate
+from pressmine.grammar import numbers
+from pressmine.packs.loader import PackSet
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
 
 _LIST_GLUE = frozenset(("、", "和", "及", "与", "以及", "或", "了", "的", " ", "\t"))
 

@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from pressmine import compiled
+from pressmine.regex import cache as compiled
 
 
 class GatedPattern:

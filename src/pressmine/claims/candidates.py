@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from pressmine import compiled, numbers, segment
-from pressmine.packs import PackSet, Rule, Unit
+from pressmine.grammar import numbers
+from pressmine.packs.loader import PackSet, Rule, Unit
+from pressmine.regex import cache as compiled
+from pressmine.text import segment
 
 _ARABIC = re.compile(r"[0-9]")
 # A scale word ending a number: 5万 (in 3至5万元), 3千 (in 3千瓦), 15k (in 10~15k元).

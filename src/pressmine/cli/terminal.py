@@ -18,16 +18,16 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pressmine.claim import Claim, json_number
-from pressmine.documents import STDIN, count_files, paths_from
+from pressmine.text.documents import STDIN, count_files, paths_from
 
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
     from rich.segment import Segment
 
-    from pressmine.packs import PackSet
-    from pressmine.runner import Outcome
-    from pressmine.tasks import Part
+    from pressmine.batch.runner import Outcome
+    from pressmine.batch.tasks import Part
+    from pressmine.packs.loader import PackSet
 
 QUALIFIER_MARKS = {"over": ">", "approx": "≈", "under": "<", "at_least": "≥", "at_most": "≤"}
 CHANGE_MARKS = {"increase": ("↑", "green"), "decrease": ("↓", "red")}

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from pressmine.decode import decode
 from pressmine.errors import InputError
+from pressmine.text.decode import decode
 
 STDIN = "-"
 DEFAULT_GLOBS = ("*.txt",)
@@ -29,7 +29,7 @@ class Document:
     """One input text, decoded."""
 
     path: str  # as the user gave it, or the folder as given joined with the file inside it
-    text: str  # offsets convention of pressmine.decode
+    text: str  # offsets convention of pressmine.text.decode
     encoding: str  # the Python codec that reproduces `text` with open()
 
 
@@ -95,7 +95,7 @@ def iter_documents(
     """Each document in `paths`, read and decoded, in order; see `iter_inputs`.
 
     `-` reads `stdin` (default: the process's standard input) as bytes. An HTML file's text
-    is its source: `pressmine.html.html_text` gives the text a reader sees.
+    is its source: `pressmine.text.html.html_text` gives the text a reader sees.
     """
     for item in iter_inputs(paths, globs):
         if isinstance(item, InputError):

@@ -20,15 +20,16 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from typing import BinaryIO
 
-from pressmine import blocks, output
+from pressmine.batch import blocks
 from pressmine.claim import Claim
-from pressmine.decode import decode, detect
-from pressmine.documents import STDIN, input_error, is_html, read_bytes
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
-from pressmine.normalize import normalize
-from pressmine.output import Format
-from pressmine.packs import PackSet, load_packs
+from pressmine.io import output
+from pressmine.io.output import Format
+from pressmine.packs.loader import PackSet, load_packs
+from pressmine.text.decode import decode, detect
+from pressmine.text.documents import STDIN, input_error, is_html, read_bytes
+from pressmine.text.normalize import normalize
 
 # A plain-text file bigger than this is read and cut into blocks by the main process; smaller
 # ones are read whole by a worker. Press releases are 2-50 kB.
@@ -273,7 +274,7 @@ def _claims(path: str, text: str, html: bool, offset: int = 0) -> tuple[Claim, .
     """The claims of a document's text (or of a block starting at `offset`), `doc` set."""
     if not html:
         return tuple(replace(c, doc=path) for c in _extract(text, offset))
-    from pressmine.html import html_text  # html.parser: only a web page pays for its import
+    from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
     page = html_text(text)
     out = []

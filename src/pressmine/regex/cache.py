@@ -45,8 +45,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pressmine import prefilter
-from pressmine.prefilter import start_set
+from pressmine.regex import prefilter
+from pressmine.regex.prefilter import start_set
 
 try:  # CPython's engine and its compiler; elsewhere the cache is simply off
     import _sre
@@ -236,7 +236,7 @@ def _source_salt() -> str:
 @cache
 def _package_salt() -> str:
     """A hash of every module of pressmine: a cached object is rebuilt when any code changes."""
-    return _hash_files(sorted(Path(__file__).parent.glob("*.py")))
+    return _hash_files(sorted(Path(__file__).parents[1].rglob("*.py")))
 
 
 def _hash_files(files: list[Path]) -> str:

@@ -23,7 +23,7 @@ from datetime import UTC, datetime
 
 from pressmine.claim import Claim
 from pressmine.errors import PressmineError
-from pressmine.output import CSV_COLUMNS, csv_row
+from pressmine.io.output import CSV_COLUMNS, csv_row
 
 SCHEMA_VERSION = 1  # PRAGMA user_version of a pressmine database
 

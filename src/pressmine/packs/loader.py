@@ -17,11 +17,12 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pressmine import compiled, numbers
 from pressmine.errors import PackError
-from pressmine.gated import GatedPattern
-from pressmine.guard import GuardedPattern
-from pressmine.prefilter import needs_digits, widened_safely
+from pressmine.grammar import numbers
+from pressmine.regex import cache as compiled
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.guard import GuardedPattern
+from pressmine.regex.prefilter import needs_digits, widened_safely
 
 # A compiled pattern; user packs' patterns carry a time limit (guard.py).
 Pattern = re.Pattern[str] | GatedPattern | GuardedPattern
@@ -175,10 +176,11 @@ class PackSet:
 @cache  # asked on every extract(), and the answer never changes
 def builtin_pack_dir() -> Path:
     """The packs shipped with pressmine: inside the wheel, or the repo's patterns/ in a checkout."""
-    shipped = Path(__file__).parent / "patterns"
+    package = Path(__file__).parents[1]  # src/pressmine, or pressmine in site-packages
+    shipped = package / "patterns"
     if shipped.is_dir():
         return shipped
-    return Path(__file__).resolve().parents[2] / "patterns"
+    return package.resolve().parents[1] / "patterns"
 
 
 def pack_files(dirs: Sequence[str | Path]) -> list[Path]:

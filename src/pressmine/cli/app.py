@@ -24,13 +24,14 @@ from typing import Annotated, BinaryIO, TextIO
 
 import typer
 
-from pressmine import __version__, tasks
-from pressmine.db import ClaimStore
-from pressmine.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
+from pressmine import __version__
+from pressmine.batch import tasks
+from pressmine.batch.runner import STDOUT_CLOSED, Run
+from pressmine.cli.terminal import Screen, TableWriter, format_number, is_tty, packs_table, report
 from pressmine.errors import PressmineError
-from pressmine.output import AtomicFile, ClaimWriter, Format
-from pressmine.runner import STDOUT_CLOSED, Run
-from pressmine.terminal import Screen, TableWriter, format_number, is_tty, packs_table, report
+from pressmine.io.db import ClaimStore
+from pressmine.io.output import AtomicFile, ClaimWriter, Format
+from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
 
 EXIT_CODES = (
     "Exit codes: 0 success (also when no claim is found); "
@@ -379,7 +380,7 @@ def _utf8(stream: TextIO) -> TextIO:
 
 def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None):
     """Load the packs the options name; a broken pack is one Error: line and exit 1."""
-    from pressmine.packs import load_packs
+    from pressmine.packs.loader import load_packs
 
     try:
         return load_packs(extra or (), only=only or None, exclude=exclude or ())
@@ -417,7 +418,7 @@ def packs_check(
     quiet: QuietOption = False,
 ) -> None:
     """Validate the packs and run every example embedded in their rules; exit 1 on a failure."""
-    from pressmine.examples import run_examples
+    from pressmine.cli.examples import run_examples
 
     loaded = _packs(dirs, None, None)
     results = list(run_examples(loaded))
@@ -477,7 +478,7 @@ def explain(
 ) -> None:
     """Show how a sentence is read: normalised text, words, every number with the rule that
     found it or why it is not a claim, and the claims. The tool for writing packs."""
-    from pressmine.explain import explain as explain_text
+    from pressmine.cli.explain import explain as explain_text
 
     loaded = _packs(packs, only, exclude)
     text = sys.stdin.read() if sentence == "-" else sentence

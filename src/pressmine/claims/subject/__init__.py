@@ -22,10 +22,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from pressmine import segment
-from pressmine.clauses import Boundaries
-from pressmine.packs import PackSet
-from pressmine.quantities import Candidate
+from pressmine.claims.candidates import Candidate
+from pressmine.packs.loader import PackSet
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
 
 Spans = tuple[tuple[int, int], ...]
 Word = tuple[str, int, int]  # a word and its [start, end) in the text

@@ -1,0 +1,2 @@
+"""Many documents: worker processes with results in order (pool), big texts cut into blocks
+(blocks), the units of work and how a worker does one (tasks), a run to its end (runner)."""

@@ -1,0 +1,2 @@
+"""Pattern packs (patterns/*.toml): what they hold once loaded (model), finding, reading and
+choosing them (loader), and turning their tables and patterns into one PackSet (build, compile)."""
