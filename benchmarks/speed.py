@@ -268,7 +268,7 @@ def main() -> int:
 
     # Cold start as a user meets it after the first run: bytecode written (pip compiles it at
     # install; this environment may say PYTHONDONTWRITEBYTECODE, which would recompile every
-    # module at every start) and the compiled-regex cache filled (see src/pressmine/compiled.py).
+    # module at every start) and the compiled-regex cache filled (see src/pressmine/regex/cache.py).
     # The very first run, with an empty cache, is printed on its own line.
     print("\ncold start (median of 7 wall times, taking turns, after a run that fills the caches)")
     base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

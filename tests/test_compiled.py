@@ -1,15 +1,21 @@
-"""The compiled-regex cache (compiled.py): same matches as re.compile, read back instead of
-recompiled, and never a reason to fail (off, damaged, unwritable)."""
+"""The compiled-regex cache (regex/cache.py) and the object store (regex/store.py): same matches
+as re.compile, read back instead of recompiled, rebuilt when pressmine's code changes, and never
+a reason to fail (off, damaged, unwritable)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from pressmine.grammar import numbers
 from pressmine.regex import cache as compiled
+from pressmine.regex import store
 from pressmine.regex.guard import GuardedPattern
 
 PATTERNS = [
@@ -70,7 +76,7 @@ def test_off_means_plain_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     monkeypatch.setenv("PRESSMINE_CACHE_DIR", "off")
     assert compiled.cache_dir() is None
     assert compiled.compile("a+").match("aa")
-    assert compiled.remember("thing", "k", lambda: 42) == 42
+    assert store.remember("thing", "k", lambda: 42) == 42
     assert not any(tmp_path.iterdir())
 
 
@@ -107,7 +113,7 @@ def test_an_unwritable_cache_changes_nothing(
     blocker.write_text("not a folder")
     monkeypatch.setenv("PRESSMINE_CACHE_DIR", str(blocker))
     assert compiled.compile(r"(?P<n>[0-9]+)").match("12").group("n") == "12"
-    assert compiled.remember("thing", "k", lambda: [1, 2]) == [1, 2]
+    assert store.remember("thing", "k", lambda: [1, 2]) == [1, 2]
 
 
 def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
@@ -118,14 +124,14 @@ def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
         rx = compiled.compile(r"(?P<v>[0-9]+)亿元")
         return {"rx": rx, "guarded": GuardedPattern(rx, "pack.toml", "rule")}
 
-    first = compiled.remember("thing", "key-1", build)
-    second = compiled.remember("thing", "key-1", build)
+    first = store.remember("thing", "key-1", build)
+    second = store.remember("thing", "key-1", build)
     assert len(builds) == 1
     assert second is not first  # read back from the file
     assert second["rx"].search("达3亿元").group("v") == "3"
     assert second["guarded"].search("达3亿元").group("v") == "3"
     assert second["guarded"].groupindex == {"v": 1}
-    compiled.remember("thing", "key-2", build)  # another key: built again
+    store.remember("thing", "key-2", build)  # another key: built again
     assert len(builds) == 2
 
 
@@ -169,7 +175,7 @@ def test_the_folder_is_pruned_oldest_first(cache: Path) -> None:
 
 
 def test_re_is_left_as_it_was(cache: Path) -> None:
-    """Class optimisations are remembered only while compiled.py compiles; re's own function is
+    """Class optimisations are remembered only while regex/cache.py compiles; re's own function is
     put back, also when the pattern does not compile."""
     from re import _compiler
 
@@ -178,3 +184,22 @@ def test_re_is_left_as_it_was(cache: Path) -> None:
     with pytest.raises(re.error):
         compiled.compile(r"[零〇○](")
     assert _compiler._optimize_charset is before
+
+
+def test_a_change_in_a_subpackage_rebuilds_what_was_kept(tmp_path: Path) -> None:
+    """The store's salt hashes every module of the package, subpackages included: in a copy of
+    the package, editing claims/subject/__init__.py makes the next run build again."""
+    package = tmp_path / "site" / "pressmine"
+    shutil.copytree(store.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    probe = "from pressmine.regex import store; print(store.remember('probe', 'k', os.getpid))"
+    env = dict(os.environ, PYTHONPATH=str(package.parent), PRESSMINE_CACHE_DIR=str(tmp_path))
+
+    def builder() -> str:  # the pid of the process that built what this run got
+        run = [sys.executable, "-c", f"import os; {probe}"]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+
+    first = builder()
+    assert builder() == first  # kept
+    with open(package / "claims" / "subject" / "__init__.py", "a", encoding="utf-8") as f:
+        f.write("# a change\n")
+    assert builder() != first  # rebuilt

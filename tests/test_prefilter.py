@@ -1,4 +1,4 @@
-"""The first-character table compiled.py adds to a program must never change what it finds."""
+"""The first-character table regex/cache.py adds to a program must never change what it finds."""
 
 from __future__ import annotations
 

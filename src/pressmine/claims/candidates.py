@@ -677,7 +677,7 @@ def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
         else re.escape(t)
         for t in alts
     ]
-    return compiled.compile("|".join(parts))  # with a first-character table: see compiled.py
+    return compiled.compile("|".join(parts))  # with a first-character table: see regex/cache.py
 
 
 def _mark_inside_words(text: str, cands: list[Candidate], everyone: list[Candidate]) -> None:

@@ -20,6 +20,7 @@ from typing import Any
 from pressmine.errors import PackError
 from pressmine.grammar import numbers
 from pressmine.regex import cache as compiled
+from pressmine.regex import store
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
 from pressmine.regex.prefilter import needs_digits, widened_safely
@@ -229,11 +230,11 @@ def load_packs(
 def _load_cached(
     files: tuple[str, ...], only: tuple[str, ...] | None, exclude: tuple[str, ...]
 ) -> PackSet:
-    # Built once per machine for these files and this selection (compiled.py): the packs'
+    # Built once per machine for these files and this selection (regex/store.py): the packs'
     # texts are the key, so an edited pack is rebuilt, and checked, at once.
     texts = tuple(_read_text(Path(f)) for f in files)
     key = repr((files, texts, only, exclude))
-    return compiled.remember("packs", key, lambda: _select_and_build(files, texts, only, exclude))
+    return store.remember("packs", key, lambda: _select_and_build(files, texts, only, exclude))
 
 
 def _select_and_build(
@@ -263,7 +264,7 @@ def _read_text(path: Path) -> str:
 
 
 def _parse(path: Path, text: str) -> tuple[dict[str, Any], str]:
-    import tomllib  # only on a cache miss: the built pack set is usually read back (compiled.py)
+    import tomllib  # only on a cache miss: the built pack set is usually read back (regex/store.py)
 
     try:
         data = tomllib.loads(text)
@@ -491,7 +492,7 @@ def _compile(
     pattern: str, path: str, rule_id: str | None, line: int | None, fragments: dict[str, str]
 ) -> re.Pattern[str] | GatedPattern:
     try:
-        # Same matches as re.compile, found faster and loaded from a cache: see compiled.py.
+        # Same matches as re.compile, found faster and loaded from a cache: see regex/cache.py.
         regex = compiled.compile(pattern, re.VERBOSE)
     except re.error as e:
         raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None

@@ -14,7 +14,8 @@ a folder that cannot be written, a file that is missing, truncated or from anoth
 any interpreter without CPython's `_sre` all fall back to `re.compile`, silently (the library
 never prints). Files are written to a temporary name and renamed, so parallel workers that
 compile the same pattern never see half a file. The matcher validates the program it is given
-(`_sre.compile` checks it), so a damaged file cannot crash the interpreter.
+(`_sre.compile` checks it), so a damaged file cannot crash the interpreter. The same folder
+holds the objects store.py keeps (the pack set), under the same size limit.
 
 The program is re's own (re._compiler), with one addition: the characters a match can start
 with (prefilter.start_set) go into its header, as re puts them there by itself only for a
@@ -31,19 +32,17 @@ engine refuses the program, the pattern is compiled by `re.compile` instead.
 from __future__ import annotations
 
 import hashlib
-import io
 import marshal
 import os
-import pickle
 import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 
 from pressmine.regex import prefilter
 from pressmine.regex.prefilter import start_set
@@ -56,7 +55,6 @@ except ImportError:  # pragma: no cover - not CPython
     _sre = None
 
 OFF = ("off", "0", "no", "false", "")
-T = TypeVar("T")
 
 
 def cache_dir() -> Path | None:
@@ -89,7 +87,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _sre is None:
         return re.compile(pattern, flags)
     folder = cache_dir()
-    file = folder / f"{_key('program', flags, pattern, _source_salt())}.marshal" if folder else None
+    file = folder / f"{key('program', flags, pattern, _source_salt())}.marshal" if folder else None
     args = _load(file, tuple) if file else None
     if args is not None:
         try:
@@ -102,47 +100,8 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # an engine that takes the program differently: no table, no cache
         return re.compile(pattern, flags)
     if file:
-        _store(file, marshal.dumps(args))
+        keep(file, marshal.dumps(args))
     return compiled
-
-
-def remember(name: str, key: str, build: Callable[[], T]) -> T:
-    """`build()`, or what an earlier `build()` under the same name and key returned.
-
-    For objects that take long to build from files (the pack set: TOML, fragments, checks).
-    `key` must say everything the result depends on besides pressmine's own code (the source
-    of the package is part of the key). Patterns inside the object are kept as references to
-    their compiled programs. An object that cannot be pickled is simply not kept.
-    """
-    folder = cache_dir()
-    if folder is None:
-        return build()
-    file = folder / f"{name}-{_key(name, 0, key, _package_salt())}.pickle"
-    try:
-        value = pickle.loads(file.read_bytes())
-    except Exception:  # missing, damaged, or from classes that have changed since
-        pass
-    else:
-        _touch(file)
-        return value
-    value = build()
-    buffer = io.BytesIO()
-    try:
-        _PatternPickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
-    except Exception:
-        return value
-    _store(file, buffer.getvalue())
-    return value
-
-
-class _PatternPickler(pickle.Pickler):
-    """Pickles a compiled pattern as a call to `compile`, which finds its program in the cache
-    (plain pickle would store the pattern's text and recompile it on loading)."""
-
-    def reducer_override(self, obj: object) -> object:
-        if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
-            return compile, (obj.pattern, obj.flags)
-        return NotImplemented
 
 
 def _load(file: Path, kind: type) -> Any:
@@ -150,7 +109,7 @@ def _load(file: Path, kind: type) -> Any:
         value = marshal.loads(file.read_bytes())
     except Exception:
         return None
-    _touch(file)
+    touch(file)
     return value if isinstance(value, kind) else None
 
 
@@ -221,7 +180,7 @@ def _with_start_table(code: list, items: list | None, flags: int) -> list:
     return head + code[1 + code[1] :]
 
 
-def _key(kind: str, flags: int, text: str, salt: str = "") -> str:
+def key(kind: str, flags: int, text: str, salt: str = "") -> str:
     data = f"{kind}\0{flags}\0{salt}\0{text}".encode("utf-8", "surrogatepass")
     return hashlib.sha256(data).hexdigest()[:40]
 
@@ -230,30 +189,27 @@ def _key(kind: str, flags: int, text: str, salt: str = "") -> str:
 def _source_salt() -> str:
     """A hash of this module and prefilter.py: what a cached program depends on besides the
     pattern, the flags and the interpreter."""
-    return _hash_files([Path(__file__), Path(prefilter.__file__)])
+    here = Path(__file__).parent
+    return hash_files([Path(__file__), Path(prefilter.__file__)], here)
 
 
-@cache
-def _package_salt() -> str:
-    """A hash of every module of pressmine: a cached object is rebuilt when any code changes."""
-    return _hash_files(sorted(Path(__file__).parents[1].rglob("*.py")))
-
-
-def _hash_files(files: list[Path]) -> str:
+def hash_files(files: list[Path], root: Path) -> str:
+    """A hash of the files' paths (relative to `root`) and contents."""
     h = hashlib.sha256()
     for file in files:
-        h.update(file.name.encode())
+        h.update(file.relative_to(root).as_posix().encode())
         h.update(file.read_bytes())
     return h.hexdigest()
 
 
 # The folder keeps what every pressmine version and pack edit compiled (~20 MB each): when a
 # new file takes it over the limit, the files used longest ago go first (a file is touched
-# when read, see _touch), down to half the limit.
+# when read, see touch), down to half the limit.
 LIMIT_BYTES = int(os.environ.get("PRESSMINE_CACHE_LIMIT_MB", "200")) * 1_000_000
 
 
-def _store(file: Path, data: bytes) -> None:
+def keep(file: Path, data: bytes) -> None:
+    """Write `data` to `file` in the cache folder, and make room when the folder is full."""
     _write(file, data)
     _prune(file.parent, LIMIT_BYTES)
 
@@ -276,7 +232,7 @@ def _prune(folder: Path, limit: int) -> None:
             pass  # another process removed it first
 
 
-def _touch(file: Path) -> None:
+def touch(file: Path) -> None:
     """Mark a file as used, at most once a day (a write for every read would cost more)."""
     try:
         if file.stat().st_mtime < time.time() - 86400:

@@ -12,7 +12,7 @@ from pressmine.regex import cache as compiled
 # between two digits is a thousands separator, not a clause break.
 _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _PARAGRAPH_END = re.compile(r"\n")
-# With a table of first characters (see compiled.py): re alone tries the three branches at
+# With a table of first characters (see regex/cache.py): re alone tries the three branches at
 # every character of the text.
 _CLAUSE_END = compiled.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
 

@@ -17,7 +17,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
 
-from pressmine.regex import cache as compiled
+from pressmine.regex import store
 
 NOUN = "n"  # the class of every word the lexicon does not list: nouns, names, terms
 
@@ -118,8 +118,8 @@ def _word_classes() -> dict[str, str]:
     # importing importlib.resources costs more than the whole lookup.
     path = Path(__file__).parent / "data" / "word_classes.tsv"
     text = path.read_text(encoding="utf-8")
-    # Read once per machine (compiled.py keeps the table): a start-up cost otherwise.
-    return compiled.remember("word-classes", text, lambda: _parse_word_classes(text))
+    # Read once per machine (regex/store.py keeps the table): a start-up cost otherwise.
+    return store.remember("word-classes", text, lambda: _parse_word_classes(text))
 
 
 def _parse_word_classes(text: str) -> dict[str, str]:
