@@ -1,7 +1,7 @@
 """What a pattern's matches can start with, and what they must see: read from the parse tree.
 
 `start_set` gives the characters a match can begin with, as the items of a character class
-(literals, ranges, categories such as \\d). compiled.py puts them in the compiled program's
+(literals, ranges, categories such as \\d). cache.py puts them in the compiled program's
 header, where Python's engine uses them to skip, in a tight C loop, every position where no
 match can start; by itself the engine does that only for a pattern that opens with a literal
 or a class, and pack patterns open with optional groups (a qualifier, a linking verb), so
