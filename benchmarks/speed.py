@@ -126,7 +126,7 @@ def ceilings(t2s, texts: list[str], rounds: int) -> dict:
     segmenter this process uses), and every character must pass the number grammar once."""
     import jieba
 
-    from pressmine.grammar import numbers
+    from pressmine.grammar import masking
     from pressmine.text import segment
     from pressmine.text.normalize import normalize
 
@@ -137,7 +137,7 @@ def ceilings(t2s, texts: list[str], rounds: int) -> dict:
     for _ in range(rounds):
         base.append(_seconds(lambda: [jieba.lcut(t2s.convert(t)) for t in texts]))
         seg.append(_seconds(lambda: [cut(c) for c in clauses]))
-        grammar.append(_seconds(lambda: [numbers.mask_numbers(t) for t in normal]))
+        grammar.append(_seconds(lambda: [masking.mask_numbers(t) for t in normal]))
     chars = sum(map(len, texts))
     b = statistics.median(base)
     return {

@@ -17,7 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from pressmine import load_packs
-from pressmine.grammar import numbers
+from pressmine.grammar import masking, numbers
 from pressmine.regex import cache as compiled
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.prefilter import chars_of, widened_safely
@@ -88,16 +88,16 @@ def test_gated_patterns_agree_on_generated_texts(texts):
 
 
 def test_the_loose_number_covers_every_number():
-    loose_source, too_long_source = numbers.loose_number()
+    loose_source, too_long_source = masking.loose_number()
     loose, too_long = compiled.compile(loose_source), compiled.compile(too_long_source)
     numeral_run = re.compile(f"{chars_of(numbers.NUMBER)}+")
     found = 0
     for text in [*DOCS, *EXAMPLES, *ODD]:
-        for m in numbers._NUMBER_RE.finditer(text):
+        for m in numbers.NUMBER_RE.finditer(text):
             if m.end() > m.start():
                 found += 1
                 assert numeral_run.fullmatch(m.group()), m.group()
-                if m.end() - m.start() > numbers.LOOSE_LIMIT + 1:
+                if m.end() - m.start() > masking.LOOSE_LIMIT + 1:
                     assert too_long.search(text), m.group()  # the text is matched without gates
                 else:
                     wide = loose.match(text, m.start())

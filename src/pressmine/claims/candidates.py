@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from functools import cache
 
-from pressmine.grammar import numbers
+from pressmine.grammar import masking, numbers, parse
 from pressmine.packs.loader import PackSet, Rule, Unit
 from pressmine.regex import cache as compiled
 from pressmine.text import segment
@@ -87,10 +87,10 @@ def find_candidates(text: str, packs: PackSet) -> list[Candidate]:
 
 def find_in_document(text: str, packs: PackSet) -> tuple[list[Candidate], str | None]:
     """find_candidates(text, packs), and `text` with its numbers masked
-    (numbers.mask_numbers) when nothing was squeezed, else None: the context finders run
+    (masking.mask_numbers) when nothing was squeezed, else None: the context finders run
     {{number}} patterns on the same masked text, and masking a long text costs."""
     squeezed, where = _squeeze(text)
-    masked = numbers.mask_numbers(squeezed)
+    masked = masking.mask_numbers(squeezed)
     chosen = _resolve_overlaps(_matches(squeezed, masked, packs), packs, squeezed)
     _mark_not_claims(squeezed, masked, chosen, packs)
     if packs.declarations:
@@ -152,7 +152,7 @@ def _matches(text: str, masked: str, packs: PackSet) -> list[_Match]:
     infos = _group_infos(packs)
     for rule in packs.rules_for(text):
         info = infos[id(rule)]
-        for m in rule.regex.finditer(numbers.texts_for(rule.regex.pattern, text, masked)):
+        for m in rule.regex.finditer(masking.texts_for(rule.regex.pattern, text, masked)):
             start, end = _span(m, info.context) if info.context else m.span()
             found.append((m, rule, start, end, info))
     return found
@@ -356,19 +356,19 @@ def _values(groups: dict[str, str], value_text: str, rule: Rule, packs: PackSet)
 def _read(text: str, packs: PackSet) -> _Amount:
     """One written amount: a number, a vague numeral, a fraction, half, or a measure."""
     try:
-        return _Amount(numbers.parse_number(text))
+        return _Amount(parse.parse_number(text))
     except ValueError:
         pass
     try:
-        low, high = numbers.parse_approx(text)  # 数万, 十几: a range by nature ...
+        low, high = parse.parse_approx(text)  # 数万, 十几: a range by nature ...
     except ValueError:
         pass
     else:
-        if numbers.approx_has_floor(text):  # ... but 二十几万 is "over 200000"
+        if parse.approx_has_floor(text):  # ... but 二十几万 is "over 200000"
             return _Amount(low, qualifier="over")
         return _Amount(low, high)
     try:
-        return _Amount(numbers.parse_fraction(text))  # 三分之一, 3/5; 四分一 where a rule says
+        return _Amount(parse.parse_fraction(text))  # 三分之一, 3/5; 四分一 where a rule says
     except ValueError:
         pass
     if text in _HALF_WORDS:
@@ -456,7 +456,7 @@ def _measure_number(text: str, pos: int) -> tuple[Decimal | None, int]:
     m = _MEASURE_NUMBER.match(text[pos:])
     if m is None:
         return None, pos
-    return numbers.parse_number(m.group()), pos + m.end()
+    return parse.parse_number(m.group()), pos + m.end()
 
 
 def _measure_unit(
@@ -527,7 +527,7 @@ def _reading(unit: str, canonical: str, packs: PackSet) -> str:
 
 @cache
 def _scale(word: str) -> Decimal:
-    return numbers.parse_number("1" + word)
+    return parse.parse_number("1" + word)
 
 
 def _qualifier(groups: dict[str, str], info: _GroupInfo, packs: PackSet) -> str:
@@ -659,7 +659,7 @@ def _blocked_spans(text: str, masked: str, packs: PackSet) -> list[tuple[int, in
     for p in packs.not_claim_patterns:
         out += [
             (m.start(), m.end(), f"not-claim {p.pack}:{p.id}")
-            for m in p.regex.finditer(numbers.texts_for(p.regex.pattern, text, masked))
+            for m in p.regex.finditer(masking.texts_for(p.regex.pattern, text, masked))
             if m.end() > m.start()
         ]
     return out

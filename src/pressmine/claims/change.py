@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from functools import cache
 
 from pressmine.claims.candidates import Candidate
-from pressmine.grammar import numbers
+from pressmine.grammar import masking
 from pressmine.packs.loader import PackSet
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
@@ -122,11 +122,11 @@ def find_periods(
     """The last period expression before the number in its sentence; failing that, in the
     sentences before it in its paragraph (上半年,…。…。 scopes the paragraph); else None.
 
-    `masked` is numbers.mask_numbers(text) when the caller has it already."""
+    `masked` is masking.mask_numbers(text) when the caller has it already."""
     out: list[str | None] = []
     by_paragraph: dict[tuple[int, int], _Periods] = {}
     if masked is None:
-        masked = numbers.mask_numbers(text)  # what {{number}} patterns run on
+        masked = masking.mask_numbers(text)  # what {{number}} patterns run on
     for c in claims:
         paragraph = bounds.paragraph(c.start)
         if paragraph not in by_paragraph:
@@ -174,7 +174,7 @@ def _periods_in(
     regex = _basis_regex(packs)
     bases = [m.span() for m in regex.finditer(text, *span)] if regex else []
     for p in packs.period_patterns:
-        for m in p.regex.finditer(numbers.texts_for(p.regex.pattern, text, masked), *span):
+        for m in p.regex.finditer(masking.texts_for(p.regex.pattern, text, masked), *span):
             inside_basis = any(s < m.end() and m.start() < e for s, e in bases)
             if m.end() > m.start() and not inside_basis:  # 比上年同期 is a basis, not a period
                 found.append((m.start(), m.end(), text[m.start() : m.end()]))

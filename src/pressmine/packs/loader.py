@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from pressmine.errors import PackError
-from pressmine.grammar import numbers
+from pressmine.grammar import masking, numbers
 from pressmine.regex import cache as compiled
 from pressmine.regex import store
 from pressmine.regex.gated import GatedPattern
@@ -437,7 +437,7 @@ def _builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, s
         return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
 
     return {
-        "number": numbers.NUMBER_TOKEN,  # matches the masked text: see numbers.mask_numbers
+        "number": masking.NUMBER_TOKEN,  # matches the masked text: see masking.mask_numbers
         "approx_number": numbers.APPROX_NUMBER,
         "unit": alternation(units),
         "q_before": alternation(qualifiers["before"]),
@@ -450,18 +450,18 @@ def _builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, s
 def expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
     """Replace {{name}} with its fragment, recursively (fragments may use fragments).
 
-    {{number}} becomes the masked-number token (see numbers.mask_numbers), unless the pattern
+    {{number}} becomes the masked-number token (see masking.mask_numbers), unless the pattern
     also names digits itself (七成六, 2025年): one match then needs the real digits, so the
     full number grammar goes in, as it is written in numbers.NUMBER."""
     text = _expand(pattern, fragments, path, rule_id)
-    if numbers.NUMBER_TOKEN not in text:
+    if masking.NUMBER_TOKEN not in text:
         return text
     # The built-in unit, scale and qualifier lists hold numeral characters (千瓦, 万亿), but
     # they match the same on the masked text: only digits an author wrote make a pattern mixed.
     opaque = {k: f"<{k}>" for k in fragments if k in _OPAQUE or k.startswith("scale")}
     authored = _expand(pattern, {**fragments, **opaque}, path, rule_id)
-    if needs_digits(authored.replace(numbers.NUMBER_TOKEN, "<number>"), re.VERBOSE):
-        return text.replace(numbers.NUMBER_TOKEN, numbers.NUMBER)
+    if needs_digits(authored.replace(masking.NUMBER_TOKEN, "<number>"), re.VERBOSE):
+        return text.replace(masking.NUMBER_TOKEN, numbers.NUMBER)
     return text
 
 
@@ -511,7 +511,7 @@ def _gate(
     """For a pattern that inlines the whole number grammar, the same pattern with each number
     loosened, and what finds a text where the gate may miss (see gated.py), when the loosening
     keeps every match; otherwise None."""
-    loose_and_limit = numbers.loose_number()
+    loose_and_limit = masking.loose_number()
     if numbers.NUMBER not in pattern or loose_and_limit is None or _MARKER in pattern:
         return None
     loose, too_long = loose_and_limit

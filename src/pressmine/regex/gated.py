@@ -1,13 +1,13 @@
 """A slow pattern run only where a fast, wider one says it may match.
 
 A pack pattern that names digits itself (前三季, 七成六, 5G) cannot run on the text with its
-numbers masked, so it carries the whole number grammar (numbers.NUMBER, 14 kB) and tries it at
-every numeral in the text: 28 such patterns took two thirds of all matching time. Its *gate*
-is the same pattern with each number loosened to a run of numeral characters
-(numbers.loose_number), so every match of the pattern is also a match of the gate at the same
-place (prefilter.widened_safely checks that the widening keeps this true). The gate scans the
-text; the pattern itself is tried only where the gate matches, as `finditer` would try it, so
-the matches are the same, in the same order.
+numbers masked, so it carries the whole number grammar (grammar/numbers.py's NUMBER, 14 kB) and
+tries it at every numeral in the text: 28 such patterns took two thirds of all matching time.
+Its *gate* is the same pattern with each number loosened to a run of numeral characters
+(grammar/masking.py's loose_number), so every match of the pattern is also a match of the gate
+at the same place (prefilter.widened_safely checks that the widening keeps this true). The gate
+scans the text; the pattern itself is tried only where the gate matches, as `finditer` would
+try it, so the matches are the same, in the same order.
 
 A loosened number reads a bounded run of numerals; a text with a longer run (10,000 万 in a
 row) is matched by the pattern alone, everywhere, as if it had no gate.

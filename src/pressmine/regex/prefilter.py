@@ -9,7 +9,7 @@ every position of the text paid for all of them. When the first characters canno
 pattern that can start with `.`, a negated class, or match the empty string) nothing is added.
 
 `needs_digits` says whether a pack pattern must run on the text as written or may run on the
-text with its numbers masked (see numbers.mask_numbers).
+text with its numbers masked (see grammar/masking.mask_numbers).
 """
 
 from __future__ import annotations
