@@ -8,7 +8,8 @@ from pressmine.claim import Claim, Normalized, Quantity
 from pressmine.claims.candidates import Candidate, find_in_document
 from pressmine.claims.change import find_bases, find_changes, find_periods
 from pressmine.claims.subject import find_subjects
-from pressmine.packs.loader import PackSet, load_packs
+from pressmine.packs.loader import load_packs
+from pressmine.packs.model import PackSet
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 from pressmine.text.normalize import normalize

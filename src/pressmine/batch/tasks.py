@@ -26,7 +26,8 @@ from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
 from pressmine.io.output import Format
-from pressmine.packs.loader import PackSet, load_packs
+from pressmine.packs.loader import load_packs
+from pressmine.packs.model import PackSet
 from pressmine.text.decode import decode, detect
 from pressmine.text.documents import STDIN, input_error, is_html, read_bytes
 from pressmine.text.normalize import normalize

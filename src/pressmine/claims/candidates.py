@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from pressmine.grammar import masking, numbers, parse
-from pressmine.packs.loader import PackSet, Rule, Unit
+from pressmine.packs.model import PackSet, Rule, Unit
 from pressmine.regex import cache as compiled
 from pressmine.text import segment
 

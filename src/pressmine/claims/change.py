@@ -10,7 +10,7 @@ from functools import cache
 
 from pressmine.claims.candidates import Candidate
 from pressmine.grammar import masking
-from pressmine.packs.loader import PackSet
+from pressmine.packs.model import PackSet
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 from pressmine.claim import Claim
 from pressmine.extract import extract
-from pressmine.packs.loader import Example, PackSet, Rule
+from pressmine.packs.model import Example, PackSet, Rule
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,8 @@ from decimal import Decimal
 from pressmine.claim import Claim
 from pressmine.claims.candidates import find_candidates
 from pressmine.extract import extract
-from pressmine.packs.loader import PackSet, load_packs
+from pressmine.packs.loader import load_packs
+from pressmine.packs.model import PackSet
 from pressmine.text import segment
 from pressmine.text.normalize import normalize
 

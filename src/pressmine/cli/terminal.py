@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
     from pressmine.batch.runner import Outcome
     from pressmine.batch.tasks import Part
-    from pressmine.packs.loader import PackSet
+    from pressmine.packs.model import PackSet
 
 QUALIFIER_MARKS = {"over": ">", "approx": "≈", "under": "<", "at_least": "≥", "at_most": "≤"}
 CHANGE_MARKS = {"increase": ("↑", "green"), "decrease": ("↓", "red")}

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from pressmine.claims.candidates import Candidate
-from pressmine.packs.loader import PackSet
+from pressmine.packs.model import PackSet
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
