@@ -216,8 +216,9 @@ def keep(file: Path, data: bytes) -> None:
 
 def _prune(folder: Path, limit: int) -> None:
     try:
-        entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in os.scandir(folder)]
-    except OSError:
+        with os.scandir(folder) as found:  # closed even when a stat() below fails
+            entries = [(e.stat().st_mtime, e.stat().st_size, e.path) for e in found]
+    except OSError:  # a file another process removed meanwhile: prune another time
         return
     total = sum(size for _, size, _ in entries)
     if total <= limit:
