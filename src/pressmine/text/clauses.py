@@ -1,4 +1,5 @@
-"""Sentence and clause boundaries of a normalised text, found once and looked up by offset."""
+"""Sentence and clause boundaries of a normalised text, found once and looked up by offset: the
+one definition of a sentence, a clause and a paragraph that every stage uses."""
 
 from __future__ import annotations
 
@@ -15,6 +16,10 @@ _PARAGRAPH_END = re.compile(r"\n")
 # With a table of first characters (see regex/cache.py): re alone tries the three branches at
 # every character of the text.
 _CLAUSE_END = compiled.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
+# How far `near` reaches from a number: a clause with no punctuation for thousands of
+# characters (a line of a table) must not make each look at the words around a number read
+# all of it.
+REACH = 40
 
 
 @dataclass(slots=True)
@@ -44,6 +49,13 @@ class Boundaries:
 
     def paragraph(self, pos: int) -> tuple[int, int]:
         return _around(self.paragraph_ends, pos, self.length)
+
+    def near(self, start: int, end: int) -> tuple[int, int]:
+        """The clause around [start, end) as far as REACH characters on either side: where
+        the words next to a number are read (is 一 part of the word 统一?)."""
+        lo = _around(self.clause_ends, start, self.length)[0]
+        hi = _around(self.clause_ends, end, self.length)[1]
+        return max(lo, start - REACH), min(hi, end + REACH)
 
 
 def _around(ends: list[int], pos: int, length: int) -> tuple[int, int]:
