@@ -10,7 +10,6 @@ problem. Nothing here prints or raises: a problem with a document is a `Part` wi
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import io
 import os
@@ -306,18 +305,7 @@ def _document_packs(text: str) -> PackSet:
         return packs
     normalized = normalize(text)  # `when` is matched on the normalised text, as in extract
     found = frozenset(p.name for p in packs.packs if p.when and p.when.search(normalized))
-    return _packs_with(packs, found)
-
-
-@functools.cache
-def _packs_with(packs: PackSet, found: frozenset[str]) -> PackSet:
-    # Cached: the extractor caches what it derives from a PackSet by its identity.
-    chosen = (
-        replace(pack, when=None) if pack.name in found else pack
-        for pack in packs.packs
-        if pack.when is None or pack.name in found
-    )
-    return replace(packs, packs=tuple(chosen))
+    return packs.applying(found)
 
 
 def _looks_like_html(text: str) -> bool:

@@ -6,15 +6,13 @@ is no claim (not_claims.py). Spaces inside numbers are squeezed out first (space
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
 from typing import NamedTuple
 
 from pressmine.claims import not_claims, overlaps, spaces, units, values
 from pressmine.grammar import masking
-from pressmine.packs.model import PackSet, Rule, Unit
+from pressmine.packs.model import PackSet, Rule, RuleGroups, Unit
 from pressmine.text.clauses import Boundaries
 
 _ARABIC = re.compile(r"[0-9]")
@@ -86,55 +84,13 @@ def find_in_document(text: str, packs: PackSet) -> Found:
     return Found(chosen, None, None)
 
 
-# The qualifier groups rules name, and which of packs.qualifiers' word lists each one reads.
-_QUALIFIER_PLACES = (
-    ("outside_qualifier", "before"),
-    ("qualifier", "before"),
-    ("qualifier_inside", "inside"),
-    ("qualifier_after", "after"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class _GroupInfo:
-    """What a rule's pattern names, found once per pattern rather than once per match."""
-
-    named: tuple[tuple[str, int], ...]  # the groups _candidate reads (all but x_*), in order
-    context: tuple[int, ...]  # the groups _span trims off the match's ends
-    # The qualifier groups in the order _qualifier tries them: the known ones with the place
-    # whose word list reads them, then every qualifier* group (a user pack may name its own).
-    known_qualifiers: tuple[tuple[str, str], ...]
-    any_qualifiers: tuple[str, ...]
-
-
-@cache
-def _group_infos(packs: PackSet) -> dict[int, _GroupInfo]:
-    """Each rule's _GroupInfo, by the rule's identity (a Rule is not hashable)."""
-    return {id(rule): _group_info(rule.regex.groupindex) for rule in packs.rules}
-
-
-def _group_info(groupindex: Mapping[str, int]) -> _GroupInfo:
-    context = tuple(
-        i
-        for name, i in groupindex.items()
-        if name in ("outside_qualifier", "subject") or name.startswith("x_")
-    )
-    return _GroupInfo(
-        named=tuple((name, i) for name, i in groupindex.items() if not name.startswith("x_")),
-        context=context,
-        known_qualifiers=tuple((n, place) for n, place in _QUALIFIER_PLACES if n in groupindex),
-        any_qualifiers=tuple(name for name in groupindex if name.startswith("qualifier")),
-    )
-
-
 def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
     found = []
-    infos = _group_infos(packs)
     for rule in packs.rules_for(text):
-        info = infos[id(rule)]
+        context = rule.groups.context
         for m in rule.regex.finditer(masking.texts_for(rule.regex.pattern, text, masked)):
-            start, end = _span(m, info.context) if info.context else m.span()
-            found.append((m, rule, start, end, info))
+            start, end = _span(m, context) if context else m.span()
+            found.append((m, rule, start, end))
     return found
 
 
@@ -147,7 +103,8 @@ def _map_back(c: Candidate, where: list[int]) -> None:
 
 
 def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None:
-    match, rule, start, end, info = m
+    match, rule, start, end = m
+    info = rule.groups
     # Read the groups from the real text: the match may have run on the masked one.
     regs = match.regs
     groups = {name: text[regs[i][0] : regs[i][1]] for name, i in info.named if regs[i][0] >= 0}
@@ -175,7 +132,7 @@ def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None
     )
 
 
-def _qualifier(groups: dict[str, str], info: _GroupInfo, packs: PackSet) -> str:
+def _qualifier(groups: dict[str, str], info: RuleGroups, packs: PackSet) -> str:
     for name, place in info.known_qualifiers:
         word = groups.get(name)
         if word:

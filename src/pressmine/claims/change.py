@@ -3,9 +3,7 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from pressmine.packs.model import PackSet
@@ -26,7 +24,7 @@ def find_changes(
 
     The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
     """
-    skip, split = _change_words(packs)
+    skip, split = packs.linking_words, packs.glued_words
     out: list[str | None] = []
     own: list[str | None] = []  # what each number's words say, before _change_after
     for i, c in enumerate(claims):
@@ -75,19 +73,6 @@ def _change_after(text: str, end: int, packs: PackSet) -> str | None:
     return packs.change.get(toks[0][0]) if toks else None
 
 
-@cache
-def _change_words(packs: PackSet) -> tuple[frozenset[str], frozenset[str]]:
-    """The words that may stand between a change verb and its number (同比, 约), and the
-    words of two or more characters the segmenter must not glue to the word before them."""
-    skip = packs.subject_words["skip_before"] | set(packs.basis) | _qualifier_words(packs)
-    return skip, frozenset(w for w in (*packs.change, *packs.basis, *skip) if len(w) > 1)
-
-
-@cache
-def _qualifier_words(packs: PackSet) -> frozenset[str]:
-    return frozenset(w for place in packs.qualifiers.values() for w in place)
-
-
 def find_bases(
     text: str,
     claims: Sequence[Candidate],
@@ -97,18 +82,10 @@ def find_bases(
 ) -> list[str | None]:
     """The comparison base written before the number: in its clause, or for a change, anywhere
     earlier in its sentence (同比减少96起、64人,下降10.9% -> 10.9% is 同比 too)."""
-    regex = _basis_regex(packs)
+    regex = packs.basis_regex
     out: list[str | None] = []
     for c, change in zip(claims, changes, strict=True):
         lo = bounds.sentence(c.start)[0] if change else bounds.clause(c.start)[0]
         hits = list(regex.finditer(text, lo, c.start)) if regex else []
         out.append(packs.basis[hits[-1].group()] if hits else None)
     return out
-
-
-@cache
-def _basis_regex(packs: PackSet) -> re.Pattern[str] | None:
-    if not packs.basis:
-        return None
-    words = sorted(packs.basis, key=lambda w: (-len(w), w))
-    return re.compile("|".join(re.escape(w) for w in words))

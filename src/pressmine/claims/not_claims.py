@@ -6,13 +6,10 @@ segmenter keeps inside a longer word is part of that word (统一, 一次能源,
 from __future__ import annotations
 
 import bisect
-import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet
-from pressmine.regex import cache as compiled
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
@@ -89,7 +86,7 @@ def _verb_follows(text: str, bounds: Boundaries, pos: int) -> bool:
 
 def _blocked_spans(text: str, masked: str, packs: PackSet) -> list[tuple[int, int, str]]:
     out = []
-    terms = _terms_regex(packs.not_claim_terms)
+    terms = packs.terms_regex
     if terms is not None:
         out += [(m.start(), m.end(), f"not-claim term {m.group()}") for m in terms.finditer(text)]
     for p in packs.not_claim_patterns:
@@ -99,21 +96,6 @@ def _blocked_spans(text: str, masked: str, packs: PackSet) -> list[tuple[int, in
             if m.end() > m.start()
         ]
     return out
-
-
-@cache
-def _terms_regex(terms: tuple[str, ...]) -> re.Pattern[str] | None:
-    if not terms:
-        return None
-    alts = sorted(terms, key=lambda t: (-len(t), t))
-    # A term written in ASCII must stand alone: 5G is a name, 15GB is not 5G.
-    parts = [
-        (r"(?<![0-9A-Za-z.])" + re.escape(t) + r"(?![0-9A-Za-z])")
-        if t[0].isascii()
-        else re.escape(t)
-        for t in alts
-    ]
-    return compiled.compile("|".join(parts))  # with a first-character table: see regex/cache.py
 
 
 def _mark_inside_words(

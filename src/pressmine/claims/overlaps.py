@@ -6,15 +6,14 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from pressmine.packs.model import Rule
 
 C = TypeVar("C")
 
-# A rule's match with its rule, its span (the match without its context groups) and what its
-# pattern's groups are.
-Match = tuple[re.Match[str], Rule, int, int, Any]
+# A rule's match with its rule and its span (the match without its context groups).
+Match = tuple[re.Match[str], Rule, int, int]
 
 
 def keep_best(found: list[Match], read: Callable[[Match], C | None]) -> list[C]:

@@ -9,7 +9,6 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pressmine.claims.change import _basis_regex
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
@@ -79,7 +78,7 @@ def _periods_in(
     text: str, masked: str, span: tuple[int, int], packs: PackSet
 ) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
-    regex = _basis_regex(packs)
+    regex = packs.basis_regex
     bases = [m.span() for m in regex.finditer(text, *span)] if regex else []
     for p in packs.period_patterns:
         for m in p.regex.finditer(masking.texts_for(p.regex.pattern, text, masked), *span):

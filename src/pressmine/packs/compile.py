@@ -12,7 +12,7 @@ from typing import Any
 from pressmine.errors import PackError
 from pressmine.grammar import masking, numbers
 from pressmine.packs.checks import check_keys, line_of, to_decimal
-from pressmine.packs.model import QUALIFIERS, Example, Rule, Unit
+from pressmine.packs.model import QUALIFIERS, Example, Rule, RuleGroups, Unit
 from pressmine.regex import cache as compiled
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
@@ -185,6 +185,7 @@ def compile_rules(
             examples=examples,
             path=path,
             line=line,
+            groups=RuleGroups.of(regex.groupindex),
             pattern=expanded,
             written=entry["pattern"],
         )

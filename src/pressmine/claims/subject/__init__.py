@@ -17,11 +17,10 @@ Coordinated lists share a head: 3.5万余家基础级、…、500余家卓越级
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
-from pressmine.claims.subject.parts import Found, Groups, Spans, Words, as_spans
+from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
 from pressmine.claims.subject.phrases import previous_clause_topic, subject_of
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
@@ -34,7 +33,7 @@ def find_subjects(
     text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
 ) -> list[Spans | None]:
     """Subject spans for each claim (sorted by start), or None when none can be found."""
-    words = subject_words(packs)
+    words = packs.subject_vocabulary
     groups = Groups.of(claims, bounds)
     found: list[Found] = []
     for i, c in enumerate(claims):
@@ -58,19 +57,3 @@ def find_subjects(
             if topic:
                 f.spans, f.how = as_spans(topic), "topic"
     return [f.spans for f in found]
-
-
-@cache
-def subject_words(packs: PackSet) -> Words:
-    """The packs' subject word lists, plus stop_verbs: every word that links a subject to
-    its number (达, 预计, 同比) or makes the number a change (增长, 降至)."""
-    words = dict(packs.subject_words)
-    words["stop_verbs"] = (
-        words["skip_before"]
-        | set(packs.change)
-        | set(packs.basis)
-        | {w for place in packs.qualifiers.values() for w in place}
-    )
-    # Multi-character stop words the segmenter may glue to a word before them (同比增加).
-    words["split"] = frozenset(w for w in words["stop_verbs"] if len(w) > 1)
-    return words

@@ -107,7 +107,7 @@ def distribute_respectively(
         done.add((lo, hi))
         run = [j for j in groups.by_clause[(lo, hi)] if j >= i]
         end = strip_suffix_words(text, lo, at, words)
-        toks = strip_linking(segment.spans(text[lo:end], lo, words["split"]), words)
+        toks = strip_linking(segment.spans(text[lo:end], lo, words.glued), words)
         phrase = noun_phrase_backward(toks, words)
         parts = _conjuncts(phrase)
         if len(run) < 2 or len(parts) != len(run):

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from pressmine.packs.model import SubjectWords
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
@@ -22,7 +23,7 @@ Spans = tuple[tuple[int, int], ...]
 Word = tuple[str, int, int]  # a word and its [start, end) in the text
 
 
-Words = dict[str, frozenset[str]]
+Words = SubjectWords  # the packs' words for subjects: PackSet.subject_vocabulary
 
 
 # Word classes that end a noun phrase (see segment.word_class); "a" (adjectives) do not, but a
@@ -103,7 +104,7 @@ def is_punct(ch: str) -> bool:
 def has_noun(toks: list[Word], words: Words) -> bool:
     """A noun phrase needs a noun that is not a scope word (全国 alone says nothing), or a
     measure word after a modifier (先进级 in 3.5万余家基础级、8200余家先进级…工厂)."""
-    scope = words["strip_prefix"]
+    scope = words.strip_prefix
     if len(toks) > 1 and segment.word_class(toks[-1][0]) == "q":
         return True
     return any(
@@ -119,9 +120,9 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
     cls = segment.word_class(word)
     if cls not in ("v", "q", "f") or left is None or not is_nounish(left):
         return False
-    if left in words["strip_prefix"]:
+    if left in words.strip_prefix:
         return False
-    if cls == "v" and word in words["stop_verbs"]:  # 达, 增长: they link a subject to its number
+    if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
         return False
     return cls == "q" or (right is not None and is_nounish(right))
 

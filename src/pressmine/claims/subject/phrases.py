@@ -4,8 +4,6 @@ measure; and the topic of the clause before."""
 
 from __future__ import annotations
 
-import re
-from functools import cache
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.parts import (
@@ -39,12 +37,12 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     if phrase:
         return _found(phrase, "after", words)
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
-    left = strip_linking(segment.spans(text[left_lo:left_hi], left_lo, words["split"]), words)
+    left = strip_linking(segment.spans(text[left_lo:left_hi], left_lo, words.glued), words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
         found = _found(phrase, "before", words)
         before = [t[0] for t in left if t[2] <= phrase[0][1]][-2:]
-        if any(w in words["share_words"] for w in before):
+        if any(w in words.share_words for w in before):
             found.how = "meta"  # 占我国外贸总值的14.9%: the share is of the sentence's topic
         return found
     phrase = _verb_phrase_forward(right, words)
@@ -57,14 +55,14 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
 
 
 def _found(phrase: list[Word], how: str, words: Words) -> Found:
-    if is_meta(phrase, words["meta_heads"]):
+    if is_meta(phrase, words.meta_heads):
         how = "meta"  # 增幅达48.3%: the phrase names the measure, not what was measured
     return Found(as_spans(phrase), how, phrase)
 
 
 def _right_words(text: str, start: int, end: int, words: Words) -> list[Word]:
     toks = segment.spans(text[start:end], start)
-    adverbials = words["adverbials"]
+    adverbials = words.adverbials
     # 95%的行政村: 的 right after the number only links it to the noun.
     while toks and (toks[0][0] in adverbials or toks[0][0] in ("的", "之", "不同", "程度")):
         toks = toks[1:]
@@ -74,7 +72,7 @@ def _right_words(text: str, start: int, end: int, words: Words) -> list[Word]:
 def strip_suffix_words(text: str, lo: int, hi: int, words: Words) -> int:
     """Where the words before a number end once linking phrases are cut off the end:
     比去年同期增长 is several words to the segmenter but one phrase to the packs."""
-    regex = _suffix_regex(words["split"])
+    regex = words.glued_suffix
     while hi > lo:
         m = regex.search(text, lo, hi)
         if m is None:
@@ -83,15 +81,9 @@ def strip_suffix_words(text: str, lo: int, hi: int, words: Words) -> int:
     return hi
 
 
-@cache
-def _suffix_regex(phrases: frozenset[str]) -> re.Pattern[str]:
-    alts = "|".join(re.escape(p) for p in sorted(phrases, key=lambda p: (-len(p), p)))
-    return re.compile(rf"(?:{alts})\s*$")
-
-
 def strip_linking(toks: list[Word], words: Words) -> list[Word]:
     """Drop what stands between a subject and its number: 预计突破, 同比增长, 按…计算, 、."""
-    skip, frame_starts, frame_ends = words["stop_verbs"], words["frame_starts"], words["frame_ends"]
+    skip, frame_starts, frame_ends = words.stop_words, words.frame_starts, words.frame_ends
     while toks:
         w, s, e = toks[-1]
         if w in skip or w in LIST_SEPARATORS or w == "的" or not w.strip():
@@ -114,7 +106,7 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
 
 
 def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
-    suffixes, stop_verbs = words["noun_suffixes"], words["stop_verbs"]
+    suffixes, stop_verbs = words.noun_suffixes, words.stop_words
     out: list[Word] = []
     depth = 0
     for j, tok in enumerate(toks):
@@ -154,8 +146,8 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
 
 
 def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
-    suffixes = words["noun_suffixes"]
-    meta, share = words["meta_heads"], words["share_words"]
+    suffixes = words.noun_suffixes
+    meta, share = words.meta_heads, words.share_words
     toks = _drop_meta_tail(toks, meta)
     out: list[Word] = []
     depth = 0
@@ -199,7 +191,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         or is_punct(out[0][0][0])
     ):
         out.pop(0)
-    strip = words["strip_prefix"]
+    strip = words.strip_prefix
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
@@ -217,7 +209,7 @@ def _verb_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
     """641.53万人次受灾, 912.7万人次紧急转移安置: the people counted are those the verb says."""
     out: list[Word] = []
     for w, s, e in toks:
-        if w in words["stop_verbs"] or segment.word_class(w) not in ("a", "v", "vn"):
+        if w in words.stop_words or segment.word_class(w) not in ("a", "v", "vn"):
             break
         out.append((w, s, e))
     return out if any(segment.word_class(t[0]) in ("v", "vn") for t in out) else []
@@ -231,7 +223,7 @@ def _verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     out: list[Word] = []
     for tok in reversed(toks):
         w = tok[0]
-        if w in words["stop_verbs"] or segment.word_class(w) not in ("n", "v", "vn", "q", "a"):
+        if w in words.stop_words or segment.word_class(w) not in ("n", "v", "vn", "q", "a"):
             break
         if DIGITS.match(w) or w in OPEN + CLOSE or is_punct(w[0]):
             break
@@ -252,7 +244,7 @@ def previous_clause_topic(
     toks = segment.spans(text[prev_lo:prev_hi], prev_lo)
     while toks and (
         segment.word_class(toks[0][0]) in ("p", "d", "t", "r", "c")
-        or toks[0][0] in words["strip_prefix"]
+        or toks[0][0] in words.strip_prefix
     ):
         toks = toks[1:]
     phrase = noun_phrase_forward(toks, words)
