@@ -148,10 +148,10 @@ def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
         )
 
     write("艘")
-    assert "艘" in _load_cached((str(pack),), None, ()).units
+    assert "艘" in _load_cached((str(pack),), None, (), 5.0).units
     _load_cached.cache_clear()
     write("架")
-    units = _load_cached((str(pack),), None, ()).units
+    units = _load_cached((str(pack),), None, (), 5.0).units
     assert "架" in units and "艘" not in units
 
 

@@ -6,6 +6,10 @@ all), which holds 100,000 paths and, behind one slow item, their results. Here a
 items are out at a time: the next is submitted when the oldest is handed back. With one job, or
 fewer than two items, everything runs in this process: no start-up cost, and what a test patches
 is what runs.
+
+What every item needs besides itself (the pattern packs) is the batch's `context`: it is handed
+to each worker once, when the worker starts, rather than pickled with every item, and each call
+gets it as an argument.
 """
 
 from __future__ import annotations
@@ -19,33 +23,37 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from itertools import chain, islice
 from types import TracebackType
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
+C = TypeVar("C")
 T = TypeVar("T")
 R = TypeVar("R")
 
 
-class Batch(Generic[T, R]):
-    """`fn` over items in `jobs` processes, results in order. Use it as a context manager:
-    leaving it on an exception (Ctrl-C) stops the workers at once.
+class Batch(Generic[C, T, R]):
+    """`fn(item, context)` for items in `jobs` processes, results in order. Use it as a context
+    manager: leaving it on an exception (Ctrl-C) stops the workers at once.
 
-    `initializer` runs once in each worker (load what every item needs there, not per item).
-    `fn` and `initializer` must be module-level functions, so that a worker can import them.
+    `initializer(context)` runs once in each worker (load what every item needs there, not per
+    item). `fn` and `initializer` must be module-level functions, so that a worker can import
+    them; `context` must pickle where workers are spawned rather than forked.
 
-    >>> with Batch(abs, jobs=1) as batch:
+    >>> with Batch(pow, 2, jobs=1) as batch:
     ...     list(batch.map([-2, 1, -3]))
-    [2, 1, 3]
+    [4, 1, 9]
     """
 
     def __init__(
         self,
-        fn: Callable[[T], R],
+        fn: Callable[[T, C], R],
+        context: C,
         jobs: int,
-        initializer: Callable[[], None] | None = None,
+        initializer: Callable[[C], None] | None = None,
         window: int | None = None,
     ) -> None:
         self.jobs = max(1, jobs)
         self._fn = fn
+        self._context = context
         self._initializer = initializer
         self._window_size = window or 4 * self.jobs  # enough to keep every worker busy
         self._window: deque[Future[R]] = deque()
@@ -60,12 +68,12 @@ class Batch(Generic[T, R]):
         """`fn(item)` for each item, in order, as each becomes available (lazily: items are
         drawn only as the window has room)."""
         if self.jobs == 1:
-            yield from map(self._fn, items)
+            yield from (self._fn(item, self._context) for item in items)
             return
         rest = iter(items)
         head = list(islice(rest, 2))
         if len(head) < 2:
-            yield from map(self._fn, head)
+            yield from (self._fn(item, self._context) for item in head)
             return
         self._start()
         for item in chain(head, rest):
@@ -110,7 +118,7 @@ class Batch(Generic[T, R]):
         pool.shutdown(wait=True, cancel_futures=abort)
         self._window.clear()
 
-    def __enter__(self) -> Batch[T, R]:
+    def __enter__(self) -> Batch[C, T, R]:
         return self
 
     def __exit__(
@@ -126,14 +134,17 @@ class Batch(Generic[T, R]):
         # (the packs). It is safe because no other thread runs yet: callers start theirs (a
         # progress bar) after the first result, and fork workers are all started at once by
         # the first submit, never later. Elsewhere, the platform's default (spawn).
-        context = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
+        processes = multiprocessing.get_context("fork" if sys.platform == "linux" else None)
         self._pool = ProcessPoolExecutor(
-            self.jobs, context, initializer=_init_worker, initargs=(self._initializer,)
+            self.jobs,
+            processes,
+            initializer=_init_worker,
+            initargs=(self._initializer, self._context),
         )
 
     def _submit(self, item: T) -> Future[R]:
         assert self._pool is not None
-        return self._pool.submit(self._fn, item)
+        return self._pool.submit(_call, self._fn, item)
 
     def _next(self) -> R:
         result = self._window[0].result()  # may raise: the item's error, or Ctrl-C while waiting
@@ -141,11 +152,22 @@ class Batch(Generic[T, R]):
         return result
 
 
-def _init_worker(initializer: Callable[[], None] | None) -> None:
+# The batch's context, in a worker process: set once when the worker starts.
+_context: Any = None
+
+
+def _init_worker(initializer: Callable[[Any], None] | None, context: Any) -> None:
     # Ctrl-C reaches every process of the terminal's foreground group; the main process alone
     # decides what to do (write what is finished, then stop the workers). SIGTERM, which
     # stops a worker, must do just that, whatever handler a forked worker inherited.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    global _context
+    _context = context
     if initializer is not None:
-        initializer()
+        initializer(context)
+
+
+def _call(fn: Callable[[T, Any], R], item: T) -> R:
+    """`fn(item, context)` in a worker, with the context it was started with."""
+    return fn(item, _context)

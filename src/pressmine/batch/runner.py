@@ -12,7 +12,6 @@ claim, and then what was finished is written, the output closed and the database
 from __future__ import annotations
 
 import contextlib
-import functools
 import signal
 from collections.abc import Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
@@ -23,6 +22,7 @@ from typing import Protocol
 from pressmine.batch import tasks
 from pressmine.batch.pool import Batch
 from pressmine.io.db import ClaimStore
+from pressmine.packs.model import PackSet
 from pressmine.text.decode import encoding_label
 
 
@@ -69,20 +69,21 @@ class Outcome:
 
 
 class Run:
-    """One run: `Run(sink, store, screen).main(items, jobs)`."""
+    """One run: `Run(sink, store, screen, packs).main(items, jobs)`."""
 
     def __init__(
         self,
         sink: Sink | None,
         store: ClaimStore | None,
         screen: Screen,
+        packs: PackSet,
         quiet: bool = False,
         fail_fast: bool = False,
         render: tasks.Render | None = None,
     ) -> None:
         self.sink = sink  # None: nothing to write (--db alone)
         # The workers render the claims for the sink; not when the store needs the claims.
-        self.render = render if store is None else None
+        self.context = tasks.Context(packs, render if store is None else None)
         self.store = store
         self.screen = screen
         self.quiet = quiet
@@ -98,8 +99,8 @@ class Run:
         (the caller closes anything else, such as an atomic file, as the outcome says)."""
         interrupted: Interrupted | None = None
         try:
-            work = functools.partial(tasks.run, render=self.render)
-            with self._signals(), Batch(work, jobs, initializer=tasks.warm_up) as batch:
+            batch = Batch(tasks.run, self.context, jobs, initializer=tasks.warm_up)
+            with self._signals(), batch:
                 completed, interrupted = self._process(batch, items)
                 with self._shield():  # a second Ctrl-C does not cut the ending short
                     batch.close(abort=not completed)
@@ -114,7 +115,7 @@ class Run:
 
     def _process(
         self,
-        batch: Batch[tasks.Task | tasks.Part, tasks.Part],
+        batch: Batch[tasks.Context, tasks.Task | tasks.Part, tasks.Part],
         items: Iterable[tasks.Task | tasks.Part],
     ) -> tuple[bool, Interrupted | None]:
         """Take every part; return whether all were taken, and the interruption if any."""

@@ -25,12 +25,13 @@ from typing import Annotated, BinaryIO, TextIO
 import typer
 
 from pressmine import __version__
-from pressmine.batch import tasks
+from pressmine.batch import inputs, tasks
 from pressmine.batch.runner import STDOUT_CLOSED, Run
 from pressmine.cli.terminal import Screen, TableWriter, format_number, is_tty, packs_table, report
 from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
+from pressmine.packs.model import PackSet
 from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
 
 EXIT_CODES = (
@@ -107,32 +108,6 @@ ExcludeOption = Annotated[
         show_default=False,
     ),
 ]
-
-
-def _select_packs(
-    ctx: typer.Context, extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None
-) -> None:
-    """Hand --packs/--only/--exclude to the library through its environment, so that worker
-    processes, which load the packs themselves, see the same choice. Put back on exit."""
-    wanted: dict[str, str] = {}
-    if extra:
-        old = os.environ.get("PRESSMINE_PACKS")
-        wanted["PRESSMINE_PACKS"] = os.pathsep.join([*map(str, extra), *([old] if old else [])])
-    if only:
-        wanted["PRESSMINE_ONLY"] = ",".join(only)
-    if exclude:
-        wanted["PRESSMINE_EXCLUDE"] = ",".join(exclude)
-    saved = {k: os.environ.get(k) for k in wanted}
-    os.environ.update(wanted)
-
-    def restore() -> None:
-        for k, v in saved.items():
-            if v is None:
-                os.environ.pop(k, None)
-            else:
-                os.environ[k] = v
-
-    ctx.call_on_close(restore)
 
 
 _SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
@@ -227,7 +202,6 @@ def extract(
 ) -> None:
     """Find the claims in each document and write them (table, JSON, JSONL, CSV or SQLite)."""
     started = time.monotonic()
-    _select_packs(ctx, packs, only, exclude)
     if not paths and files_from is None:
         ctx.fail("Missing argument 'PATH...' (or --files-from LIST).")
     if files_from == STDIN and STDIN in (paths or []):
@@ -240,7 +214,8 @@ def extract(
     globs = globs or list(DEFAULT_GLOBS)
     with _listed(files_from) as listed:
         try:
-            tasks.warm_up()  # the packs checked, and loaded once here, before workers start
+            loaded = _load_packs(packs, only, exclude)
+            tasks.warm_up(tasks.Context(loaded))  # jieba and OpenCC too, before workers start
         except PressmineError as err:
             report("Error:", str(err))
             raise typer.Exit(1) from None
@@ -249,13 +224,13 @@ def extract(
         if not quiet and STDIN in (*(paths or []), files_from) and is_tty(sys.stdin):
             report("Note:", "reading stdin from the terminal: type or paste, then press Ctrl-D")
         names = chain(paths or [], paths_from(listed) if listed is not None else [])
-        items = tasks.plan(iter_inputs(names, globs), sys.stdin.buffer)
+        items = inputs.plan(iter_inputs(names, globs), sys.stdin.buffer)
         screen = Screen(enabled=not quiet and is_tty(sys.stderr))
         # The total needs a second reading of the list: not for stdin or a pipe.
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
         options = (jobs or _cpus(), quiet, fail_fast)
-        code = _run(items, (fmt, output, excel), db, options, screen, started)
+        code = _run(items, (fmt, output, excel), db, loaded, options, screen, started)
     raise typer.Exit(code)
 
 
@@ -296,6 +271,7 @@ def _run(
     items: Iterator[tasks.Task | tasks.Part],
     out: tuple[Format | None, Path | None, bool],
     db: Path | None,
+    packs: PackSet,
     run_options: tuple[int, bool, bool],
     screen: Screen,
     started: float,
@@ -318,7 +294,7 @@ def _run(
         render = None
         if isinstance(sink, ClaimWriter) and store is None:
             render = tasks.Render(sink.format, sink.excel)
-        outcome = Run(sink, store, screen, quiet, fail_fast, render).main(items, jobs)
+        outcome = Run(sink, store, screen, packs, quiet, fail_fast, render).main(items, jobs)
         if outcome.code == STDOUT_CLOSED:
             return _stdout_closed()
         if atomic is not None and not outcome.interrupted:
@@ -378,12 +354,31 @@ def _utf8(stream: TextIO) -> TextIO:
     return stream
 
 
-def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None):
-    """Load the packs the options name; a broken pack is one Error: line and exit 1."""
+def _load_packs(
+    extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None
+) -> PackSet:
+    """The packs the options name, after those of $PRESSMINE_PACKS (folders separated by the
+    system's path separator, `:`), with $PRESSMINE_REGEX_TIMEOUT's limit for their patterns.
+    The command line reads these variables; the library takes arguments only."""
     from pressmine.packs.loader import load_packs
+    from pressmine.regex.guard import DEFAULT_SECONDS
 
+    env = [Path(p) for p in os.environ.get("PRESSMINE_PACKS", "").split(os.pathsep) if p]
+    timeout = os.environ.get("PRESSMINE_REGEX_TIMEOUT", "").strip()
     try:
-        return load_packs(extra or (), only=only or None, exclude=exclude or ())
+        seconds = float(timeout) if timeout else DEFAULT_SECONDS
+    except ValueError:
+        problem = f"not a number of seconds: {timeout!r}"
+        raise PressmineError(f"PRESSMINE_REGEX_TIMEOUT: {problem}") from None
+    return load_packs(
+        [*env, *(extra or ())], only=only or None, exclude=exclude or (), regex_timeout=seconds
+    )
+
+
+def _packs(extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None) -> PackSet:
+    """Load the packs the options name; a broken pack is one Error: line and exit 1."""
+    try:
+        return _load_packs(extra, only, exclude)
     except PressmineError as err:
         report("Error:", str(err))
         raise typer.Exit(1) from None

@@ -49,7 +49,9 @@ _SUBJECT_KEYS = {
 _NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
 
 
-def build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
+def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSet:
+    """The PackSet of the parsed packs in `raw` (as loader.py reads them), in order; the
+    patterns of user packs get `regex_timeout` seconds a text."""
     seen: dict[str, str] = {}
     for data, path in raw:
         name = data["pack"]["name"]
@@ -95,7 +97,7 @@ def build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
     declarations: list[Declaration] = []
     for data, path in raw:
         name, text = data["pack"]["name"], data["_text"]
-        guard = guard_for(path, data["_builtin"])
+        guard = guard_for(path, data["_builtin"], regex_timeout)
         rules = tuple(
             replace(r, regex=guard(r.regex, r.id))
             for r in compile_rules(data.get("rule", []), name, path, text, fragments)

@@ -98,12 +98,12 @@ def _expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | N
     raise PackError(path, "fragments nest too deep (a fragment that uses itself?)", rule_id)
 
 
-def guard_for(path: str, builtin: bool) -> Callable[[Any, str | None], Any]:
-    """User packs get a time limit on every pattern (see regex/guard.py); built-in ones do not:
-    their patterns are tested."""
+def guard_for(path: str, builtin: bool, seconds: float) -> Callable[[Any, str | None], Any]:
+    """User packs get a time limit of `seconds` on every pattern (see regex/guard.py); built-in
+    ones do not: their patterns are tested."""
     if builtin:
         return lambda regex, rule_id: regex
-    return lambda regex, rule_id: GuardedPattern(regex, path, rule_id)
+    return lambda regex, rule_id: GuardedPattern(regex, path, rule_id, seconds)
 
 
 def compile_pattern(

@@ -9,7 +9,6 @@ it can be known, the line. The format is documented in README.md, "Writing a pac
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable, Sequence
 from functools import cache
 from pathlib import Path
@@ -20,6 +19,7 @@ from pressmine.packs.build import build
 from pressmine.packs.checks import check_keys
 from pressmine.packs.model import PackSet
 from pressmine.regex import store
+from pressmine.regex.guard import DEFAULT_SECONDS
 
 PACK_KEYS = {
     "pack",
@@ -72,31 +72,39 @@ def load_packs(
     only: Iterable[str] | None = None,
     exclude: Iterable[str] = (),
     builtin: bool = True,
+    regex_timeout: float = DEFAULT_SECONDS,
 ) -> PackSet:
-    """Load the built-in packs, then packs from `extra` dirs/files and $PRESSMINE_PACKS.
+    """The built-in packs, then the packs in `extra` (folders or .toml files), in that order:
+    a later pack extends the units and word lists of earlier ones. `only` keeps the packs it
+    names (and core), `exclude` leaves out those it names. Each pattern of a pack from `extra`
+    may run `regex_timeout` seconds on a text (0: no limit). Depends on its arguments alone
+    (and the files): the command line reads $PRESSMINE_PACKS and passes it in `extra`.
 
     >>> packs = load_packs()
     >>> packs.units["亿元"].name if "亿元" in packs.units else packs.units["元"].name
     '元'
     """
-    env = [p for p in os.environ.get("PRESSMINE_PACKS", "").split(os.pathsep) if p]
-    # The command line's --only/--exclude reach worker processes this way.
-    only = only or [n for n in os.environ.get("PRESSMINE_ONLY", "").split(",") if n] or None
-    exclude = [*exclude, *(n for n in os.environ.get("PRESSMINE_EXCLUDE", "").split(",") if n)]
-    dirs = ([builtin_pack_dir()] if builtin else []) + [Path(p) for p in (*env, *extra)]
-    key = (tuple(str(p) for p in pack_files(dirs)), tuple(only or ()), tuple(exclude))
-    return _load_cached(key[0], key[1] or None, key[2])
+    dirs = ([builtin_pack_dir()] if builtin else []) + [Path(p) for p in extra]
+    files = tuple(str(p) for p in pack_files(dirs))
+    return _load_cached(files, tuple(only or ()) or None, tuple(exclude), regex_timeout)
 
 
 @cache
 def _load_cached(
-    files: tuple[str, ...], only: tuple[str, ...] | None, exclude: tuple[str, ...]
+    files: tuple[str, ...],
+    only: tuple[str, ...] | None,
+    exclude: tuple[str, ...],
+    regex_timeout: float,
 ) -> PackSet:
     # Built once per machine for these files and this selection (regex/store.py): the packs'
     # texts are the key, so an edited pack is rebuilt, and checked, at once.
     texts = tuple(_read_text(Path(f)) for f in files)
-    key = repr((files, texts, only, exclude))
-    return store.remember("packs", key, lambda: _select_and_build(files, texts, only, exclude))
+    key = repr((files, texts, only, exclude, regex_timeout))
+
+    def build_them() -> PackSet:
+        return _select_and_build(files, texts, only, exclude, regex_timeout)
+
+    return store.remember("packs", key, build_them)
 
 
 def _select_and_build(
@@ -104,6 +112,7 @@ def _select_and_build(
     texts: tuple[str, ...],
     only: tuple[str, ...] | None,
     exclude: tuple[str, ...],
+    regex_timeout: float,
 ) -> PackSet:
     raw = [_parse(Path(f), text) for f, text in zip(files, texts, strict=True)]
     names = [r["pack"]["name"] for r, _ in raw]
@@ -115,7 +124,7 @@ def _select_and_build(
         for (r, p), n in zip(raw, names, strict=True)
         if (only is None or n in only or n == "core") and n not in exclude
     ]
-    return build(chosen)
+    return build(chosen, regex_timeout)
 
 
 def _read_text(path: Path) -> str:

@@ -4,12 +4,12 @@
 CPython's regex engine checks for signals while it matches, so a SIGALRM timer can interrupt
 it; no extra dependency is needed. The timer works in the main thread on POSIX systems, which
 is where the CLI and its worker processes run; elsewhere (threads, Windows) patterns run
-unguarded. Built-in packs are not guarded: their patterns are tested.
+unguarded. Built-in packs are not guarded: their patterns are tested. The limit is the loader's
+`regex_timeout` (the command line reads it from PRESSMINE_REGEX_TIMEOUT).
 """
 
 from __future__ import annotations
 
-import os
 import re
 import signal
 import threading
@@ -19,7 +19,7 @@ from contextlib import contextmanager
 
 from pressmine.errors import PackError
 
-DEFAULT_SECONDS = 5.0  # per pattern and text; PRESSMINE_REGEX_TIMEOUT overrides it
+DEFAULT_SECONDS = 5.0  # per pattern and text
 
 
 class _Expired(Exception):
@@ -30,10 +30,17 @@ class GuardedPattern:
     """A compiled pattern whose searches stop after a time limit, with a PackError naming
     the rule. Offers what the extractor uses of re.Pattern: finditer, search, groupindex."""
 
-    def __init__(self, regex: re.Pattern[str], path: str, rule_id: str | None) -> None:
+    def __init__(
+        self,
+        regex: re.Pattern[str],
+        path: str,
+        rule_id: str | None,
+        seconds: float = DEFAULT_SECONDS,
+    ) -> None:
         self._regex = regex
         self.path = path
         self.rule_id = rule_id
+        self.seconds = seconds  # 0 or less: no limit
         self.pattern = regex.pattern
         self.flags = regex.flags
 
@@ -54,7 +61,7 @@ class GuardedPattern:
 
     @contextmanager
     def _limit(self, size: int) -> Iterator[None]:
-        seconds = float(os.environ.get("PRESSMINE_REGEX_TIMEOUT", DEFAULT_SECONDS))
+        seconds = self.seconds
         if seconds <= 0 or not _can_alarm():
             yield
             return
