@@ -85,6 +85,9 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         ("[pack]\nname = 'x'\ncolour = 1\n", "unknown [pack] key 'colour'"),
         ("[pack]\nname = 'x'\n[colour]\nred = 1\n", "unknown top-level key 'colour'"),
         ("[pack]\nname = 'x'\n[qualifiers.before]\nmaybe = ['约']\n", "label 'maybe'"),
+        ("[pack]\nname = 'x'\n[lists]\ncommas = ['、']\n", "unknown [lists] key 'commas'"),
+        ("[pack]\nname = 'x'\n[value_words]\nhalf = '半'\n", "value_words.half must be a list"),
+        ("[pack]\nname = 'x'\n[define]\nscale = '万'\n", "fragment 'scale' is defined in"),
         ("name = 'x'\n", "missing [pack] table"),
         ("[pack\nname = 'x'\n", "not valid TOML"),
     ],
@@ -97,6 +100,9 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         "unknown-pack-key",
         "unknown-key",
         "bad-label",
+        "unknown-list-key",
+        "word-list-not-a-list",
+        "scale-redefined",
         "no-pack",
         "toml",
     ],
@@ -206,3 +212,20 @@ pattern = '(?>(?P<value>{{number}}))(?P<unit>座)5'
         (4830000, "towers:g5-sites"),
         (12, "towers:g5-sites"),
     ]
+
+
+def test_word_lists_of_a_user_pack_extend_the_core_ones(tmp_path):
+    """The word lists that moved from the code to core.toml ([lists], [value_words],
+    [period_words], [subject] glued_links and number_links) are data a pack extends."""
+    text = "高技术产业和装备制造业增加值各自增长10.2%和8.1%"
+    assert [c.subject for c in extract(text)] == [None, None]
+    write_pack(
+        tmp_path,
+        "[pack]\nname = 'each'\n[lists]\nrespectively = ['各自']\n"
+        "[value_words]\nhalf = ['一半儿']\n",
+    )
+    packs = load_packs([tmp_path])
+    assert packs.list_words["respectively"] == {"分别", "各自"}
+    assert packs.value_words["half"] == {"半", "一半", "对", "一半儿"}
+    assert packs.period_words["as_of"] == {"截至"}
+    assert [c.subject for c in extract(text, packs)] == ["高技术产业增加值", "装备制造业增加值"]

@@ -14,9 +14,6 @@ if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
 
 
-_LIST_GLUE = frozenset(("、", "和", "及", "与", "以及", "或", "了", "的", " ", "\t"))
-
-
 def find_changes(
     text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
 ) -> list[str | None]:
@@ -24,7 +21,7 @@ def find_changes(
 
     The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
     """
-    skip, split = packs.linking_words, packs.glued_words
+    skip, split, glue = packs.linking_words, packs.glued_words, packs.list_glue
     out: list[str | None] = []
     own: list[str | None] = []  # what each number's words say, before _change_after
     for i, c in enumerate(claims):
@@ -32,7 +29,7 @@ def find_changes(
         # Only the words since the previous number in the clause are this number's own.
         seg_lo = max(lo, claims[i - 1].end) if i > 0 and claims[i - 1].end > lo else lo
         toks = segment.spans(text[seg_lo : c.start], seg_lo, split) if c.start > seg_lo else []
-        while toks and (toks[-1][0] in skip or toks[-1][0] in _LIST_GLUE):
+        while toks and (toks[-1][0] in skip or toks[-1][0] in glue):
             toks.pop()
         if toks or seg_lo == lo:
             label = _verb_label(toks, packs)
@@ -51,17 +48,12 @@ def find_changes(
 
 
 def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
-    """The change kind of the last word before a number, once linking words are dropped."""
+    """The change kind of the last word before a number, once linking words are dropped. After
+    a streak word ([change] streak: 连续增长3年) the number says how long, not how much; a streak
+    the segmenter glues to its verb (连跌13个月) is no change word at all."""
     label = packs.change.get(toks[-1][0]) if toks else None
     if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
-        label = None  # 连跌13个月: how long, not how much
-    elif (
-        label is None
-        and toks
-        and toks[-1][0][:1] in ("连",)
-        and (packs.change.get(toks[-1][0][1:]) in ("increase", "decrease"))
-    ):
-        label = None
+        return None
     return label
 
 

@@ -35,14 +35,13 @@ def find_periods(
     for c in claims:
         paragraph = bounds.paragraph(c.start)
         if paragraph not in by_paragraph:
-            by_paragraph[paragraph] = _Periods(_periods_in(text, masked, paragraph, packs))
+            found = _periods_in(text, masked, paragraph, packs)
+            by_paragraph[paragraph] = _Periods(found, packs.period_words["as_of"])
         out.append(by_paragraph[paragraph].before(c.start, bounds.sentence(c.start)[0]))
     return out
 
 
 _NAMES_ITS_YEAR = re.compile(r"\d{4}年|[〇零○]")
-
-
 _BARE_YEAR = re.compile(r"(?:19|20)\d{2}年")
 
 
@@ -50,8 +49,9 @@ class _Periods:
     """The periods of a paragraph, looked up for each claim in it by bisection: they come
     sorted and without overlaps (_periods_in), so their starts and their ends both ascend."""
 
-    def __init__(self, found: list[tuple[int, int, str]]) -> None:
+    def __init__(self, found: list[tuple[int, int, str]], as_of: frozenset[str]) -> None:
         self.found = found
+        self.as_of = as_of  # a period with one of these words takes no year from before it
         self.starts = [s for s, _, _ in found]
         self.ends = [e for _, e, _ in found]
         self.years = [i for i, (_, _, p) in enumerate(found) if _BARE_YEAR.fullmatch(p)]
@@ -66,7 +66,7 @@ class _Periods:
         if lo == n:
             lo = 0  # none in its sentence: all those before it in the paragraph count
         start, _end, period = self.found[n - 1]
-        if not _NAMES_ITS_YEAR.search(period) and "截至" not in period:
+        if not _NAMES_ITS_YEAR.search(period) and not any(w in period for w in self.as_of):
             k = bisect.bisect_left(self.years, n) - 1  # the last bare year of [0, n)
             if k >= 0 and self.years[k] >= lo and self.found[self.years[k]][1] <= start:
                 # 2025年…1-11月: the year stated earlier applies

@@ -17,7 +17,6 @@ from pressmine.packs.model import PackSet, Rule
 
 _BIG_SCALE = re.compile(r"(万亿|亿|万)$")
 _TWO_PLACES = Decimal("0.01")
-_HALF_WORDS = ("半", "一半", "对")  # 半小时, 一半, 打对折: one half
 
 
 @dataclass(slots=True)
@@ -83,7 +82,7 @@ def _read(text: str, packs: PackSet) -> Amount:
         return Amount(parse.parse_fraction(text))  # 三分之一, 3/5; 四分一 where a rule says
     except ValueError:
         pass
-    if text in _HALF_WORDS:
+    if text in packs.value_words["half"]:  # 半小时, 一半, 打对折
         return Amount(Decimal("0.5"))
     value, unit = _measure(text, packs)
     return Amount(value, unit=unit)

@@ -11,6 +11,7 @@ from typing import Any
 from pressmine.errors import PackError
 from pressmine.packs.checks import check_keys, str_list, to_decimal
 from pressmine.packs.compile import (
+    FIXED_FRAGMENTS,
     builtin_fragments,
     compile_named,
     compile_pattern,
@@ -34,18 +35,24 @@ from pressmine.packs.model import (
 _UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset"}
 
 
-_SUBJECT_KEYS = {
-    "skip_before",
-    "strip_prefix",
-    "noun_suffixes",
-    "adverbials",
-    "meta_heads",
-    "share_words",
-    "frame_starts",
-    "frame_ends",
+# The tables that are word lists by key, and their keys: a later pack adds to each list.
+WORD_TABLES: dict[str, tuple[str, ...]] = {
+    "subject": (
+        "skip_before",
+        "strip_prefix",
+        "noun_suffixes",
+        "adverbials",
+        "meta_heads",
+        "share_words",
+        "frame_starts",
+        "frame_ends",
+        "glued_links",
+        "number_links",
+    ),
+    "lists": ("marks", "conjunctions", "glue", "respectively"),
+    "period_words": ("as_of",),
+    "value_words": ("half",),
 }
-
-
 _NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
 
 
@@ -65,7 +72,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
     basis: dict[str, str] = {}
     terms: list[str] = []
     articles: set[str] = set()
-    subject_words: dict[str, set[str]] = {k: set() for k in _SUBJECT_KEYS}
+    words = {table: {k: set[str]() for k in keys} for table, keys in WORD_TABLES.items()}
     defines: dict[str, tuple[str, str]] = {}
     for data, path in raw:
         _merge_units(data.get("units", []), path, data["_text"], units)
@@ -76,13 +83,16 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         check_keys(nc, _NOT_CLAIM_KEYS, path, None, data["_text"], "[not_claims] key")
         terms += str_list(nc.get("terms", []), path, "not_claims.terms")
         articles |= set(str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
-        subj = data.get("subject", {})
-        check_keys(subj, _SUBJECT_KEYS, path, None, data["_text"], "[subject] key")
-        for k, v in subj.items():
-            subject_words[k] |= set(str_list(v, path, f"subject.{k}"))
+        for table, lists in words.items():
+            _merge_word_table(data.get(table, {}), table, path, data["_text"], lists)
         for k, v in data.get("define", {}).items():
             if not isinstance(v, str):
                 raise PackError(path, f"fragment '{k}' must be a string")
+            if k in FIXED_FRAGMENTS and k in defines:
+                where = defines[k][1]
+                raise PackError(
+                    path, f"fragment '{k}' is defined in {where} and cannot be redefined"
+                )
             defines[k] = (v, path)
 
     fragments = builtin_fragments(units, qualifiers)
@@ -138,7 +148,10 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         not_claim_terms=tuple(dict.fromkeys(terms)),
         article_classifiers=frozenset(articles),
         not_claim_patterns=tuple(not_claim_patterns),
-        subject_words={k: frozenset(v) for k, v in subject_words.items()},
+        subject_words=_frozen(words["subject"]),
+        list_words=_frozen(words["lists"]),
+        period_words=_frozen(words["period_words"]),
+        value_words=_frozen(words["value_words"]),
         period_patterns=tuple(period_patterns),
         declarations=tuple(declarations),
         fragments=fragments,
@@ -192,3 +205,15 @@ def _merge_basis(table: Any, path: str, out: dict[str, str]) -> None:
         out[w] = w
     for w, canonical in table.get("aliases", {}).items():
         out[w] = str(canonical)
+
+
+def _merge_word_table(
+    table: Any, name: str, path: str, text: str, out: dict[str, set[str]]
+) -> None:
+    check_keys(table, set(out), path, None, text, f"[{name}] key")
+    for k, v in table.items():
+        out[k] |= set(str_list(v, path, f"{name}.{k}"))
+
+
+def _frozen(lists: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lists.items()}

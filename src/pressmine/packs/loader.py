@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from pressmine.errors import PackError
-from pressmine.packs.build import build
+from pressmine.packs.build import WORD_TABLES, build
 from pressmine.packs.checks import check_keys
 from pressmine.packs.model import PackSet
 from pressmine.regex import store
@@ -29,10 +29,10 @@ PACK_KEYS = {
     "change",
     "basis",
     "not_claims",
-    "subject",
     "period",
     "rule",
     "declaration",
+    *WORD_TABLES,
 }
 
 

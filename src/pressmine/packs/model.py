@@ -138,6 +138,11 @@ class SubjectWords:
     share_words: frozenset[str]  # a share verb that stays with its noun: 占
     frame_starts: frozenset[str]  # open an adverbial frame: 按, 与
     frame_ends: frozenset[str]  # close one: 计算, 相比
+    number_links: frozenset[str]  # link a number to the noun after it: 的
+    glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
+    list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及
+    conjunctions: frozenset[str]  # those that join two nouns into one: 和 与
+    respectively: tuple[str, ...]  # 分别
     stop_words: frozenset[str]  # PackSet.stop_words
     glued: frozenset[str]  # PackSet.glued_words
     glued_suffix: re.Pattern[str]  # PackSet.glued_suffix
@@ -160,7 +165,10 @@ class PackSet:
     not_claim_terms: tuple[str, ...]
     article_classifiers: frozenset[str]
     not_claim_patterns: tuple[NotClaimPattern, ...]
-    subject_words: dict[str, frozenset[str]]
+    subject_words: dict[str, frozenset[str]]  # [subject]: key -> words
+    list_words: dict[str, frozenset[str]]  # [lists]
+    period_words: dict[str, frozenset[str]]  # [period_words]
+    value_words: dict[str, frozenset[str]]  # [value_words]
     period_patterns: tuple[PeriodPattern, ...]
     declarations: tuple[Declaration, ...]
     fragments: dict[str, str] = field(repr=False)
@@ -224,10 +232,27 @@ class PackSet:
         return re.compile(rf"(?:{alts})\s*$")
 
     @cached_property
+    def list_separators(self) -> frozenset[str]:
+        """What joins the items of a list: [lists] marks and conjunctions (、, 和, 及)."""
+        return self.list_words["marks"] | self.list_words["conjunctions"]
+
+    @cached_property
+    def list_glue(self) -> frozenset[str]:
+        """What may stand between two numbers that one change verb governs: the list
+        separators and [lists] glue (同比减少96起、64人)."""
+        return self.list_separators | self.list_words["glue"]
+
+    @cached_property
     def subject_vocabulary(self) -> SubjectWords:
         """What the subject finder reads: the subject table with the words derived above."""
+        table = dict(self.subject_words)
+        glued_links = tuple(sorted(table.pop("glued_links")))  # for str.endswith
         return SubjectWords(
-            **self.subject_words,
+            **table,
+            glued_links=glued_links,
+            list_separators=self.list_separators,
+            conjunctions=self.list_words["conjunctions"],
+            respectively=tuple(sorted(self.list_words["respectively"])),
             stop_words=self.stop_words,
             glued=self.glued_words,
             glued_suffix=self.glued_suffix,

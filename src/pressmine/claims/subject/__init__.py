@@ -48,7 +48,7 @@ def find_subjects(
             left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
         right_hi = nxt.start if nxt is not None else hi
         found.append(subject_of(text, c, left_lo, right_hi, words))
-    share_heads(text, claims, found, groups)
+    share_heads(text, claims, found, groups, words)
     inherit(claims, found, groups)
     distribute_respectively(text, claims, found, groups, words)
     for i, f in enumerate(found):

@@ -9,7 +9,6 @@ from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.parts import (
     CLOSE,
-    LIST_SEPARATORS,
     OPEN,
     Found,
     Groups,
@@ -29,11 +28,13 @@ if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
 
 
-def share_heads(text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups) -> None:
+def share_heads(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> None:
     """Repair the subjects of a list whose items took the phrase after them:
     37座非煤矿山、18座排土场和346座尾矿库监测预警系统建设 -> the last is 尾矿库;
     3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂 -> the first is 基础级智能工厂."""
-    for group in _lists(text, claims, found, groups):
+    for group in _lists(text, claims, found, groups, words.list_separators):
         items = [found[i] for i in group]
         last = items[-1].words
         head_at = _shared_head_index(items)
@@ -53,7 +54,11 @@ def share_heads(text: str, claims: Sequence[Candidate], found: list[Found], grou
 
 
 def _lists(
-    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    separators: frozenset[str],
 ) -> list[list[int]]:
     lists: list[list[int]] = []
     current: list[int] = []
@@ -63,7 +68,7 @@ def _lists(
             and f.how == "after"
             and groups.clause[i] == groups.clause[current[-1]]
             and found[current[-1]].words
-            and text[found[current[-1]].words[-1][2] : claims[i].start].strip() in LIST_SEPARATORS
+            and text[found[current[-1]].words[-1][2] : claims[i].start].strip() in separators
         )
         if joined:
             current.append(i)
@@ -84,9 +89,6 @@ def _shared_head_index(items: list[Found]) -> int | None:
     return None
 
 
-_RESPECTIVELY = "分别"
-
-
 def distribute_respectively(
     text: str,
     claims: Sequence[Candidate],
@@ -101,7 +103,7 @@ def distribute_respectively(
         lo, hi = groups.clause[i]
         if (lo, hi) in done:
             continue
-        at = text.rfind(_RESPECTIVELY, lo, c.start)
+        at = max((text.rfind(w, lo, c.start) for w in words.respectively), default=-1)
         if at < 0:
             continue
         done.add((lo, hi))
@@ -109,7 +111,7 @@ def distribute_respectively(
         end = strip_suffix_words(text, lo, at, words)
         toks = strip_linking(segment.spans(text[lo:end], lo, words.glued), words)
         phrase = noun_phrase_backward(toks, words)
-        parts = _conjuncts(phrase)
+        parts = _conjuncts(phrase, words.list_separators)
         if len(run) < 2 or len(parts) != len(run):
             continue
         head = parts[-1][-1]
@@ -120,12 +122,12 @@ def distribute_respectively(
             found[j].spans, found[j].how = spans, "respectively"
 
 
-def _conjuncts(phrase: list[Word]) -> list[list[Word]]:
+def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word]]:
     parts: list[list[Word]] = [[]]
     depth = 0
     for tok in phrase:
         depth += (tok[0] in OPEN) - (tok[0] in CLOSE)
-        if depth == 0 and tok[0] in LIST_SEPARATORS:
+        if depth == 0 and tok[0] in separators:
             parts.append([])
         else:
             parts[-1].append(tok)

@@ -29,25 +29,10 @@ Words = SubjectWords  # the packs' words for subjects: PackSet.subject_vocabular
 # Word classes that end a noun phrase (see segment.word_class); "a" (adjectives) do not, but a
 # phrase of adjectives alone is no noun phrase.
 _STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
-
-
 _NOUN_CLASSES = frozenset(("n", "vn"))
-
-
 OPEN, CLOSE = "(（“‘《「『【", ")）”’》」』】"
-
-
 QUOTES_OPEN, QUOTES_CLOSE = "“‘《「『", "”’》」』"
-
-
-LIST_SEPARATORS = ("、", "和", "及", "与", "以及", "或")
-
-
 DIGITS = re.compile(r"^[0-9.,%]+$")
-
-
-# Linking words jieba sometimes glues to the noun before them: 占比达 -> 占/比达.
-_GLUED_LINKS = ("达", "为", "超", "约", "近", "逾")
 
 
 @dataclass(slots=True)

@@ -7,10 +7,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.parts import (
-    _GLUED_LINKS,
     CLOSE,
     DIGITS,
-    LIST_SEPARATORS,
     OPEN,
     QUOTES_OPEN,
     Found,
@@ -64,7 +62,7 @@ def _right_words(text: str, start: int, end: int, words: Words) -> list[Word]:
     toks = segment.spans(text[start:end], start)
     adverbials = words.adverbials
     # 95%的行政村: 的 right after the number only links it to the noun.
-    while toks and (toks[0][0] in adverbials or toks[0][0] in ("的", "之", "不同", "程度")):
+    while toks and (toks[0][0] in adverbials or toks[0][0] in words.number_links):
         toks = toks[1:]
     return toks
 
@@ -86,7 +84,7 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
     skip, frame_starts, frame_ends = words.stop_words, words.frame_starts, words.frame_ends
     while toks:
         w, s, e = toks[-1]
-        if w in skip or w in LIST_SEPARATORS or w == "的" or not w.strip():
+        if w in skip or w in words.list_separators or w == "的" or not w.strip():
             toks = toks[:-1]
         elif segment.word_class(w) == "d" and len(toks) > 1:
             toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
@@ -98,7 +96,7 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
                 if i >= 0 and toks[i][0] in frame_starts
             )
             toks = toks[:cut]
-        elif len(w) > 1 and w.endswith(_GLUED_LINKS) and segment.word_class(w) == "n":
+        elif len(w) > 1 and w.endswith(words.glued_links) and segment.word_class(w) == "n":
             toks = [*toks[:-1], (w[:-1], s, e - 1)]
         else:
             break
@@ -124,7 +122,7 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
         if w == "的" and out:
             out = []  # 高水平的5G工厂: the head is after 的
             continue
-        if w in LIST_SEPARATORS[1:] and out and nxt is not None and is_nounish(nxt):
+        if w in words.conjunctions and out and nxt is not None and is_nounish(nxt):
             out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
             continue
         left = out[-1][0] if out else None
@@ -140,7 +138,7 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
             out.append(tok)  # 超6000个[垂直领域模型]: a verb can modify the counted noun
         else:
             break
-    while out and (out[-1][0] in LIST_SEPARATORS or out[-1][0] in OPEN):
+    while out and (out[-1][0] in words.list_separators or out[-1][0] in OPEN):
         out.pop()
     return trim_quotes(out) if has_noun(out, words) else []
 
@@ -172,7 +170,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             continue
         cls = segment.word_class(w)
         right = out[0][0] if out else None
-        if w in LIST_SEPARATORS and out and left is not None and is_nounish(left):
+        if w in words.list_separators and out and left is not None and is_nounish(left):
             out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业: one coordinated subject
             continue
         # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
@@ -186,7 +184,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     out = trim_quotes(out)
     while out and (
         out[0][0] in OPEN + CLOSE
-        or out[0][0] in LIST_SEPARATORS
+        or out[0][0] in words.list_separators
         or out[0][0] == "的"
         or is_punct(out[0][0][0])
     ):
