@@ -28,7 +28,7 @@ from typer.testing import CliRunner, Result
 
 import pressmine
 from pressmine.batch import runner, tasks
-from pressmine.cli import app as cli
+from pressmine.cli import common
 from pressmine.cli.app import app
 from pressmine.errors import PackError
 
@@ -687,7 +687,7 @@ def test_a_closed_stdout_stops_the_run_quietly(
         def write(self, s: str) -> int:
             raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "_utf8", lambda stream: ClosedPipe())
+    monkeypatch.setattr(common, "utf8", lambda stream: ClosedPipe())
     result = run("extract", "rel", "-f", "jsonl", "-j", "2")
     assert (result.exit_code, result.stderr) == (141, "")
     assert not multiprocessing.active_children()

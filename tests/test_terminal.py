@@ -23,7 +23,7 @@ from rich.cells import cell_len
 
 from pressmine import extract
 from pressmine.batch.tasks import Part
-from pressmine.cli.terminal import TableWriter, cells, fit
+from pressmine.cli.table import TableWriter, cells, fit
 
 # --- the table ----------------------------------------------------------------------------------
 

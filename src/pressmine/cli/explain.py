@@ -1,14 +1,20 @@
-"""Why a text gives the claims it gives: the normalised text, its words, every number found
-with the rule that found it or the reason it is not a claim, and the claims. This is what
-`pressmine explain` shows a pack author."""
+"""`pressmine explain`: why a text gives the claims it gives: the normalised text, its words, every
+number found with the rule that found it or the reason it is not a claim, and the claims. The
+tool a pack author checks a pattern with."""
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Annotated
+
+import typer
 
 from pressmine.claim import Claim
 from pressmine.claims.candidates import find_candidates
+from pressmine.cli.common import ExcludeOption, OnlyOption, PacksOption, echo, packs_or_exit
+from pressmine.cli.terminal import format_number
 from pressmine.extract import extract
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
@@ -78,3 +84,44 @@ def explain(text: str, packs: PackSet | None = None) -> Explanation:
         )
     words = segment.cut(norm) if norm.strip() else []
     return Explanation(text, norm, words, candidates, extract(text, packs))
+
+
+def command(
+    sentence: Annotated[str, typer.Argument(help="A sentence (or - to read stdin).")],
+    packs: PacksOption = None,
+    only: OnlyOption = None,
+    exclude: ExcludeOption = None,
+) -> None:
+    """Show how a sentence is read: normalised text, words, every number with the rule that
+    found it or why it is not a claim, and the claims. The tool for writing packs."""
+    loaded = packs_or_exit(packs, only, exclude)
+    text = sys.stdin.read() if sentence == "-" else sentence
+    e = explain(text, loaded)
+    out = echo()
+    out(f"text:        {e.original}")
+    out(f"normalised:  {e.normalized}")
+    out(f"words:       {' / '.join(e.words)}")
+    out("numbers:")
+    if not e.candidates:
+        out("  (none)")
+    for c in e.candidates:
+        value = format_number(c.value) + (
+            f"..{format_number(c.value_max)}" if c.value_max is not None else ""
+        )
+        out(
+            f"  [{c.start}:{c.end}] {c.text}  = {value} {c.unit or '(no unit)'} "
+            f"{c.qualifier}  {c.rule}  -> {c.verdict}"
+        )
+    out("claims:")
+    if not e.claims:
+        out("  (none)")
+    for c in e.claims:
+        extra = ", ".join(
+            f"{k}={v}"
+            for k, v in (("change", c.change), ("basis", c.basis), ("period", c.period))
+            if v
+        )
+        out(
+            f"  {c.text}: {format_number(c.value)} {c.unit or '(no unit)'} [{c.qualifier}] "
+            f"subject={c.subject}" + (f"; {extra}" if extra else "") + f"  ({c.rule})"
+        )
