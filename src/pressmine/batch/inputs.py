@@ -14,7 +14,7 @@ import stat
 import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
-from typing import BinaryIO
+from typing import IO, BinaryIO
 
 from pressmine.batch import blocks
 from pressmine.batch.tasks import Block, Part, ReadFile, Task, sha256_hex
@@ -67,7 +67,7 @@ def _stream(path: str, source: BinaryIO) -> Iterator[Task | Part]:
             yield Part.failed(input_error(path, err))
             return
         if spool.tell() > BIG:
-            yield from _blocks(path, spool)  # type: ignore[arg-type]
+            yield from _blocks(path, spool)
             return
         spool.seek(0)
         data = spool.read()
@@ -82,7 +82,7 @@ def _stream(path: str, source: BinaryIO) -> Iterator[Task | Part]:
     )
 
 
-def _copy(source: BinaryIO, target: BinaryIO) -> None:
+def _copy(source: BinaryIO, target: IO[bytes]) -> None:
     # read1, not read (shutil.copyfileobj): on a terminal, read(n) goes on after a Ctrl-D
     # until it has n bytes, so a second Ctrl-D would be needed; read1 returns at the first.
     read = getattr(source, "read1", source.read)
@@ -98,7 +98,9 @@ def _big_file(path: str) -> Iterator[Task | Part]:
         yield Part.failed(input_error(path, err))
 
 
-def _blocks(path: str, f: BinaryIO) -> Iterator[Task | Part]:
+def _blocks(
+    path: str, f: io.BufferedReader | tempfile.SpooledTemporaryFile[bytes]
+) -> Iterator[Task | Part]:
     """A big plain-text document as blocks: one pass to hash it, one to pick its encoding
     (`decode.detect`, the choice `decode` makes), one to read it in blocks, as open() does."""
     f.seek(0)

@@ -112,9 +112,10 @@ class Batch(Generic[C, T, R]):
             # for the rest of it, for ever, and shutdown() waiting for that thread. With the
             # workers gone, this process holds the last write end of their results pipe:
             # closed, the wait ends (at the end of the pipe), and the pool winds up as broken.
-            result_queue = getattr(pool, "_result_queue", None)
-            with contextlib.suppress(AttributeError, OSError):
-                result_queue._writer.close()  # type: ignore[union-attr]
+            writer = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+            if writer is not None:
+                with contextlib.suppress(OSError):
+                    writer.close()
         pool.shutdown(wait=True, cancel_futures=abort)
         self._window.clear()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -41,7 +41,7 @@ def _check(ex: Example, claims: list[Claim]) -> str | None:
 
 
 def _matches(c: Claim, want: dict[str, object]) -> bool:
-    checks = {
+    checks: dict[str, Callable[[object], bool]] = {
         "value": lambda v: _same(c.value, v),
         "value_max": lambda v: c.value_max is not None and _same(c.value_max, v),
         "unit": lambda v: c.unit == v,

@@ -115,13 +115,12 @@ def command(
     out("claims:")
     if not e.claims:
         out("  (none)")
-    for c in e.claims:
-        extra = ", ".join(
-            f"{k}={v}"
-            for k, v in (("change", c.change), ("basis", c.basis), ("period", c.period))
-            if v
-        )
+    for claim in e.claims:
+        context = (("change", claim.change), ("basis", claim.basis), ("period", claim.period))
+        extra = ", ".join(f"{k}={v}" for k, v in context if v)
         out(
-            f"  {c.text}: {format_number(c.value)} {c.unit or '(no unit)'} [{c.qualifier}] "
-            f"subject={c.subject}" + (f"; {extra}" if extra else "") + f"  ({c.rule})"
+            f"  {claim.text}: {format_number(claim.value)} {claim.unit or '(no unit)'} "
+            f"[{claim.qualifier}] subject={claim.subject}"
+            + (f"; {extra}" if extra else "")
+            + f"  ({claim.rule})"
         )

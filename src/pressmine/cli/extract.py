@@ -116,7 +116,7 @@ def command(
         ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path(STDIN):
         output = None  # -o - is stdout, as everywhere else
-    fmt = _resolve_format(fmt, output, excel, db)
+    writes = _resolve_format(fmt, output, excel, db)
     globs = globs or list(DEFAULT_GLOBS)
     with _listed(files_from) as listed:
         try:
@@ -136,7 +136,7 @@ def command(
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
         options = (jobs or _cpus(), quiet, fail_fast)
-        code = _run(items, (fmt, output, excel), db, loaded, options, screen, started)
+        code = _run(items, (writes, output, excel), db, loaded, options, screen, started)
     raise typer.Exit(code)
 
 

@@ -18,6 +18,7 @@ from pressmine.cli.common import (
 )
 from pressmine.cli.table import packs_table
 from pressmine.cli.terminal import report
+from pressmine.packs.model import Rule
 
 packs_app = typer.Typer(
     help="List, check and show the pattern packs (patterns/*.toml and your own).",
@@ -88,5 +89,5 @@ def packs_show(
             out(f"  example: {ex.text}  ->  {want}")
 
 
-def _rule_pattern(rule) -> str:
+def _rule_pattern(rule: Rule) -> str:
     return "  pattern: " + " ".join(rule.written.split())

@@ -93,8 +93,8 @@ class ClaimStore:
             old = "SELECT id FROM documents WHERE path = ? AND sha256 = ?"
             ids = self.connection.execute(old, (path, sha256)).fetchall()
         else:
-            ids = self.connection.execute("SELECT id FROM documents WHERE path = ?", (path,))
-            ids = ids.fetchall()
+            old = "SELECT id FROM documents WHERE path = ?"
+            ids = self.connection.execute(old, (path,)).fetchall()
         for (old_id,) in ids:
             self.connection.execute("DELETE FROM claims WHERE document_id = ?", (old_id,))
             self.connection.execute("DELETE FROM documents WHERE id = ?", (old_id,))
@@ -104,8 +104,11 @@ class ClaimStore:
             "VALUES (?, ?, ?, ?, ?)",
             (path, sha256, encoding, size, now),
         )
-        self._document = cursor.lastrowid
-        return self._document  # type: ignore[return-value]
+        document = cursor.lastrowid
+        if document is None:  # pragma: no cover - an INSERT always sets it
+            raise PressmineError(f"{self.path}: the document could not be stored")
+        self._document = document
+        return document
 
     def add_claims(self, document: int, claims: Iterable[Claim]) -> None:
         """Add claims to a document begun with `begin_document`."""

@@ -5,7 +5,6 @@ extend earlier ones."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
 from pressmine.errors import PackError
@@ -108,10 +107,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
     for data, path in raw:
         name, text = data["pack"]["name"], data["_text"]
         guard = guard_for(path, data["_builtin"], regex_timeout)
-        rules = tuple(
-            replace(r, regex=guard(r.regex, r.id))
-            for r in compile_rules(data.get("rule", []), name, path, text, fragments)
-        )
+        rules = tuple(compile_rules(data.get("rule", []), name, path, text, fragments, guard))
         when = data["pack"].get("when")
         when_rx = (
             compile_pattern(expand(when, fragments, path, None), path, None, None, fragments)

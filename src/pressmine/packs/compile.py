@@ -12,7 +12,7 @@ from typing import Any
 from pressmine.errors import PackError
 from pressmine.grammar import masking, numbers
 from pressmine.packs.checks import check_keys, line_of, to_decimal
-from pressmine.packs.model import QUALIFIERS, Example, Rule, RuleGroups, Unit
+from pressmine.packs.model import QUALIFIERS, Example, Pattern, Rule, RuleGroups, Unit
 from pressmine.regex import cache as compiled
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
@@ -45,7 +45,9 @@ _KNOWN_GROUP = re.compile(
 )
 
 
-def builtin_fragments(units: dict[str, Unit], qualifiers: dict[str, dict[str, str]]) -> dict:
+def builtin_fragments(
+    units: dict[str, Unit], qualifiers: dict[str, dict[str, str]]
+) -> dict[str, str]:
     def alternation(words: Iterable[str]) -> str:
         parts = []
         for w in sorted(set(words), key=lambda s: (-len(s), s)):  # longest first: 个百分点 > 个
@@ -101,7 +103,10 @@ def _expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | N
     raise PackError(path, "fragments nest too deep (a fragment that uses itself?)", rule_id)
 
 
-def guard_for(path: str, builtin: bool, seconds: float) -> Callable[[Any, str | None], Any]:
+Guard = Callable[[re.Pattern[str] | GatedPattern, str | None], Pattern]
+
+
+def guard_for(path: str, builtin: bool, seconds: float) -> Guard:
     """User packs get a time limit of `seconds` on every pattern (see regex/guard.py); built-in
     ones do not: their patterns are tested."""
     if builtin:
@@ -150,7 +155,7 @@ def _gate(
 
 
 def compile_rules(
-    entries: Any, pack: str, path: str, text: str, fragments: dict[str, str]
+    entries: Any, pack: str, path: str, text: str, fragments: dict[str, str], guard: Guard
 ) -> Iterable[Rule]:
     ids: set[str] = set()
     for entry in entries:
@@ -179,7 +184,7 @@ def compile_rules(
         yield Rule(
             pack=pack,
             id=rid,
-            regex=regex,
+            regex=guard(regex, rid),
             priority=int(entry.get("priority", 0)),
             claim=bool(entry.get("claim", True)),
             unit=entry.get("unit"),
@@ -206,7 +211,7 @@ def _examples(entries: Any, path: str, rid: str, text: str) -> Iterable[Example]
 
 def compile_named(
     entry: Any, where: str, path: str, text: str, fragments: dict[str, str]
-) -> tuple[str, re.Pattern[str], str]:
+) -> tuple[str, re.Pattern[str] | GatedPattern, str]:
     if not isinstance(entry, dict) or set(entry) - {"id", "pattern", "description"}:
         raise PackError(path, f"[[{where}]] entries take id, pattern and description")
     rid, pattern = entry.get("id"), entry.get("pattern")

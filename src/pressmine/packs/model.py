@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeAlias
 
 from pressmine.regex import cache as compiled
 from pressmine.regex.gated import GatedPattern
@@ -113,7 +113,9 @@ class NamedPattern:
 
 
 # The three kinds share a shape; the names say which list a pattern belongs to.
-NotClaimPattern = PeriodPattern = Declaration = NamedPattern
+NotClaimPattern: TypeAlias = NamedPattern
+PeriodPattern: TypeAlias = NamedPattern
+Declaration: TypeAlias = NamedPattern
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,14 +45,18 @@ from pathlib import Path
 from typing import Any
 
 from pressmine.regex import prefilter
-from pressmine.regex.prefilter import start_set
+from pressmine.regex.prefilter import Item, start_set
 
-try:  # CPython's engine and its compiler; elsewhere the cache is simply off
-    import _sre
-    from re import _compiler, _parser
-    from re import _constants as C
+# CPython's engine and its compiler, which have no type stubs; elsewhere the cache is off.
+try:
+    import _sre  # type: ignore[import-not-found]
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+    from re import _constants as C  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - not CPython
     _sre = None
+
+# What _sre.compile takes: pattern, flags, code, groups, groupindex, indexgroup.
+Program = tuple[str, int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 OFF = ("off", "0", "no", "false", "")
 
@@ -88,15 +92,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
         return re.compile(pattern, flags)
     folder = cache_dir()
     file = folder / f"{key('program', flags, pattern, _source_salt())}.marshal" if folder else None
-    args = _load(file, tuple) if file else None
+    args = _load(file) if file else None
     if args is not None:
         try:
-            return _sre.compile(*args)
+            loaded: re.Pattern[str] = _sre.compile(*args)
+            return loaded
         except Exception:  # damaged, though marshal could read it: compile and store again
             pass
     args = _compile_args(pattern, flags)
     try:
-        compiled = _sre.compile(*args)
+        compiled: re.Pattern[str] = _sre.compile(*args)
     except Exception:  # an engine that takes the program differently: no table, no cache
         return re.compile(pattern, flags)
     if file:
@@ -104,16 +109,16 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return compiled
 
 
-def _load(file: Path, kind: type) -> Any:
+def _load(file: Path) -> Program | None:
     try:
         value = marshal.loads(file.read_bytes())
     except Exception:
         return None
     touch(file)
-    return value if isinstance(value, kind) else None
+    return value if isinstance(value, tuple) else None  # _sre.compile checks the rest
 
 
-def _compile_args(pattern: str, flags: int) -> tuple:
+def _compile_args(pattern: str, flags: int) -> Program:
     """The arguments re._compiler.compile passes to _sre.compile, in a form marshal can keep,
     with the first-character table added."""
     tree = _parser.parse(pattern, flags)
@@ -145,7 +150,9 @@ def _charsets_remembered() -> Iterator[None]:
         yield
         return
 
-    def remembered(charset, iscased=None, fixup=None, fixes=None):  # type: ignore[no-untyped-def]
+    def remembered(
+        charset: list[Item], iscased: Any = None, fixup: Any = None, fixes: Any = None
+    ) -> tuple[list[Item], bool]:
         key = (tuple(charset), iscased, fixup, id(fixes))
         if key not in _CHARSETS:
             _CHARSETS[key] = (fixes, original(charset, iscased, fixup, fixes))
@@ -160,10 +167,10 @@ def _charsets_remembered() -> Iterator[None]:
 
 
 # (fixes, result): the fixes table is kept alive with its entry, so its id cannot be reused.
-_CHARSETS: dict[tuple, tuple] = {}
+_CHARSETS: dict[tuple[Any, ...], tuple[Any, tuple[list[Item], bool]]] = {}
 
 
-def _with_start_table(code: list, items: list | None, flags: int) -> list:
+def _with_start_table(code: list[int], items: list[Item] | None, flags: int) -> list[int]:
     """`code` with a first-character set in its INFO header, built as re._compiler's
     _compile_info builds one: [INFO, skip, mask | CHARSET, min, max, charset…], then the rest."""
     info, mask, low = code[0], code[2], code[3]
@@ -174,7 +181,7 @@ def _with_start_table(code: list, items: list | None, flags: int) -> list:
     charset, hascased = _compiler._optimize_charset(items)
     if hascased:
         return code
-    head = [C.INFO, 0, mask | C.SRE_INFO_CHARSET, low, code[4]]
+    head: list[int] = [C.INFO, 0, mask | C.SRE_INFO_CHARSET, low, code[4]]
     _compiler._compile_charset(charset, flags, head)
     head[1] = len(head) - 1
     return head + code[1 + code[1] :]

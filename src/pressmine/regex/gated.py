@@ -45,7 +45,7 @@ class GatedPattern:
         self.pattern = regex.pattern if regex is not None else pattern
         self.flags = regex.flags if regex is not None else flags
 
-    def __reduce__(self) -> tuple:
+    def __reduce__(self) -> tuple[type[GatedPattern], tuple[object, ...]]:
         return GatedPattern, (None, self.gate, self.too_long, self.pattern, self.flags)
 
     @property
@@ -59,7 +59,9 @@ class GatedPattern:
         # The gate's groups are the pattern's: a loosened number holds no group.
         return self.gate.groupindex
 
-    def finditer(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int = sys.maxsize
+    ) -> Iterator[re.Match[str]]:
         # finditer tries each position from `pos` on and, after a match, goes on from its end.
         # No match starts where the gate finds none, so the search jumps to the gate's next
         # start. (Neither pattern matches the empty string: widened_safely refuses those.)
@@ -78,7 +80,7 @@ class GatedPattern:
                 yield found
                 pos = found.end()
 
-    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 
 from pressmine.errors import PackError
+from pressmine.regex.gated import GatedPattern
 
 DEFAULT_SECONDS = 5.0  # per pattern and text
 
@@ -32,7 +33,7 @@ class GuardedPattern:
 
     def __init__(
         self,
-        regex: re.Pattern[str],
+        regex: re.Pattern[str] | GatedPattern,
         path: str,
         rule_id: str | None,
         seconds: float = DEFAULT_SECONDS,
@@ -48,13 +49,15 @@ class GuardedPattern:
     def groupindex(self) -> Mapping[str, int]:
         return self._regex.groupindex  # a property: a mappingproxy cannot be pickled
 
-    def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> Iterator[re.Match]:
+    def finditer(
+        self, text: str, pos: int = 0, endpos: int | None = None
+    ) -> Iterator[re.Match[str]]:
         end = len(text) if endpos is None else endpos
         with self._limit(len(text)):
             matches = list(self._regex.finditer(text, pos, end))  # all inside the time limit
         return iter(matches)
 
-    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match | None:
+    def search(self, text: str, pos: int = 0, endpos: int | None = None) -> re.Match[str] | None:
         end = len(text) if endpos is None else endpos
         with self._limit(len(text)):
             return self._regex.search(text, pos, end)

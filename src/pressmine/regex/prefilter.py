@@ -16,13 +16,20 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from re import _constants as C
-from re import _parser
 
-Item = tuple[object, object]  # (opcode, argument), as in a parsed character class
+# CPython's own regex parser: no type stubs exist for these modules.
+from re import _constants as C  # type: ignore[attr-defined]
+from re import _parser  # type: ignore[attr-defined]
+from typing import Any
+
+# A parsed item: (opcode, argument), as re's parser gives them, in a pattern's tree and in a
+# character class. The argument's shape depends on the opcode (a code point, a (min, max, items)
+# repeat, a branch's alternatives…), so it has no one type.
+Item = tuple[Any, Any]
+Items = list[Item]
 
 
-def start_set(pattern: str, flags: int = 0, tree: object = None) -> list[Item] | None:
+def start_set(pattern: str, flags: int = 0, tree: Any = None) -> list[Item] | None:
     """The class items a match of `pattern` can begin with, or None when unknown.
 
     >>> start_set(r"(?:超|约)?[0-9]+个")
@@ -55,7 +62,7 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     return None if items is None else _class(items)
 
 
-def _first(items: list) -> tuple[list[Item] | None, bool]:
+def _first(items: Items) -> tuple[list[Item] | None, bool]:
     """(class items a match can begin with, can match empty) of a sequence of parsed items."""
     out: list[Item] = []
     for op, arg in items:
@@ -68,7 +75,7 @@ def _first(items: list) -> tuple[list[Item] | None, bool]:
     return out, True
 
 
-def _first_of(op, arg) -> tuple[list[Item] | None, bool]:
+def _first_of(op: Any, arg: Any) -> tuple[list[Item] | None, bool]:
     if op is C.LITERAL:
         return [(C.LITERAL, arg)], False
     if op is C.IN:
@@ -116,7 +123,7 @@ _CATEGORIES = {C.CATEGORY_DIGIT: _digits, C.CATEGORY_SPACE: _spaces}
 _MAX_CLASS = 4000  # a range this large is no class worth spelling out
 
 
-def _class(items) -> set[str] | None:
+def _class(items: Items) -> set[str] | None:
     out: set[str] = set()
     for op, arg in items:
         if op is C.LITERAL:
@@ -153,7 +160,7 @@ def needs_digits(pattern: str, flags: int = 0) -> bool:
     return _wants_digits(list(tree))
 
 
-def _wants_digits(items: list) -> bool:
+def _wants_digits(items: Items) -> bool:
     for op, arg in items:
         if op is C.LITERAL and chr(arg) in _NUMERALS:
             return True
@@ -166,7 +173,7 @@ def _wants_digits(items: list) -> bool:
     return False
 
 
-def _children(op, arg) -> list[list]:
+def _children(op: Any, arg: Any) -> list[Items]:
     """The sub-sequences a match must go through; ASSERT_NOT only refuses characters."""
     if op is C.SUBPATTERN:
         return [list(arg[-1])]
@@ -211,7 +218,7 @@ def class_source(items: list[Item]) -> str | None:
     return "[" + "".join(_class_source(op, arg) for op, arg in items) + "]"
 
 
-def _consumed(items: list, out: list[Item]) -> bool:
+def _consumed(items: Items, out: list[Item]) -> bool:
     for op, arg in items:
         if op is C.LITERAL:
             found: list[Item] = [(C.LITERAL, arg)]
@@ -244,7 +251,7 @@ _GROUPS = (
 _CLASS_SOURCE = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
 
 
-def _class_source(op, arg) -> str:
+def _class_source(op: Any, arg: Any) -> str:
     def char(code: int) -> str:
         ch = chr(code)
         return "\\" + ch if ch in "\\]^-[" else ch
@@ -278,7 +285,7 @@ def widened_safely(pattern: str, marker: str, flags: int = 0) -> bool:
     return _marker_safe(list(tree), ord(marker[0]), committed=False)
 
 
-def _marker_safe(items: list, marker: int, committed: bool) -> bool:
+def _marker_safe(items: Items, marker: int, committed: bool) -> bool:
     for op, arg in items:
         if op is C.LITERAL and arg == marker and committed:
             return False

@@ -10,13 +10,15 @@ an object are pickled as references to their programs in the cache (see `dumps`)
 
 from __future__ import annotations
 
+import copyreg
 import io
 import pickle
 import re
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
-from typing import TypeVar
+from types import MappingProxyType
+from typing import Any, TypeVar
 
 from pressmine.regex import cache as programs
 
@@ -60,11 +62,17 @@ def dumps(value: object) -> bytes:
     return buffer.getvalue()
 
 
+def _reduce_pattern(
+    pattern: re.Pattern[Any],
+) -> tuple[Callable[[Any, int], re.Pattern[Any]], tuple[Any, int]]:
+    if isinstance(pattern.pattern, str):
+        return programs.compile, (pattern.pattern, pattern.flags)
+    return re.compile, (pattern.pattern, pattern.flags)  # bytes: as pickle does
+
+
 class _PatternPickler(pickle.Pickler):
-    def reducer_override(self, obj: object) -> object:
-        if isinstance(obj, re.Pattern) and isinstance(obj.pattern, str):
-            return programs.compile, (obj.pattern, obj.flags)
-        return NotImplemented
+    # Every type as pickle pickles it (copyreg), but patterns.
+    dispatch_table = MappingProxyType({**copyreg.dispatch_table, re.Pattern: _reduce_pattern})
 
 
 @cache

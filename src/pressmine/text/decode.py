@@ -19,7 +19,7 @@ import codecs
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO
 
 from pressmine.errors import InputError
 
@@ -75,7 +75,7 @@ def decode(data: bytes, path: str) -> Decoded:
         return _decode_legacy(data, path)
 
 
-def detect(stream: BinaryIO, path: str) -> str:
+def detect(stream: IO[bytes], path: str) -> str:
     """The encoding `decode()` picks for the bytes of a seekable binary `stream`, or the
     `InputError` it raises; read from the start in pieces, so memory stays flat.
 
@@ -97,7 +97,7 @@ def detect(stream: BinaryIO, path: str) -> str:
     return "utf-8"
 
 
-def _chunks(stream: BinaryIO, path: str) -> Iterator[bytes]:
+def _chunks(stream: IO[bytes], path: str) -> Iterator[bytes]:
     """The stream's bytes from where it is, a piece at a time; NUL bytes are refused, as in
     decode() (which checks the whole file before decoding)."""
     while chunk := stream.read(_CHUNK):
@@ -106,7 +106,7 @@ def _chunks(stream: BinaryIO, path: str) -> Iterator[bytes]:
         yield chunk
 
 
-def _detect_utf16(stream: BinaryIO, path: str) -> str:
+def _detect_utf16(stream: IO[bytes], path: str) -> str:
     stream.seek(0)
     decoder = codecs.getincrementaldecoder("utf-16")()
     nul = False
@@ -121,7 +121,7 @@ def _detect_utf16(stream: BinaryIO, path: str) -> str:
     return "utf-16"
 
 
-def _detect_legacy(stream: BinaryIO, path: str) -> str:
+def _detect_legacy(stream: IO[bytes], path: str) -> str:
     """`_decode_legacy`'s choice in one pass: every codec decodes each piece as it comes."""
     stream.seek(0)
     live = {enc: (codecs.getincrementaldecoder(enc)(), Counter[str]()) for enc in _LEGACY}

@@ -48,13 +48,13 @@ def _import_jieba() -> ModuleType:
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
 
-        return jieba
+        return sys.modules["jieba"]
     sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import -> ImportError
     try:
-        import jieba
+        import jieba  # noqa: F401
     finally:
         del sys.modules["pkg_resources"]
-    return jieba
+    return sys.modules["jieba"]
 
 
 def backend_name() -> str:
