@@ -216,3 +216,94 @@ def test_an_owner_is_a_module_or_a_folder() -> None:
 def test_every_stage_exists() -> None:
     missing = [name for stage in STAGES for name in stage if not _exists(name)]
     assert not missing, f"STAGES names what is not in src/pressmine: {missing}"
+
+
+# --- the layout: folders for stages, small modules, options as arguments ------------------------
+
+MAX_LINES = 400
+CLI_ONLY = ("PRESSMINE_ONLY", "PRESSMINE_EXCLUDE", "PRESSMINE_PACKS")
+
+
+def _subpackages() -> list[str]:
+    return sorted(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
+
+
+def test_the_package_is_folders_of_stages() -> None:
+    top = [m for m in _modules() if "/" not in m]
+    assert len(_subpackages()) >= 4, _subpackages()
+    assert len(top) <= 8, f"{len(top)} modules at the top of the package: {top}"
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_no_module_is_over_400_lines(module: str) -> None:
+    lines = (SRC / f"{module}.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{module}.py has {lines} lines: split it by concern"
+
+
+def _reads(tree: ast.Module, names: tuple[str, ...]) -> list[str]:
+    """The names among `names` that a module's code spells out (os.environ["X"], getenv("X"),
+    a constant "X" anywhere but a docstring), with their line."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        f"{node.value} on line {node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value in names and id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("module", [m for m in _modules() if not _within(m, ("cli",))])
+def test_only_the_command_line_reads_its_environment_variables(module: str) -> None:
+    """--packs/--only/--exclude and $PRESSMINE_PACKS reach the library as arguments."""
+    found = _reads(_tree(module), CLI_ONLY)
+    assert not found, f"{module}.py reads {found}: take an argument, let cli/ read it"
+
+
+def test_an_environment_read_is_caught_and_a_docstring_is_not() -> None:
+    source = (
+        '"""Reads PRESSMINE_PACKS? No: the CLI does."""\nimport os\n'
+        'def f():\n    """PRESSMINE_ONLY"""\n    return os.environ.get("PRESSMINE_ONLY")\n'
+    )
+    assert _reads(ast.parse(source), CLI_ONLY) == ["PRESSMINE_ONLY on line 5"]
+    assert _reads(ast.parse('"""PRESSMINE_PACKS"""\n'), CLI_ONLY) == []
+
+
+def test_the_public_api_is_importable() -> None:
+    import pressmine
+    from pressmine import (
+        Claim,
+        InputError,
+        Normalized,
+        PackError,
+        PackSet,
+        PressmineError,
+        Quantity,
+        __version__,
+        extract,
+        find_quantities,
+        load_packs,
+    )
+
+    assert set(pressmine.__all__) == {
+        "Claim",
+        "InputError",
+        "Normalized",
+        "PackError",
+        "PackSet",
+        "PressmineError",
+        "Quantity",
+        "__version__",
+        "extract",
+        "find_quantities",
+        "load_packs",
+    }
+    assert issubclass(InputError, PressmineError) and issubclass(PackError, PressmineError)
+    assert isinstance(load_packs(), PackSet) and isinstance(__version__, str)
+    assert [type(c) for c in extract("增长5.9%")] == [Claim]
+    assert [type(q) for q in find_quantities("5.9%")] == [Quantity]
+    assert isinstance(extract("增长5.9%")[0].normalized, Normalized)
