@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 
 from pressmine import load_packs
 from pressmine.grammar import masking, numbers
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.prefilter import chars_of, widened_safely
 from pressmine.text.normalize import normalize
@@ -89,7 +89,7 @@ def test_gated_patterns_agree_on_generated_texts(texts):
 
 def test_the_loose_number_covers_every_number():
     loose_source, too_long_source = masking.loose_number()
-    loose, too_long = compiled.compile(loose_source), compiled.compile(too_long_source)
+    loose, too_long = regex_cache.compile(loose_source), regex_cache.compile(too_long_source)
     numeral_run = re.compile(f"{chars_of(numbers.NUMBER)}+")
     found = 0
     for text in [*DOCS, *EXAMPLES, *ODD]:

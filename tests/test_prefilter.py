@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from pressmine import load_packs
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 from pressmine.regex.prefilter import first_chars, start_set
 from pressmine.text.normalize import normalize
 
@@ -34,7 +34,7 @@ PATTERNS = list(_patterns())
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])
 def test_the_table_finds_exactly_the_same_matches(name, pattern):
     plain = re.compile(pattern, re.VERBOSE)
-    fast = compiled.compile(pattern, re.VERBOSE)
+    fast = regex_cache.compile(pattern, re.VERBOSE)
     assert [m.span() for m in fast.finditer(TEXT)] == [m.span() for m in plain.finditer(TEXT)]
 
 

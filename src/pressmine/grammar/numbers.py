@@ -38,7 +38,7 @@ Decisions a caller must know:
   them (the packs do) and ``parse_fraction`` reads them.
 """
 
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 
 __all__ = [
     "APPROX_NUMBER",
@@ -168,7 +168,7 @@ APPROX_NUMBER = (
     f"(?![{_POSITIONAL}{_ORDINARY}{VAGUE}点點])"
 )
 
-NUMBER_RE = compiled.compile(NUMBER)
+NUMBER_RE = regex_cache.compile(NUMBER)
 
 
 def is_chinese_numeral(text: str) -> bool:

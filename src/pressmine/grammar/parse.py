@@ -34,20 +34,20 @@ from pressmine.grammar.numbers import (
     VAGUE,
     ZEROS,
 )
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 
 __all__ = ["approx_has_floor", "parse_approx", "parse_fraction", "parse_number"]
 
-_APPROX_RE = compiled.compile(APPROX_NUMBER)
-_DIGIT_STRING_RE = compiled.compile(DIGIT_STRING)
-_SUFFIXED_RE = compiled.compile(
+_APPROX_RE = regex_cache.compile(APPROX_NUMBER)
+_DIGIT_STRING_RE = regex_cache.compile(DIGIT_STRING)
+_SUFFIXED_RE = regex_cache.compile(
     rf"(?P<base>{ARABIC}|\.[0-9]+)(?:(?P<exp>[eE][-+]?[0-9]+)|\^(?P<power>[-+]*[0-9.]+)"
     r"|(?P<metric>[kKMG]))?"
 )
-_TEENS_RE = compiled.compile(
+_TEENS_RE = regex_cache.compile(
     f"(?P<prefix>{TEEN_PREFIX}[十拾]|{HUNDREDS})[{ZEROS}]?[{VAGUE}](?P<scale>.*)"
 )
-_TOKEN_RE = compiled.compile(
+_TOKEN_RE = regex_cache.compile(
     f"(?P<digits>{ARABIC}|[{ALL_DIGITS}])|[点點](?P<fraction>[0-9]+|[{ALL_DIGITS}]+)"
     f"|(?P<tens>[廿卅卌])|(?P<small>[十拾百佰千仟])|(?P<big>{BIG_RUN})"
 )
@@ -228,7 +228,7 @@ def _parse_number(text: str) -> Decimal:
 
 # A fraction as the packs find it: [A又]N分之M (the denominator first; Cantonese N分M, N份M),
 # or a/b, or "a b/c".
-_FRACTION_RE = compiled.compile(
+_FRACTION_RE = regex_cache.compile(
     f"(?:(?P<whole>{NUMBER})又)?(?P<den>{NUMBER})(?:分之|分|份)(?P<num>{NUMBER})"
     r"|(?:(?P<awhole>-?[0-9]+) )?(?P<anum>-?[0-9]+)/(?P<aden>[0-9]+)"
 )

@@ -13,7 +13,7 @@ from pressmine.errors import PackError
 from pressmine.grammar import masking, numbers
 from pressmine.packs.checks import check_keys, line_of, to_decimal
 from pressmine.packs.model import QUALIFIERS, Example, Pattern, Rule, RuleGroups, Unit
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
 from pressmine.regex.prefilter import needs_digits, widened_safely
@@ -119,7 +119,7 @@ def compile_pattern(
 ) -> re.Pattern[str] | GatedPattern:
     try:
         # Same matches as re.compile, found faster and loaded from a cache: see regex/cache.py.
-        regex = compiled.compile(pattern, re.VERBOSE)
+        regex = regex_cache.compile(pattern, re.VERBOSE)
     except re.error as e:
         raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None
     gate = _gate(pattern, fragments)
@@ -150,8 +150,8 @@ def _gate(
             checked = checked.replace(fragments[name], "(?:_)")
     if not widened_safely(checked, _MARKER, re.VERBOSE):
         return None
-    gate = compiled.compile(marked.replace(_MARKER, loose), re.VERBOSE)
-    return gate, compiled.compile(too_long)
+    gate = regex_cache.compile(marked.replace(_MARKER, loose), re.VERBOSE)
+    return gate, regex_cache.compile(too_long)
 
 
 def compile_rules(

@@ -12,7 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, TypeAlias
 
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
 
@@ -281,4 +281,4 @@ class PackSet:
             else re.escape(t)
             for t in alts
         ]
-        return compiled.compile("|".join(parts))  # a first-character table: see regex/cache.py
+        return regex_cache.compile("|".join(parts))  # a first-character table: see regex/cache.py

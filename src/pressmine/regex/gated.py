@@ -20,7 +20,7 @@ import sys
 from collections.abc import Iterator, Mapping
 from functools import lru_cache
 
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 
 
 class GatedPattern:
@@ -51,7 +51,7 @@ class GatedPattern:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = compiled.compile(self.pattern, self.flags)
+            self._regex = regex_cache.compile(self.pattern, self.flags)
         return self._regex
 
     @property

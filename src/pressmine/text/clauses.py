@@ -7,7 +7,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from pressmine.regex import cache as compiled
+from pressmine.regex import cache as regex_cache
 
 # A sentence ends at 。!?; or a line break. A clause also ends at a comma or colon; a comma
 # between two digits is a thousands separator, not a clause break.
@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _PARAGRAPH_END = re.compile(r"\n")
 # With a table of first characters (see regex/cache.py): re alone tries the three branches at
 # every character of the text.
-_CLAUSE_END = compiled.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
+_CLAUSE_END = regex_cache.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
 # How far `near` reaches from a number: a clause with no punctuation for thousands of
 # characters (a line of a table) must not make each look at the words around a number read
 # all of it.
