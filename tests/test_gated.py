@@ -1,4 +1,4 @@
-"""Gated patterns (gated.py) find exactly what their patterns find, only faster.
+"""Gated patterns (regex/gated.py) find exactly what their patterns find, only faster.
 
 A gate is a pack pattern with its numbers loosened to runs of numeral characters; the pattern
 is tried only where its gate matches. That is sound only when every match of the pattern is a
@@ -39,7 +39,7 @@ def _all_patterns():
             yield f"{p.pack}:{p.id}", p.regex, []
 
 
-# Runs of numerals far longer than any number: the gates step aside (see gated.py).
+# Runs of numerals far longer than any number: the gates step aside (see regex/gated.py).
 ODD = ["万" * 2000, "一" * 2000, "1" * 3000 + "亿元", "1,000," * 500, "三" * 70 + "斤五两"]
 GATED = [(n, rx, ex) for n, rx, ex in _all_patterns() if isinstance(rx, GatedPattern)]
 EXAMPLES = [normalize(t) for _, _, ex in GATED for t in ex]

@@ -178,7 +178,7 @@ def miss(text: str, value: str, name: str, reason: str):
 KNOWN_MISSES = [
     miss("3点5", "3.5", "arabic-dian", "3点5 after an Arabic digit is usually a clock time"),
     miss("两百点两", "200.2", "dian-liang", "两 is no decimal digit: 两百点两 is 200 and 2"),
-    miss("7 万5 千", "75000", "spaces", "NUMBER has no spaces: quantities.py squeezes them out"),
+    miss("7 万5 千", "75000", "spaces", "NUMBER has no spaces: claims/spaces.py squeezes them out"),
     miss("一半", "0.5", "half", "半 is a fraction word: parse_fraction / quantities read it"),
     miss("二分之一", "0.5", "fraction", "分之 fractions are parse_fraction's"),
     miss("半百", "50", "half-hundred", "半百 (fifty) is an idiom, not a written number"),

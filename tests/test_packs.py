@@ -184,8 +184,8 @@ pattern = '(?P<value>(?:a+)+)$'
 
 def test_a_user_rule_that_names_digits_is_gated_and_guarded_and_finds_the_same(tmp_path):
     """{{number}} beside a digit an author wrote (5G) inlines the number grammar; such a rule
-    runs behind a gate (gated.py) inside its time limit (guard.py), and finds what it says.
-    With the number in an atomic group it is not gated (a gate could lose matches there)."""
+    runs behind a gate (regex/gated.py) inside its time limit (regex/guard.py), and finds what
+    it says. With the number in an atomic group it is not gated (a gate could lose matches)."""
     write_pack(
         tmp_path,
         """

@@ -1,6 +1,6 @@
 """find_quantities: every number with its unit, and the normalized value that compares across
-units. Rows are sentences of our own, one per form of the grammar (numbers.py and the core
-pack's units and rules); `miss` rows are forms deliberately not supported (strict xfail)."""
+units. Rows are sentences of our own, one per form of the grammar (grammar/numbers.py and the
+core pack's units and rules); `miss` rows are forms deliberately not supported (strict xfail)."""
 
 from decimal import Decimal
 

@@ -75,7 +75,7 @@ def loose_number() -> tuple[str, str] | None:
     one a number may start with. The second pattern finds a run too long for the first.
 
     Pack patterns that must see digits as written inline the 14 kB NUMBER; their loose twins
-    find, fast, the few places where they may match (see gated.py). The run is bounded so that
+    find, fast, the few places where they may match (see regex/gated.py). The run is bounded so that
     a text of 10,000 numerals (万万万…, 1,000,1,000,…) cannot make a twin try every length at
     every place. Built when packs are compiled, not at import: parsing NUMBER takes a while."""
     first = prefilter.start_set(NUMBER)

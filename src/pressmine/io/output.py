@@ -3,8 +3,8 @@ atomically.
 
 Each `write()` goes out and is flushed at once, so a batch's output appears document by
 document, a failure later on loses nothing already written, and memory stays flat. A JSON
-array is closed by `close()` (or leaving the `with` block), even after an error. A rich table
-for people is terminal.py's, the only module that draws on screens (for the command line).
+array is closed by `close()` (or leaving the `with` block), even after an error. A table for
+people is cli/table.py's: only the command line draws on screens.
 """
 
 from __future__ import annotations

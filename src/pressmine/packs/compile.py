@@ -135,7 +135,7 @@ def _gate(
     pattern: str, fragments: dict[str, str]
 ) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
     """For a pattern that inlines the whole number grammar, the same pattern with each number
-    loosened, and what finds a text where the gate may miss (see gated.py), when the loosening
+    loosened, and what finds a text where the gate may miss (see regex/gated.py), when the loosening
     keeps every match; otherwise None."""
     loose_and_limit = masking.loose_number()
     if numbers.NUMBER not in pattern or loose_and_limit is None or _MARKER in pattern:

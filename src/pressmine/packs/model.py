@@ -16,7 +16,7 @@ from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
 
-# A compiled pattern; user packs' patterns carry a time limit (guard.py).
+# A compiled pattern; user packs' patterns carry a time limit (regex/guard.py).
 Pattern = re.Pattern[str] | GatedPattern | GuardedPattern
 
 QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
