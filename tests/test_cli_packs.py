@@ -111,19 +111,8 @@ def test_packs_and_their_choice_reach_the_workers_as_arguments(tmp_path, monkeyp
     assert not {"PRESSMINE_ONLY", "PRESSMINE_EXCLUDE"} & set(__import__("os").environ)
 
 
-SLOW = """
-[pack]
-name = "slow"
-
-[[rule]]
-id = "backtracks"
-pattern = '(?P<value>(?:a+)+)$'
-"""
-
-
-def test_the_time_limit_of_user_patterns_comes_from_the_environment(tmp_path):
-    folder = pack_dir(tmp_path, SLOW)
-    args = ["extract", "-", "--format", "jsonl", "--jobs", "1", "--packs", str(folder)]
+def test_the_time_limit_of_user_patterns_comes_from_the_environment(runaway_pack):
+    args = ["extract", "-", "--format", "jsonl", "--jobs", "1", "--packs", str(runaway_pack)]
     env = {"PRESSMINE_REGEX_TIMEOUT": "0.3"}
     result = runner.invoke(app, args, input="a" * 40 + "!", env=env)
     assert result.exit_code == 1

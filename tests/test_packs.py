@@ -164,20 +164,8 @@ pattern = '\\$(?P<value>{{number}})(?P<scale>{{scale}})?'
     assert [c.rule for c in extract("The price is $227亿", packs)] != ["hk-dollar:dollar-sign"]
 
 
-def test_a_runaway_user_regex_is_stopped_and_named(tmp_path):
-    write_pack(
-        tmp_path,
-        """
-[pack]
-name = "slow"
-
-[[rule]]
-id = "backtracks"
-pattern = '(?P<value>(?:a+)+)$'
-""",
-        "slow.toml",
-    )
-    packs = load_packs([tmp_path], regex_timeout=0.3)
+def test_a_runaway_user_regex_is_stopped_and_named(runaway_pack):
+    packs = load_packs([runaway_pack], regex_timeout=0.3)
     with pytest.raises(PackError, match=r"slow\.toml: rule 'backtracks': pattern ran longer than"):
         extract("a" * 40 + "!", packs)
 

@@ -99,32 +99,28 @@ def _load_cached(
     # Built once per machine for these files and this selection (regex/store.py): the packs'
     # texts are the key, so an edited pack is rebuilt, and checked, at once.
     texts = tuple(_read_text(Path(f)) for f in files)
-    key = repr((files, texts, only, exclude, regex_timeout))
 
     def build_them() -> PackSet:
-        return _select_and_build(files, texts, only, exclude, regex_timeout)
+        raw = [_parse(Path(f), text) for f, text in zip(files, texts, strict=True)]
+        return build(_choose(raw, only, exclude), regex_timeout)
 
+    key = repr((files, texts, only, exclude, regex_timeout))
     return store.remember("packs", key, build_them)
 
 
-def _select_and_build(
-    files: tuple[str, ...],
-    texts: tuple[str, ...],
-    only: tuple[str, ...] | None,
-    exclude: tuple[str, ...],
-    regex_timeout: float,
-) -> PackSet:
-    raw = [_parse(Path(f), text) for f, text in zip(files, texts, strict=True)]
+def _choose(
+    raw: list[tuple[dict[str, Any], str]], only: tuple[str, ...] | None, exclude: tuple[str, ...]
+) -> list[tuple[dict[str, Any], str]]:
+    """The packs `only` and `exclude` leave (core is always kept by `only`)."""
     names = [r["pack"]["name"] for r, _ in raw]
     for wanted in (*(only or ()), *exclude):
         if wanted not in names:
             raise PackError(wanted, f"no pack named '{wanted}' (have: {', '.join(names)})")
-    chosen = [
+    return [
         (r, p)
         for (r, p), n in zip(raw, names, strict=True)
         if (only is None or n in only or n == "core") and n not in exclude
     ]
-    return build(chosen, regex_timeout)
 
 
 def _read_text(path: Path) -> str:
