@@ -19,11 +19,7 @@ if TYPE_CHECKING:
 
 
 QUALIFIER_MARKS = {"over": ">", "approx": "≈", "under": "<", "at_least": "≥", "at_most": "≤"}
-
-
 CHANGE_MARKS = {"increase": ("↑", "green"), "decrease": ("↓", "red")}
-
-
 COLUMNS = ("text", "value", "unit", "subject", "change", "period")
 
 
@@ -96,14 +92,8 @@ def _trimmed(lines: list[list[Segment]]) -> Iterator[Segment]:
 
 
 _STYLES = {"value": "bold", "subject": "cyan"}
-
-
 _ONE_LINE = ("text", "value", "unit", "change")  # short; the subject and period fold
-
-
 _MIN_WIDTHS = {"text": 6, "unit": 4, "subject": 8, "period": 6}
-
-
 _GAP = 2
 
 

@@ -18,14 +18,8 @@ if TYPE_CHECKING:
 
 
 Spans = tuple[tuple[int, int], ...]
-
-
 Word = tuple[str, int, int]  # a word and its [start, end) in the text
-
-
 Words = SubjectWords  # the packs' words for subjects: PackSet.subject_vocabulary
-
-
 # Word classes that end a noun phrase (see segment.word_class); "a" (adjectives) do not, but a
 # phrase of adjectives alone is no noun phrase.
 _STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
