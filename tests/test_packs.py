@@ -203,7 +203,7 @@ pattern = '(?>(?P<value>{{number}}))(?P<unit>座)5'
 
 
 def test_word_lists_of_a_user_pack_extend_the_core_ones(tmp_path):
-    """The word lists that moved from the code to core.toml ([lists], [value_words],
+    """The word lists of core.toml that the finders read ([lists], [value_words],
     [period_words], [subject] glued_links and number_links) are data a pack extends."""
     text = "高技术产业和装备制造业增加值各自增长10.2%和8.1%"
     assert [c.subject for c in extract(text)] == [None, None]
