@@ -1,6 +1,6 @@
 """The calendar: period expressions as the packs find them, placed on the calendar with a
-document's date (claims/calendar.py), and the vocabulary of the packs' [calendar] tables
-(claims/calendar_data.py).
+document's date (claims/calendar/), and the vocabulary of the packs' [calendar] tables
+(packs/calendar.py).
 
 Each row of FORMS is one written form with one document date (None: no date known), and the
 label and interval it must give. Rows are grouped by what they exercise: CLAIMS.md's table,
@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 
 from pressmine import PackError, load_packs
 from pressmine.claims.calendar import Context, Period, resolve, span_label
-from pressmine.normalize import normalize
+from pressmine.text.normalize import normalize
 
 PACKS = load_packs()
 ROOT = Path(__file__).resolve().parents[1]
@@ -453,7 +453,7 @@ def test_errors_give_the_line(tmp_path):
 
 
 def test_every_period_group_is_one_the_calendar_reads():
-    from pressmine.claims.calendar_data import GROUPS, group_name
+    from pressmine.packs.calendar import GROUPS, group_name
 
     for p in PACKS.period_patterns:
         assert {group_name(g) for g in p.regex.groupindex} <= set(GROUPS), p.id
@@ -464,12 +464,18 @@ def test_every_period_group_is_one_the_calendar_reads():
 CLOCK = re.compile(r"\b(?:today|now|utcnow|time|localtime|gmtime|monotonic)\b")
 
 
-@pytest.mark.parametrize(
-    "module", ["src/pressmine/claims/calendar.py", "src/pressmine/text/docdate.py"]
-)
+CLOCKLESS = [
+    *sorted((ROOT / "src/pressmine/claims/calendar").glob("*.py")),
+    ROOT / "src/pressmine/claims/period.py",
+    ROOT / "src/pressmine/packs/calendar.py",
+    ROOT / "src/pressmine/text/docdate.py",
+]
+
+
+@pytest.mark.parametrize("module", CLOCKLESS, ids=lambda p: p.name)
 def test_never_reads_the_clock(module):
     """Output never depends on the day it is run: no date.today(), datetime.now(), time.time()."""
-    tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+    tree = ast.parse(module.read_text(encoding="utf-8"))
     for node in ast.walk(tree):
         if isinstance(node, ast.Attribute) and CLOCK.fullmatch(node.attr):
             raise AssertionError(f"{module}:{node.lineno} reads the clock ({node.attr})")

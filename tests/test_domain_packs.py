@@ -6,13 +6,14 @@ Their embedded examples run in tests/test_packs.py (test_pack_example)."""
 from __future__ import annotations
 
 import re
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from gold_scoring import load_gold, score
 from pressmine import extract, load_packs
-from pressmine.normalize import normalize
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "tests" / "releases"
@@ -118,16 +119,30 @@ def test_domain_packs_only_add_to_core_on_the_held_out_releases():
 
 
 @pytest.mark.parametrize(
-    ("text", "claim_text", "period"),
+    ("text", "claim_text", "period", "start", "end"),
     [
-        ("最新失業率(2024年10月至12月)為3.1%。", "3.1%", "2024年10月至12月"),
-        ("第3季商品出口達1,694億美元,年增36.5%。", "36.5%", "第3季"),
-        ("今年首季GDP成長13.27%。", "13.27%", "今年首季"),
-        ("前3季經濟成長率為4.6%。", "4.6%", "前3季"),
-        ("主計總處預測明(2026)年經濟成長3.54%。", "3.54%", "明(2026)年"),
+        (
+            "最新失業率(2024年10月至12月)為3.1%。",
+            "3.1%",
+            "2024年10-12月",
+            "2024-10-01",
+            "2024-12-31",
+        ),
+        (
+            "第3季商品出口達1,694億美元,年增36.5%。",
+            "36.5%",
+            "2025年第3季",
+            "2025-07-01",
+            "2025-09-30",
+        ),
+        ("今年首季GDP成長13.27%。", "13.27%", "2025年一季度", "2025-01-01", "2025-03-31"),
+        ("前3季經濟成長率為4.6%。", "4.6%", "2025年前三季度", "2025-01-01", "2025-09-30"),
+        ("主計總處預測明(2026)年經濟成長3.54%。", "3.54%", "2026年", "2026-01-01", "2026-12-31"),
     ],
     ids=["three-months", "quarter", "first-quarter", "three-quarters", "western-year"],
 )
-def test_regional_periods(text, claim_text, period):
-    (claim,) = [c for c in extract(text) if c.text == claim_text]
-    assert claim.period == period
+def test_regional_periods(text, claim_text, period, start, end):
+    """Hong Kong and Taiwan ways of writing a period, in a release of 2025-11-20."""
+    (claim,) = [c for c in extract(text, doc_date="2025-11-20") if c.text == claim_text]
+    day = date.fromisoformat
+    assert (claim.period, claim.period_start, claim.period_end) == (period, day(start), day(end))

@@ -4,6 +4,7 @@ measures something, with subject, change and period). `to_dict()` is the only wa
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -79,10 +80,13 @@ class Claim:
     value_max: Decimal | None = None
     change: str | None = None  # increase / decrease / None
     basis: str | None = None  # 同比 环比 比上年 … / None
-    period: str | None = None  # 2025年, 截至2025年6月15日 … / None
+    period: str | None = None  # 2025年1-11月, 2023年11月末, 2019/20年度 … / None
     rule: str = ""
     normalized: Normalized | None = None
     doc: str | None = field(default=None, compare=False)  # input path as given; "-" for stdin
+    period_start: date | None = None  # the first day the figure covers (inclusive)
+    period_end: date | None = None  # its last day (inclusive); either may be None
+    doc_date: date | None = None  # the document's date relative time was counted from
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -100,5 +104,12 @@ class Claim:
             "change": self.change,
             "basis": self.basis,
             "period": self.period,
+            "period_start": _iso(self.period_start),
+            "period_end": _iso(self.period_end),
+            "doc_date": _iso(self.doc_date),
             "rule": self.rule,
         }
+
+
+def _iso(d: date | None) -> str | None:
+    return d.isoformat() if d is not None else None

@@ -17,8 +17,8 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from html.parser import HTMLParser
 from pathlib import PurePath
+from typing import Any
 
 # Where a date came from, in the order they are trusted.
 SOURCES = ("option", "dates-file", "text", "html", "filename")
@@ -101,7 +101,7 @@ _DATELINE = re.compile(
     r"(?:电|電|讯|訊|消息|报道|報導|报导)"
 )
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年|(?<![\d.])(1[01]\d)年")
-_SENTENCE_END = re.compile(r"[。！？!?]\s*$")
+_CLAUSE_MARK = re.compile(r"[。！？!?，,；;]")
 _EDGE_LINES = 3  # a date line stands among the first or last lines
 
 
@@ -125,10 +125,13 @@ def from_text(text: str) -> DocDate | None:
 
 
 def _is_date_line(line: str, m: re.Match[str]) -> bool:
-    """2023-12-15, 2023-12-15 10:20 来源：新华社: a line that holds little but the date, not a
-    sentence that mentions one."""
-    rest = (line[: m.start()] + line[m.end() :]).strip()
-    return len(rest) <= 30 and not _SENTENCE_END.search(line)
+    """2023-12-15, 2023-12-15 10:20 来源：新华社, 2025/01/23 记者…／台北报导: a line that opens or
+    ends with the date and holds little else, not a sentence that mentions one (截至2025年6月15日,
+    全省…, 2023年12月15日，国务院…)."""
+    before, after = line[: m.start()].strip(), line[m.end() :].strip()
+    rest = before + after
+    at_edge = not before.strip("【[（(〔") or not after.strip("】]）)〕")
+    return at_edge and len(rest) <= 30 and not _CLAUSE_MARK.search(rest)
 
 
 def _found(m: re.Match[str], source: str, evidence: str) -> DocDate | None:
@@ -193,29 +196,11 @@ _META = (
 _JSON_LD = re.compile(r'"datePublished"\s*:\s*"([^"]+)"')
 
 
-class _MetaReader(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.meta: dict[str, str] = {}
-        self.times: list[tuple[bool, str]] = []  # (has pubdate, datetime)
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        a = {k.lower(): v or "" for k, v in attrs}
-        if tag == "meta":
-            key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
-            if key and "content" in a:
-                self.meta.setdefault(key, a["content"])
-        elif tag == "time" and a.get("datetime"):
-            self.times.append(
-                ("pubdate" in a or a.get("itemprop") == "datePublished", a["datetime"])
-            )
-
-
 def from_html(source: str) -> DocDate | None:
     """The publication date in a page's metadata: <meta property="article:published_time">,
     pubdate and date metas, JSON-LD datePublished, <time datetime> (one marked pubdate first).
     The date is read as written, in the page's own time zone."""
-    reader = _MetaReader()
+    reader = _meta_reader()
     try:
         reader.feed(source)
         reader.close()
@@ -234,6 +219,30 @@ def from_html(source: str) -> DocDate | None:
         if d is not None:
             return DocDate(d, "html", "time datetime")
     return None
+
+
+def _meta_reader() -> Any:
+    """An html.parser reader of <meta> and <time>: imported only when a page is read."""
+    from html.parser import HTMLParser
+
+    class MetaReader(HTMLParser):
+        def __init__(self) -> None:
+            super().__init__(convert_charrefs=True)
+            self.meta: dict[str, str] = {}
+            self.times: list[tuple[bool, str]] = []  # (has pubdate, datetime)
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            a = {k.lower(): v or "" for k, v in attrs}
+            if tag == "meta":
+                key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
+                if key and "content" in a:
+                    self.meta.setdefault(key, a["content"])
+            elif tag == "time" and a.get("datetime"):
+                self.times.append(
+                    ("pubdate" in a or a.get("itemprop") == "datePublished", a["datetime"])
+                )
+
+    return MetaReader()
 
 
 def _leading_date(value: str) -> date | None:

@@ -1,0 +1,309 @@
+"""The period each claim refers to: the period expressions of a text, found with the packs'
+[[period]] patterns and placed on the calendar (calendar.py), and their scope.
+
+Scope (CLAIMS.md §Period, and the README's rules where it is silent):
+- a period governs the rest of its sentence and paragraph until another is stated;
+- a paragraph that states none before a claim takes the document's: the headline's period
+  (one written before the headline's first figure), else the lead paragraph's, a span
+  before a day (10月10日，民政部发布今年1-9月…: the day is the announcement's);
+- a comparison base (比2019年同期, 较上月, 与去年相比, 上年同期基数较低) is the basis, never the
+  period, except for a figure that is the base's own (较上(12)月的1.3%);
+- a figure compared with a whole year (比去年增加5100户) that no period of its sentence or
+  paragraph governs (a day named in an earlier sentence does not) is of the following year;
+- 截至 + a month, in a sentence that compares year on year, is the running total (1-10月);
+  otherwise the month's last day (a stock);
+- 扭转了2020年以来的下降态势 (a period that modifies a noun) governs its clause only, and the
+  periods of a breakdown (分季度看，一季度…，二季度…) their sentence only;
+- a yearless expression takes a year stated before it in its sentence or in the headline,
+  one stated in an earlier sentence only when the document has no date;
+- a figure with no time at all is as at the document's date; with no date, it has no period.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import TYPE_CHECKING
+
+from pressmine.claims.calendar import Context, Period, resolve, stated_year
+from pressmine.grammar import masking
+from pressmine.packs.model import PackSet
+from pressmine.text.clauses import Boundaries
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+_HEADLINE_MAX = 80  # a first line this short without a full stop is the headline
+_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
+_BASE_OWN = ("", "的", "为", "是")  # 较上(12)月的1.3%: the figure of the base itself
+_MASKED = re.compile(f"[{''.join(masking.MASKS)}]")  # where mask_numbers hid a number
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """A period expression of the text, read on the calendar."""
+
+    start: int
+    end: int
+    period: Period
+    basis: bool  # a comparison base: it places the base, not the figures after it
+    reach: int  # where its scope ends: its paragraph's end, or its clause's or sentence's
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentTime:
+    """What a whole document says about time: its date, the period its headline or lead
+    states (that of every paragraph that states none), and the year its headline states."""
+
+    doc_date: date | None
+    default: Period | None = None
+    head_year: int | None = None
+
+
+def find_periods(
+    text: str,
+    claims: Sequence[Candidate],
+    packs: PackSet,
+    bounds: Boundaries,
+    masked: str | None = None,
+    *,
+    doc_date: date | None = None,
+    document: DocumentTime | None = None,
+) -> list[Period | None]:
+    """The period of each claim (sorted by position), or None when no time can be inferred.
+
+    `masked` is masking.mask_numbers(text) when the caller has it already (for patterns
+    written with {{number}}). `document` is the time of the document `text` is a part of (see
+    document_time), when `text` is a block of a longer one; else it is read from `text`."""
+    if not claims:
+        return []
+    if masked is None:
+        masked = masking.mask_numbers(text)
+    finder = _Finder(text, masked, packs, bounds)
+    finder.doc = document or finder.document(doc_date)
+    finder.claims = [c.start for c in claims]
+    return [finder.period_of(c.start) for c in claims]
+
+
+HEAD_LIMIT = 2_000  # characters of a document's beginning its time is read from, at most
+
+
+def document_head(text: str) -> str:
+    """The beginning of a document its time is read from: its first two paragraphs (the
+    headline and the lead), at most HEAD_LIMIT characters. For a document read in blocks.
+
+    >>> document_head("标题\\n\\n导语。\\n\\n正文。")
+    '标题\\n\\n导语。'
+    """
+    pos, seen, n = 0, 0, len(text)
+    while seen < 2 and pos < n:
+        while pos < n and text[pos] in "\r\n \t\u3000":
+            pos += 1
+        end = text.find("\n", pos)
+        pos = n if end < 0 else end
+        seen += 1
+    return text[: min(pos, HEAD_LIMIT)]
+
+
+def document_time(
+    text: str, packs: PackSet, bounds: Boundaries, *, doc_date: date | None = None
+) -> DocumentTime:
+    """The time of the document that begins with `text` (its headline and lead are in it)."""
+    return _Finder(text, masking.mask_numbers(text), packs, bounds).document(doc_date)
+
+
+class _Finder:
+    """The period expressions of a text, read paragraph by paragraph as claims ask for them."""
+
+    def __init__(self, text: str, masked: str, packs: PackSet, bounds: Boundaries) -> None:
+        self.text, self.masked, self.bounds = text, masked, bounds
+        self.patterns = packs.period_patterns
+        self.words = packs.period_vocabulary
+        self.vocab = packs.calendar.for_text(text)
+        self.doc = DocumentTime(None)
+        self.paragraphs: dict[tuple[int, int], tuple[list[_Found], list[int]]] = {}
+        self.claims: list[int] = []  # where the claims start, in order
+        self.respectively = packs.list_words["respectively"]  # 分别: one each, in order
+
+    # ------------------------------------------------------------------------- a claim's
+
+    def period_of(self, pos: int) -> Period | None:
+        para = self.bounds.paragraph(pos)
+        if para not in self.paragraphs:
+            found = self._read(para)
+            self.paragraphs[para] = (found, [f.end for f in found])
+        found, ends = self.paragraphs[para]
+        before = found[: bisect.bisect_right(ends, pos)]
+        sentence_lo, sentence_hi = self.bounds.sentence(pos)
+        clause_lo = self.bounds.clause(pos)[0]
+        last = before[-1] if before else None
+        if last and last.basis and last.end >= clause_lo and self._between(last.end, pos):
+            return last.period  # 较上(12)月的1.3%: the base's own figure
+        governing = next((f for f in reversed(before) if not f.basis and f.reach > pos), None)
+        carried_day = (
+            governing is not None
+            and governing.start < sentence_lo
+            and governing.period.kind == "point"
+        )
+        span_default = self.doc.default is not None and self.doc.default.kind != "point"
+        if (governing is None and not span_default) or carried_day:
+            # 今日公布的报告中…。全港有12.7万户，比去年增加5100户: compared with last year,
+            # the figure is this year's, whatever day an earlier sentence (or the lead) named;
+            # a headline's or lead's span (上半年…夏粮产量比上年减少) stands.
+            implied = _after_base(f for f in found if sentence_lo <= f.start < sentence_hi)
+            if implied is not None:
+                return implied
+        if governing is None:
+            return self.doc.default or _day(self.doc.doc_date)
+        p = governing.period
+        if p.items:
+            p = self._item(governing, pos, sentence_lo) or p
+        yoy = self.words.year_on_year
+        if (
+            p.running is not None
+            and yoy is not None
+            and yoy.search(self.text, sentence_lo, sentence_hi)
+        ):
+            return p.running  # 截至今年10月，营业收入…同比增长: 1-10月
+        return p
+
+    def _item(self, governing: _Found, pos: int, sentence_lo: int) -> Period | None:
+        """9、10月份分别增长3.3%、0.6%: the k-th figure after 分别 is of the k-th month."""
+        lo = max(governing.end, sentence_lo)
+        marks = [self.text.rfind(w, lo, pos) for w in self.respectively]
+        mark = max(marks, default=-1)
+        if mark < 0:
+            return None
+        k = bisect.bisect_left(self.claims, pos) - bisect.bisect_right(self.claims, mark)
+        items = governing.period.items
+        return items[k] if 0 <= k < len(items) else None
+
+    def _between(self, end: int, pos: int) -> bool:
+        return self.text[end:pos].strip() in _BASE_OWN
+
+    # ------------------------------------------------------------------------- expressions
+
+    def _read(self, span: tuple[int, int]) -> list[_Found]:
+        """The expressions of a paragraph, in order, each read with what came before it."""
+        out: list[_Found] = []
+        stated, stated_until = None, 0  # a year the paragraph stated; its sentence's end
+        in_force = self.doc.default
+        for m in self._matches(span):
+            # 2019年…11月: a yearless expression takes a year stated before it in its sentence,
+            # else the headline's; one from an earlier sentence only when the document has no
+            # date to go by (低于最高年份2015年。上半年… is not the first half of 2015).
+            near = stated is not None and (m.start() < stated_until or self.doc.doc_date is None)
+            year = stated if near else self.doc.head_year
+            p = resolve(m, self.text, self.vocab, Context(self.doc.doc_date, year, in_force))
+            if p is None:
+                continue
+            basis = self._is_basis(m.start(), m.end(), span)
+            out.append(_Found(m.start(), m.end(), p, basis, self._reach(m, p, span)))
+            if not basis:
+                in_force = p
+                if stated_year(m) is not None:
+                    stated, stated_until = stated_year(m), self.bounds.sentence(m.start())[1]
+        return out
+
+    def _matches(self, span: tuple[int, int]) -> list[re.Match[str]]:
+        """Every expression in `span`; of two that overlap, the one that starts first wins,
+        then the longer."""
+        found: list[re.Match[str]] = []
+        for p in self.patterns:
+            subject = masking.texts_for(p.regex.pattern, self.text, self.masked)
+            found.extend(m for m in p.regex.finditer(subject, *span) if m.end() > m.start())
+        found.sort(key=lambda m: (m.start(), -m.end()))
+        kept: list[re.Match[str]] = []
+        for m in found:
+            if not kept or m.start() >= kept[-1].end():
+                kept.append(m)
+        return kept
+
+    def _is_basis(self, start: int, end: int, span: tuple[int, int]) -> bool:
+        """比2019年同期, 与2020年相比, 在上年同期…基础上, 2020年同期基数: a comparison base."""
+        text, w = self.text, self.words
+        before = text[max(span[0], start - 12) : start].rstrip()
+        if before.endswith(w.comparison):
+            return True
+        after = text[end : min(span[1], end + 24)]
+        if after.lstrip().startswith(w.base_nouns):
+            return True
+        clause = _CLAUSE_END.split(after, 1)[0]
+        return any(before.endswith(a) and b in clause for a, b in w.frames)
+
+    def _reach(self, m: re.Match[str], p: Period, span: tuple[int, int]) -> int:
+        """Where an expression's scope ends: 2020年以来的下降态势 (it modifies a noun), its
+        clause; the periods of a breakdown (分季度看), their sentence; else the paragraph."""
+        if p.kind == "since" and self.text.startswith("的", m.end()):
+            return self.bounds.clause(m.start())[1]
+        lo, hi = self.bounds.sentence(m.start())
+        if any(w in self.text[lo : m.start()] for w in self.words.breakdown):
+            return hi
+        return span[1]
+
+    # ------------------------------------------------------------------------- the document's
+
+    def document(self, doc_date: date | None) -> DocumentTime:
+        """The headline's first period that is not a comparison base and comes before its
+        first number (…财爷料来年出现赤字: a forecast, not the release's period), else the
+        lead's, a span before a day; and the year the headline states."""
+        head, lead = self._headline_and_lead()
+        first_number = len(self.text)
+        if head is not None:
+            number = _MASKED.search(self.masked, *head)
+            first_number = number.start() if number else first_number
+        default: Period | None = None
+        head_year: int | None = None
+        for span in (head, lead):
+            if span is None or default is not None:
+                continue
+            days: list[Period] = []
+            for m in self._matches(span):
+                if self._is_basis(m.start(), m.end(), span):
+                    continue
+                if span is head and head_year is None:
+                    head_year = stated_year(m)
+                if span is head and first_number < m.start():
+                    continue
+                p = resolve(m, self.text, self.vocab, Context(doc_date))
+                if p is not None and p.kind == "point":
+                    days.append(p)
+                elif p is not None and p.kind != "label" and default is None:
+                    default = p
+            default = default or (days[0] if days else None)
+        return DocumentTime(doc_date, default, head_year)
+
+    def _headline_and_lead(self) -> tuple[tuple[int, int] | None, tuple[int, int]]:
+        """(headline, lead): the headline is a short first line without a full stop; the lead
+        is the first paragraph after it, or the first one when there is no headline."""
+        text, bounds = self.text, self.bounds
+        first = bounds.paragraph(0)
+        line = text[first[0] : first[1]].strip()
+        if not line or len(line) > _HEADLINE_MAX or "。" in line:
+            return None, first
+        pos = first[1] + 1
+        while pos < len(text) and text[pos] in "\n \t\u3000":
+            pos += 1
+        return first, bounds.paragraph(pos) if pos < len(text) else (len(text), len(text))
+
+
+def _after_base(in_sentence: Iterable[_Found]) -> Period | None:
+    """比去年增加5100户: a figure compared with a whole year, with no period of its own, is of
+    the year after it."""
+    for f in in_sentence:
+        p = f.period
+        whole_year = p.part is not None and p.part.label == "" and p.start is not None
+        if f.basis and p.kind == "span" and whole_year and p.year is not None:
+            y = p.year + 1
+            return Period(f"{y}年", date(y, 1, 1), date(y, 12, 31), "span", y, p.part)
+    return None
+
+
+def _day(d: date | None) -> Period | None:
+    """The document's date as a period: what a figure with no time refers to."""
+    if d is None:
+        return None
+    return Period(f"{d.year}年{d.month}月{d.day}日", d, d, "point", d.year)
