@@ -72,6 +72,17 @@ def _split_range(c: dict) -> list[dict]:
     return [dict(c, qualifier="at_least"), dict(c, value=c["value_max"], qualifier="at_most")]
 
 
+def period_ok(c: dict, g: dict) -> bool:
+    """As score.py: the same days when the gold gives them; else one label holds the other
+    (a holiday, a season; and gold annotated before periods had days)."""
+    if g.get("period_start") or g.get("period_end"):
+        return (c.get("period_start"), c.get("period_end")) == (
+            g.get("period_start"),
+            g.get("period_end"),
+        )
+    return bool(c.get("period")) and (g["period"] in c["period"] or c["period"] in g["period"])
+
+
 def score(docs: dict[str, str], gold: dict[str, list[dict]], preds: dict[str, list[dict]]) -> Score:
     """docs, gold and preds are keyed by document name; preds are Claim.to_dict() objects."""
     t = Counter()
@@ -104,9 +115,7 @@ def score(docs: dict[str, str], gold: dict[str, list[dict]], preds: dict[str, li
             t["change_ok"] += c.get("change") == g["change"]
             if g.get("period"):
                 t["period_gold"] += 1
-                t["period_ok"] += bool(c.get("period")) and (
-                    g["period"] in c["period"] or c["period"] in g["period"]
-                )
+                t["period_ok"] += period_ok(c, g)
     return Score(**{f: t[f] for f in Score.__dataclass_fields__})
 
 

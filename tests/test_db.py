@@ -143,3 +143,42 @@ def test_numbers_beyond_64_bits_are_kept_as_floats(tmp_path: Path) -> None:
     [(value,)] = con.execute("SELECT value FROM claims").fetchall()
     con.close()
     assert value == pytest.approx(1e30)
+
+
+def test_a_database_of_schema_1_is_upgraded_in_place(tmp_path: Path, hans_path: Path) -> None:
+    """A database written before documents had dates and periods had days gains the columns,
+    keeps what it holds, and takes new documents."""
+    db = tmp_path / "old.sqlite"
+    columns = ", ".join(
+        f'"{c}" TEXT'
+        for c in (
+            *("doc", "start", "end", "text", "value", "value_max", "unit", "normalized_value"),
+            *("normalized_unit", "normalized_value_max", "subject", "subject_original"),
+            *("qualifier", "change", "basis", "period", "rule"),
+        )
+    )
+    with sqlite3.connect(db) as connection:
+        connection.executescript(
+            "CREATE TABLE documents (id INTEGER PRIMARY KEY, path TEXT NOT NULL, "
+            "sha256 TEXT NOT NULL, encoding TEXT NOT NULL, size INTEGER NOT NULL, "
+            "claims INTEGER NOT NULL DEFAULT 0, extracted_at TEXT NOT NULL, "
+            "UNIQUE (path, sha256));"
+            "CREATE TABLE claims (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL, "
+            f"{columns});"
+            "INSERT INTO documents (path, sha256, encoding, size, extracted_at) "
+            "VALUES ('old.txt', '00', 'utf-8', 1, '2025-01-01T00:00:00+00:00');"
+            "PRAGMA user_version = 1;"
+        )
+    connection.close()
+    result = run("extract", str(hans_path), "--db", str(db), "--date", "2026-01-21")
+    assert result.exit_code == 0, result.stderr
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone() == (2,)
+        documents = connection.execute("SELECT path, doc_date, doc_date_source FROM documents")
+        assert documents.fetchall() == [
+            ("old.txt", None, None),
+            (str(hans_path), "2026-01-21", "option"),
+        ]
+        dated = connection.execute("SELECT count(*) FROM claims WHERE doc_date = '2026-01-21'")
+        assert dated.fetchone()[0] > 0
+    connection.close()

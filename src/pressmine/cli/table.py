@@ -52,6 +52,9 @@ class TableWriter:
             title.append("  (continued)", style="dim")
         elif part.last:
             title.append(f"  {plural(len(part.claims), 'claim')}", style="dim")
+        if part.first and part.doc_date is not None:  # what relative time was counted from
+            where = _DATE_SOURCES.get(part.doc_date_source or "", part.doc_date_source)
+            title.append(f"  dated {part.doc_date.isoformat()} ({where})", style="dim")
         self.console.print(title)  # not the table's title: rich pads that with spaces
         if not part.claims:
             return
@@ -91,6 +94,14 @@ def _trimmed(lines: list[list[Segment]]) -> Iterator[Segment]:
         yield Segment.line()
 
 
+# Where a document's date came from (text/docdate.SOURCES), as the table says it.
+_DATE_SOURCES = {
+    "option": "--date",
+    "dates-file": "--dates",
+    "text": "its text",
+    "html": "the page's metadata",
+    "filename": "its file name",
+}
 _STYLES = {"value": "bold", "subject": "cyan"}
 _ONE_LINE = ("text", "value", "unit", "change")  # short; the subject and period fold
 _MIN_WIDTHS = {"text": 6, "unit": 4, "subject": 8, "period": 6}

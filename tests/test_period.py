@@ -1,0 +1,278 @@
+"""Which period a claim gets (claims/period.py): scope over sentences and paragraphs, the
+headline's and the lead's period, comparison bases, running totals and stocks, and the
+document's date. Each case is a small release and the period of one of its figures."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from pressmine import extract
+
+D = date.fromisoformat
+
+
+def period(text: str, claim_text: str, doc: str | None = "2023-12-15", nth: int = 0):
+    found = [c for c in extract(text, doc_date=D(doc) if doc else None) if c.text == claim_text]
+    assert len(found) > nth, [c.text for c in extract(text)]
+    c = found[nth]
+    return c.period, c.period_start, c.period_end
+
+
+def iso(label, start, end):
+    return label, D(start) if start else None, D(end) if end else None
+
+
+# (case, text, claim text, nth, document date, label, first day, last day)
+SCOPE = [
+    (
+        "sentence",
+        "1—11月份，全国规模以上工业企业实现利润总额6.9万亿元。",
+        "6.9万亿元",
+        0,
+        "2023-12-27",
+        "2023年1-11月",
+        "2023-01-01",
+        "2023-11-30",
+    ),
+    (
+        "rest-of-the-paragraph",
+        "今年前三季度，全国粮食产量稳定。其中，夏粮产量1.5亿吨。",
+        "1.5亿吨",
+        0,
+        "2023-12-15",
+        "2023年前三季度",
+        "2023-01-01",
+        "2023-09-30",
+    ),
+    (
+        "until-another-is-stated",
+        "一季度，出口增长5%。3月份，出口增长8%。",
+        "8%",
+        0,
+        "2025-04-16",
+        "2025年3月",
+        "2025-03-01",
+        "2025-03-31",
+    ),
+    (
+        "headline-scopes-the-release",
+        "前四个月我国外贸进出口增长5.8%\n\n海关总署公布数据。\n\n其中，出口7.67万亿元，增长10.6%。",
+        "7.67万亿元",
+        0,
+        "2023-05-09",
+        "2023年1-4月",
+        "2023-01-01",
+        "2023-04-30",
+    ),
+    (
+        "lead-scopes-the-release",
+        "新华社北京7月14日电 今年1至6月，全国城镇新增就业654万人。\n\n脱贫人口务工规模3223万人。",
+        "3223万人",
+        0,
+        "2022-07-15",
+        "2022年1-6月",
+        "2022-01-01",
+        "2022-06-30",
+    ),
+    (
+        "a-forecast-at-the-end-of-a-headline-does-not",
+        "第4轮纾困40亿元推9项措施 财爷料来年出现赤字\n\n政府今日公布措施。\n\n涉及23亿元。",
+        "23亿元",
+        0,
+        "2019-12-04",
+        "2019年12月4日",
+        "2019-12-04",
+        "2019-12-04",
+    ),
+    (
+        "comparison-base-is-not-the-period",
+        "1—11月份，工业企业利润比2019年1—11月份增长11.1%。",
+        "11.1%",
+        0,
+        "2021-12-27",
+        "2021年1-11月",
+        "2021-01-01",
+        "2021-11-30",
+    ),
+    (
+        "the-base-own-figure",
+        "1月消费者物价指数年增率为0.69%，较上(12)月的1.3%涨幅收敛。",
+        "1.3%",
+        0,
+        "2026-02-06",
+        "2025年12月",
+        "2025-12-01",
+        "2025-12-31",
+    ),
+    (
+        "a-base-frame",
+        "1-2月，在上年同期18.0%的高增速基础上，继续实现38.6%的增长。",
+        "38.6%",
+        0,
+        "2021-03-24",
+        "2021年1-2月",
+        "2021-01-01",
+        "2021-02-28",
+    ),
+    (
+        "the-year-after-a-whole-year-base",
+        "运输及房屋局今日公布报告。全港有12.7万户居住环境欠佳，比去年增加5,100户。",
+        "5,100户",
+        0,
+        "2021-12-08",
+        "2021年",
+        "2021-01-01",
+        "2021-12-31",
+    ),
+    (
+        "as-of-a-month-in-a-year-on-year-sentence-is-a-running-total",
+        "截至今年10月，电子信息制造业营业收入达到12.45万亿元，同比增长8.4%。",
+        "12.45万亿元",
+        0,
+        "2022-12-29",
+        "2022年1-10月",
+        "2022-01-01",
+        "2022-10-31",
+    ),
+    (
+        "a-stock-at-the-end-of-a-month",
+        "到今年10月底，已经有3000多家企业实施了数字化转型。",
+        "3000多家",
+        0,
+        "2022-12-29",
+        "2022年10月末",
+        "2022-10-31",
+        "2022-10-31",
+    ),
+    (
+        "as-of-a-day",
+        "截至2012年6月30日，交行资产总额达到人民币51522.08亿元。",
+        "人民币51522.08亿元",
+        0,
+        "2012-08-29",
+        "2012年6月30日",
+        "2012-06-30",
+        "2012-06-30",
+    ),
+    (
+        "now",
+        "目前，我国数字经济规模已超45万亿元。",
+        "超45万亿元",
+        0,
+        "2022-12-29",
+        "2022年12月29日",
+        "2022-12-29",
+        "2022-12-29",
+    ),
+    (
+        "no-time-at-all-is-the-document-date",
+        "国泰航空公布390亿元资本重组计划。",
+        "390亿元",
+        0,
+        "2020-06-09",
+        "2020年6月9日",
+        "2020-06-09",
+        "2020-06-09",
+    ),
+    (
+        "a-breakdown-does-not-carry",
+        "上半年国内生产总值340637亿元。分季度看，一季度增长6.7%，二季度增长6.7%。"
+        "分产业看，第一产业增加值22097亿元。",
+        "22097亿元",
+        0,
+        "2016-07-15",
+        "2016年上半年",
+        "2016-01-01",
+        "2016-06-30",
+    ),
+    (
+        "a-since-that-modifies-a-noun-does-not-carry",
+        "1-2月，制造业投资增长61.1%，扭转了2020年以来的下降态势。先进制造业增长51.5%。",
+        "51.5%",
+        0,
+        "2021-03-24",
+        "2021年1-2月",
+        "2021-01-01",
+        "2021-02-28",
+    ),
+    (
+        "same-period",
+        "今年前4个月，出口增长10.6%。同期，对东盟进出口2.09万亿元。",
+        "2.09万亿元",
+        0,
+        "2023-05-09",
+        "2023年1-4月",
+        "2023-01-01",
+        "2023-04-30",
+    ),
+    (
+        "last-year-same-period",
+        "1-2月，网上零售在上年同期18.0%的高增速基础上继续增长。",
+        "18.0%",
+        0,
+        "2021-03-24",
+        "2020年1-2月",
+        "2020-01-01",
+        "2020-02-29",
+    ),
+    (
+        "a-whole-year-of-the-period-in-force",
+        "1至6月，全国城镇新增就业654万人，完成全年目标任务的59%。",
+        "59%",
+        0,
+        "2022-07-15",
+        "2022年",
+        "2022-01-01",
+        "2022-12-31",
+    ),
+    (
+        "a-year-in-an-earlier-sentence-does-not-place-a-month",
+        "全国夏粮产量低于最高年份2015年，为历史第二高产年。上半年，猪牛羊禽肉产量3851万吨。",
+        "3851万吨",
+        0,
+        "2016-07-15",
+        "2016年上半年",
+        "2016-01-01",
+        "2016-06-30",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "claim", "nth", "doc", "label", "start", "end"),
+    [c[1:] for c in SCOPE],
+    ids=[c[0] for c in SCOPE],
+)
+def test_scope(text, claim, nth, doc, label, start, end):
+    assert period(text, claim, doc, nth) == iso(label, start, end)
+
+
+def test_no_date_relative_periods_have_no_interval():
+    assert period("今年前三季度，利润6.9万亿元。", "6.9万亿元", None) == (
+        "今年前三季度",
+        None,
+        None,
+    )
+    assert period("目前，规模已超45万亿元。", "超45万亿元", None) == ("目前", None, None)
+
+
+def test_no_date_explicit_periods_still_resolve():
+    got = period("2023年1-11月，利润6.9万亿元。", "6.9万亿元", None)
+    assert got == iso("2023年1-11月", "2023-01-01", "2023-11-30")
+
+
+def test_no_date_and_no_time_is_no_period():
+    assert period("国泰航空公布390亿元资本重组计划。", "390亿元", None) == (None, None, None)
+
+
+def test_a_headline_year_places_the_months_of_the_release():
+    text = "2019年1-11月全国规模以上工业企业利润\n\n11月份，利润增长5%。"
+    assert period(text, "5%", "2023-12-15") == iso("2019年11月", "2019-11-01", "2019-11-30")
+
+
+def test_doc_date_on_every_claim():
+    claims = extract("1—11月份，利润6.9万亿元，同比增长4.4%。", doc_date=D("2023-12-27"))
+    assert {c.doc_date for c in claims} == {D("2023-12-27")}
+    assert {c.doc_date for c in extract("利润6.9万亿元。")} == {None}
