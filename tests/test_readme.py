@@ -42,10 +42,11 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.mark.usefixtures("in_repo")
 def test_the_table_is_what_a_terminal_shows(monkeypatch: pytest.MonkeyPatch) -> None:
-    shown = README.split("shows a table\nper document", 1)[1].split("```text\n", 1)[1]
+    command = "pressmine extract tests/releases/nbs-2016-h1-economy-zh-hans.txt --date 2016-07-15"
+    shown = README.split(f"`{command}`", 1)[1].split("```text\n", 1)[1]
     shown_lines = shown.split("```", 1)[0].splitlines()
     monkeypatch.setenv("COLUMNS", "100")
-    result = run("extract", "tests/releases/nbs-2016-h1-economy-zh-hans.txt", "-f", "table")
+    result = run(*command.split()[1:], "-f", "table")
     lines = result.stdout.splitlines()
     # The title and the columns are the same; widths follow the cells, so they may differ.
     assert shown_lines[0] == lines[0]
