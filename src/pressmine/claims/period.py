@@ -23,12 +23,13 @@ from __future__ import annotations
 
 import bisect
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pressmine.claims.calendar import Context, Period, resolve, stated_year
+from pressmine.claims.calendar import Context, Period, pieces, resolve, stated_year
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
@@ -43,14 +44,50 @@ _MASKED = re.compile(f"[{''.join(masking.MASKS)}]")  # where mask_numbers hid a 
 
 
 @dataclass(frozen=True, slots=True)
-class _Found:
-    """A period expression of the text, read on the calendar."""
+class _Shape:
+    """What the groups of a period pattern name, worked out once for a pack set (a compiled
+    pattern hashes its whole program: a cache keyed on one costs as much as the work)."""
 
+    pieces: tuple[tuple[str, str], ...]  # (group, piece): (month__range, month)
+    years: tuple[tuple[str, str], ...]  # the groups that write a year out
+    since: tuple[str, ...]  # the groups of 以来, 起, 自
+
+
+_SHAPES: weakref.WeakKeyDictionary[PackSet, list[_Shape]] = weakref.WeakKeyDictionary()
+
+
+def _shapes(packs: PackSet) -> list[_Shape]:
+    """The shapes of the pack set's period patterns, in their order."""
+    if packs not in _SHAPES:
+        shapes = []
+        for p in packs.period_patterns:
+            named = pieces(p.regex.groupindex)
+            shapes.append(
+                _Shape(
+                    named,
+                    tuple((n, g) for n, g in named if g in ("year", "roc_year")),
+                    tuple(n for n, g in named if g in ("since", "from")),
+                )
+            )
+        _SHAPES[packs] = shapes
+    return _SHAPES[packs]
+
+
+@dataclass(slots=True, eq=False)
+class _Found:
+    """A period expression of the text; placed on the calendar when a figure asks for it
+    (most are not: a release states 一季度 ten times before as many figures)."""
+
+    match: re.Match[str]
+    shape: _Shape  # its pattern's groups
     start: int
     end: int
-    period: Period
     basis: bool  # a comparison base: it places the base, not the figures after it
     reach: int  # where its scope ends: its paragraph's end, or its clause's or sentence's
+    year: int | None  # the year in context: stated before it in its sentence, or the headline's
+    before: _Found | None  # the expression in force before it (the last that is no base)
+    period: Period | None = None  # once read (`read` is True)
+    read: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,7 +157,12 @@ class _Finder:
 
     def __init__(self, text: str, masked: str, packs: PackSet, bounds: Boundaries) -> None:
         self.text, self.masked, self.bounds = text, masked, bounds
-        self.patterns = packs.period_patterns
+        # Each pattern with the text it runs on: the masked one for a pattern with {{number}}.
+        self.subjects = [
+            (p.regex, masking.texts_for(p.regex.pattern, text, masked), shape)
+            for p, shape in zip(packs.period_patterns, _shapes(packs), strict=True)
+        ]
+        self.matched: dict[tuple[int, int], list[tuple[re.Match[str], _Shape]]] = {}
         self.words = packs.period_vocabulary
         self.vocab = packs.calendar.for_text(text)
         self.doc = DocumentTime(None)
@@ -141,26 +183,35 @@ class _Finder:
         clause_lo = self.bounds.clause(pos)[0]
         last = before[-1] if before else None
         if last and last.basis and last.end >= clause_lo and self._between(last.end, pos):
-            return last.period  # 较上(12)月的1.3%: the base's own figure
-        governing = next((f for f in reversed(before) if not f.basis and f.reach > pos), None)
+            own = self._place(last)
+            if own is not None:
+                return own  # 较上(12)月的1.3%: the base's own figure
+        governing, p = None, None
+        for f in reversed(before):
+            if not f.basis and f.reach > pos:
+                p = self._place(f)
+                if p is not None:
+                    governing = f
+                    break
         carried_day = (
             governing is not None
+            and p is not None
             and governing.start < sentence_lo
-            and governing.period.kind == "point"
+            and p.kind == "point"
         )
         span_default = self.doc.default is not None and self.doc.default.kind != "point"
         if (governing is None and not span_default) or carried_day:
             # 今日公布的报告中…。全港有12.7万户，比去年增加5100户: compared with last year,
             # the figure is this year's, whatever day an earlier sentence (or the lead) named;
             # a headline's or lead's span (上半年…夏粮产量比上年减少) stands.
-            implied = _after_base(f for f in found if sentence_lo <= f.start < sentence_hi)
+            bases = [f for f in found if sentence_lo <= f.start < sentence_hi and f.basis]
+            implied = _after_base(p for p in map(self._place, bases) if p is not None)
             if implied is not None:
                 return implied
-        if governing is None:
+        if governing is None or p is None:
             return self.doc.default or _day(self.doc.doc_date)
-        p = governing.period
         if p.items:
-            p = self._item(governing, pos, sentence_lo) or p
+            p = self._item(governing, p, pos, sentence_lo) or p
         yoy = self.words.year_on_year
         if (
             p.running is not None
@@ -170,7 +221,7 @@ class _Finder:
             return p.running  # 截至今年10月，营业收入…同比增长: 1-10月
         return p
 
-    def _item(self, governing: _Found, pos: int, sentence_lo: int) -> Period | None:
+    def _item(self, governing: _Found, p: Period, pos: int, sentence_lo: int) -> Period | None:
         """9、10月份分别增长3.3%、0.6%: the k-th figure after 分别 is of the k-th month."""
         lo = max(governing.end, sentence_lo)
         marks = [self.text.rfind(w, lo, pos) for w in self.respectively]
@@ -178,7 +229,7 @@ class _Finder:
         if mark < 0:
             return None
         k = bisect.bisect_left(self.claims, pos) - bisect.bisect_right(self.claims, mark)
-        items = governing.period.items
+        items = p.items
         return items[k] if 0 <= k < len(items) else None
 
     def _between(self, end: int, pos: int) -> bool:
@@ -187,39 +238,57 @@ class _Finder:
     # ------------------------------------------------------------------------- expressions
 
     def _read(self, span: tuple[int, int]) -> list[_Found]:
-        """The expressions of a paragraph, in order, each read with what came before it."""
+        """The expressions of a paragraph, in order, each with what came before it."""
         out: list[_Found] = []
-        stated, stated_until = None, 0  # a year the paragraph stated; its sentence's end
-        in_force = self.doc.default
-        for m in self._matches(span):
+        stated: int | None = None  # a year the paragraph stated
+        stated_until = 0  # where the sentence that stated it ends
+        undated = self.doc.doc_date is None
+        in_force: _Found | None = None
+        for m, shape in self._matches(span):
             # 2019年…11月: a yearless expression takes a year stated before it in its sentence,
             # else the headline's; one from an earlier sentence only when the document has no
             # date to go by (低于最高年份2015年。上半年… is not the first half of 2015).
-            near = stated is not None and (m.start() < stated_until or self.doc.doc_date is None)
+            near = stated is not None and (m.start() < stated_until or undated)
             year = stated if near else self.doc.head_year
-            p = resolve(m, self.text, self.vocab, Context(self.doc.doc_date, year, in_force))
-            if p is None:
-                continue
             basis = self._is_basis(m.start(), m.end(), span)
-            out.append(_Found(m.start(), m.end(), p, basis, self._reach(m, p, span)))
+            reach = self._reach(m, shape, span)
+            f = _Found(m, shape, m.start(), m.end(), basis, reach, year, in_force)
+            out.append(f)
             if not basis:
-                in_force = p
-                if stated_year(m) is not None:
-                    stated, stated_until = stated_year(m), self.bounds.sentence(m.start())[1]
+                in_force = f
+                said = stated_year(m, shape.years)
+                if said is not None:
+                    stated, stated_until = said, self.bounds.sentence(m.start())[1]
         return out
 
-    def _matches(self, span: tuple[int, int]) -> list[re.Match[str]]:
+    def _place(self, f: _Found) -> Period | None:
+        """The expression on the calendar, read with the one in force before it."""
+        if not f.read:
+            in_force = f.before
+            while in_force is not None and self._place(in_force) is None:
+                in_force = in_force.before
+            now = in_force.period if in_force is not None else self.doc.default
+            ctx = Context(self.doc.doc_date, f.year, now)
+            f.period = resolve(f.match, self.text, self.vocab, ctx, f.shape.pieces)
+            f.read = True
+        return f.period
+
+    def _matches(self, span: tuple[int, int]) -> list[tuple[re.Match[str], _Shape]]:
         """Every expression in `span`; of two that overlap, the one that starts first wins,
-        then the longer."""
-        found: list[re.Match[str]] = []
-        for p in self.patterns:
-            subject = masking.texts_for(p.regex.pattern, self.text, self.masked)
-            found.extend(m for m in p.regex.finditer(subject, *span) if m.end() > m.start())
-        found.sort(key=lambda m: (m.start(), -m.end()))
-        kept: list[re.Match[str]] = []
-        for m in found:
-            if not kept or m.start() >= kept[-1].end():
-                kept.append(m)
+        then the longer. (The lead is asked for twice: for the document, for its figures.)"""
+        if span in self.matched:
+            return self.matched[span]
+        found: list[tuple[int, int, re.Match[str], _Shape]] = []
+        for regex, subject, shape in self.subjects:
+            found.extend((m.start(), -m.end(), m, shape) for m in regex.finditer(subject, *span))
+        found.sort(key=lambda f: (f[0], f[1]))
+        kept: list[tuple[re.Match[str], _Shape]] = []
+        end = -1
+        for start, neg_end, m, shape in found:
+            if -neg_end > start and start >= end:
+                kept.append((m, shape))
+                end = -neg_end
+        self.matched[span] = kept
         return kept
 
     def _is_basis(self, start: int, end: int, span: tuple[int, int]) -> bool:
@@ -231,13 +300,15 @@ class _Finder:
         after = text[end : min(span[1], end + 24)]
         if after.lstrip().startswith(w.base_nouns):
             return True
+        if not before.endswith(w.frame_starts):  # the common case: no frame opens before it
+            return False
         clause = _CLAUSE_END.split(after, 1)[0]
         return any(before.endswith(a) and b in clause for a, b in w.frames)
 
-    def _reach(self, m: re.Match[str], p: Period, span: tuple[int, int]) -> int:
+    def _reach(self, m: re.Match[str], shape: _Shape, span: tuple[int, int]) -> int:
         """Where an expression's scope ends: 2020年以来的下降态势 (it modifies a noun), its
         clause; the periods of a breakdown (分季度看), their sentence; else the paragraph."""
-        if p.kind == "since" and self.text.startswith("的", m.end()):
+        if self.text.startswith("的", m.end()) and any(m.group(n) for n in shape.since):
             return self.bounds.clause(m.start())[1]
         lo, hi = self.bounds.sentence(m.start())
         if any(w in self.text[lo : m.start()] for w in self.words.breakdown):
@@ -261,14 +332,14 @@ class _Finder:
             if span is None or default is not None:
                 continue
             days: list[Period] = []
-            for m in self._matches(span):
+            for m, shape in self._matches(span):
                 if self._is_basis(m.start(), m.end(), span):
                     continue
                 if span is head and head_year is None:
-                    head_year = stated_year(m)
+                    head_year = stated_year(m, shape.years)
                 if span is head and first_number < m.start():
                     continue
-                p = resolve(m, self.text, self.vocab, Context(doc_date))
+                p = resolve(m, self.text, self.vocab, Context(doc_date), shape.pieces)
                 if p is not None and p.kind == "point":
                     days.append(p)
                 elif p is not None and p.kind != "label" and default is None:
@@ -290,13 +361,12 @@ class _Finder:
         return first, bounds.paragraph(pos) if pos < len(text) else (len(text), len(text))
 
 
-def _after_base(in_sentence: Iterable[_Found]) -> Period | None:
+def _after_base(bases: Iterable[Period]) -> Period | None:
     """比去年增加5100户: a figure compared with a whole year, with no period of its own, is of
     the year after it."""
-    for f in in_sentence:
-        p = f.period
+    for p in bases:
         whole_year = p.part is not None and p.part.label == "" and p.start is not None
-        if f.basis and p.kind == "span" and whole_year and p.year is not None:
+        if p.kind == "span" and whole_year and p.year is not None:
             y = p.year + 1
             return Period(f"{y}年", date(y, 1, 1), date(y, 12, 31), "span", y, p.part)
     return None

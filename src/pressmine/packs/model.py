@@ -157,6 +157,7 @@ class PeriodWords:
 
     comparison: tuple[str, ...]  # right before it, it is a comparison base: 比, 较
     frames: tuple[tuple[str, str], ...]  # around it: (与, 相比), (在, 基础上)
+    frame_starts: tuple[str, ...]  # the words that open a frame: 与, 在
     base_nouns: tuple[str, ...]  # right after it: 基数
     breakdown: tuple[str, ...]  # its sentence breaks the period in force down: 分季度
     year_on_year: re.Pattern[str] | None  # 同比, 按年: a sentence that compares year on year
@@ -287,6 +288,7 @@ class PackSet:
         return PeriodWords(
             comparison=longest_first(words["comparison"]),
             frames=frames,
+            frame_starts=tuple(sorted({a for a, _ in frames})),
             base_nouns=longest_first(words["base_nouns"]),
             breakdown=longest_first(words["breakdown"]),
             year_on_year=re.compile("|".join(re.escape(w) for w in longest_first(frozenset(yoy))))

@@ -89,10 +89,18 @@ _DATE = re.compile(
     rf"|年\s?(?P<m_>1[0-2]|0?[1-9])\s?月\s?(?P<d_>3[01]|[12]\d|0?[1-9])\s?[日号])(?![\d])"
 )
 # A label that says the date on its line is the publication's.
-_LABELLED = re.compile(
-    r"(?:发布|發布|发表|發表|发稿|發稿|更新|刊登|出版|公布|公佈)?(?:时间|時間|日期)\s?[:：]|"
-    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责任编辑|責任編輯)\s?[:：]"
+_LABEL_VERBS = (
+    *("发布", "發布", "发表", "發表", "发稿", "發稿"),
+    *("更新", "刊登", "出版", "公布", "公佈"),
 )
+_LABEL_WORDS = (
+    *(verb + noun for verb in _LABEL_VERBS for noun in ("时间", "時間", "日期")),
+    *("时间", "時間", "日期", "来源", "來源", "作者", "记者", "記者"),
+    *("编辑", "編輯", "责任编辑", "責任編輯"),
+)
+# Whole words, longest first: an alternation that opens with a word lets re skip, in C, every
+# place no label starts (one that opens with an optional word tries every character).
+_LABELLED = re.compile("(?:" + "|".join(sorted(_LABEL_WORDS, key=len, reverse=True)) + r")\s?[:：]")
 # A dateline: 新华社北京12月15日电, 中新网12月15日电, 本报讯…12月15日, (记者…)12月15日.
 _DATELINE = re.compile(
     r"(?:社|网|網|台|报|報|讯|訊|电|電)[^\n，。,]{0,12}?"
@@ -103,25 +111,34 @@ _DATELINE = re.compile(
 _YEAR_IN_TEXT = re.compile(r"(?<![\d.])((?:19|20)\d{2})\s?年|(?<![\d.])(1[01]\d)年")
 _CLAUSE_MARK = re.compile(r"[。！？!?，,；;]")
 _EDGE_LINES = 3  # a date line stands among the first or last lines
+_HEAD_CHARS = 1_500  # a labelled date (发布时间：…) is looked for in a text's first characters
+_TAIL_CHARS = 800  # and its last
+_LINE_HEAD = 80  # a date line is no longer
 
 
 def from_text(text: str) -> DocDate | None:
-    """A publication date the text states: a labelled line (发布时间：…), a line among the first
-    or last three that is only a date (maybe with a time, a source or an author), or a
-    dateline (新华社北京12月15日电) when the text states its year."""
-    lines = [line.strip() for line in text.splitlines() if line.strip()]
-    edge = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if len(lines) > 2 * _EDGE_LINES else lines
-    for line in lines:
-        label = _LABELLED.search(line)
-        if label:
-            m = _DATE.search(line, label.end())
+    """A publication date the text states: a labelled one (发布时间：…) in its first 1,500 or
+    last 800 characters, a line among the first or last three that is only a date (maybe
+    with a time, a source or an author), or a dateline (新华社北京12月15日电) when the text
+    states its year."""
+    for part in (text[:_HEAD_CHARS], text[-_TAIL_CHARS:]):
+        for label in _LABELLED.finditer(part):
+            m = _DATE.search(part, label.end(), label.end() + 40)
             if m and m.start() - label.end() <= 20:
-                return _found(m, "text", line)
-    for line in edge:
-        m = _DATE.search(line)
+                return _found(m, "text", _line_at(part, label.start()))
+    head = [line.strip() for line in text[:_HEAD_CHARS].splitlines() if line.strip()]
+    tail = [line.strip() for line in text[-_TAIL_CHARS:].splitlines() if line.strip()]
+    for line in head[:_EDGE_LINES] + tail[-_EDGE_LINES:]:
+        m = _DATE.search(line) if len(line) <= _LINE_HEAD else None  # a date line is short
         if m and _is_date_line(line, m):
             return _found(m, "text", line)
     return _dateline(text)
+
+
+def _line_at(text: str, pos: int) -> str:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _is_date_line(line: str, m: re.Match[str]) -> bool:

@@ -20,7 +20,9 @@ model.py.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from functools import lru_cache
 
 from pressmine.claims.calendar import forms
 from pressmine.claims.calendar.model import (
@@ -37,17 +39,25 @@ from pressmine.claims.calendar.years import place, quarter_style, read_part, rea
 from pressmine.packs.calendar import Vocabulary, group_name
 
 
-def resolve(match: re.Match[str], text: str, vocab: Vocabulary, ctx: Context) -> Period | None:
+def resolve(
+    match: re.Match[str],
+    text: str,
+    vocab: Vocabulary,
+    ctx: Context,
+    pieces: Sequence[tuple[str, str]] | None = None,
+) -> Period | None:
     """The period a pattern's match names, or None when its pieces make no date (13月).
 
     `text` is the text the match's offsets point into, with the words as the packs write them
-    (normalised: simplified, half-width); the match itself may come from a masked copy."""
+    (normalised: simplified, half-width); the match itself may come from a masked copy.
+    `pieces` is pieces(match.re), when the caller has it (see there)."""
     words: dict[str, str] = {}
-    for name in match.re.groupindex:
-        s, e = match.span(name)
-        if s >= 0:
-            words[group_name(name)] = text[s:e]
-            if group_name(name) == "quarter":
+    found = match.groupdict()  # one call, not one a group: a pattern names dozens of pieces
+    for name, piece in pieces if pieces is not None else _pieces(match.re):
+        if found[name] is not None:
+            s, e = match.span(name)
+            words[piece] = text[s:e]
+            if piece == "quarter":
                 words["quarter_style"] = quarter_style(text, s, e)
     written = written_label(text[match.start() : match.end()])
     try:
@@ -74,17 +84,34 @@ def _listed(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) ->
     return replace(whole, label=label, items=tuple(i for i in items if i is not None))
 
 
-def stated_year(match: re.Match[str]) -> int | None:
-    """The calendar year an expression writes out (2023年, 二〇二三年, 112年), if it does."""
-    for name in match.re.groupindex:
-        g = group_name(name)
-        if g in ("year", "roc_year") and match.group(name):
+def stated_year(match: re.Match[str], years: Sequence[tuple[str, str]] | None = None) -> int | None:
+    """The calendar year an expression writes out (2023年, 二〇二三年, 112年), if it does.
+    `years` is the pieces of match.re that are years, when the caller has them."""
+    if years is None:
+        years = tuple((n, p) for n, p in _pieces(match.re) if p in ("year", "roc_year"))
+    for name, piece in years:
+        value = match.group(name)
+        if value:
             try:
-                n = number(match.group(name))
+                n = number(value)
             except NoDate:
                 return None
-            return n + ROC_OFFSET if g == "roc_year" else n
+            if piece == "roc_year":
+                return n + ROC_OFFSET
+            return n + (2000 if n < 70 else 1900) if n < 100 else n  # 19/20年度
     return None
+
+
+def pieces(groupindex: Mapping[str, int]) -> tuple[tuple[str, str], ...]:
+    """A pattern's groups with the pieces they name (month__range names month). Worth keeping
+    for a pattern one reads many matches of: a compiled pattern hashes its whole program, so
+    a cache keyed on one costs as much as this."""
+    return tuple((name, group_name(name)) for name in groupindex)
+
+
+@lru_cache(maxsize=64)
+def _pieces(pattern: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
+    return pieces(pattern.groupindex)
 
 
 def _read(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> Period | None:
@@ -110,4 +137,13 @@ def _read(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> P
     return place(w, year, part, written, vocab, ctx)
 
 
-__all__ = ["ROC_OFFSET", "Context", "Part", "Period", "resolve", "span_label", "stated_year"]
+__all__ = [
+    "ROC_OFFSET",
+    "Context",
+    "Part",
+    "Period",
+    "pieces",
+    "resolve",
+    "span_label",
+    "stated_year",
+]

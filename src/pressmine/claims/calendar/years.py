@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import calendar as gregorian
 import re
 from datetime import date, timedelta
 
@@ -20,6 +19,7 @@ from pressmine.claims.calendar.model import (
     in_range,
     join,
     lookup,
+    month_days,
     number,
     ordinal,
     since_word,
@@ -122,7 +122,7 @@ def _month_part(w: dict[str, str], vocab: Vocabulary, start_month: int) -> Part:
         at2 = m2 + 12 if start_month > 1 and m2 < start_month else m2
         return Part(f"{m}-{m2}月", (at, 1), (at2, 31))
     if "day" in w:
-        d = in_range(number(w["day"]), 1, gregorian.monthrange(2000, m)[1])
+        d = in_range(number(w["day"]), 1, month_days(2000, m))  # 2月29日: 2000 is a leap year
         if "day2" in w:
             d2 = in_range(number(w["day2"]), d, 31)
             return Part(f"{m}月{d}-{d2}日", (at, d), (at, d2))
