@@ -976,7 +976,7 @@ def check():
             else:
                 if abs(pv - c["value"]) > 1e-6 * max(1, abs(pv)):
                     bad(f"value {c['value']} but the text reads {pv}")
-            if ("百分点" in t2s(c["text"]) if t2s else "百分" in c["text"]) != (
+            if bool(re.search("百分[点點]", c["text"])) != (
                 c["unit"] == "pp"
             ) and not re.fullmatch(r"[\d.]+个?", c["text"]):
                 bad("pp/百分点 mismatch")
