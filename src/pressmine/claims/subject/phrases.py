@@ -85,6 +85,9 @@ def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spa
         or toks[-1][0] in "()（）"
     ):
         toks = toks[:-1]  # 软件业务[前11个月]收入, 今(2025)年经济成长率
+    base = _comparison_base(toks, words)
+    if base is not None:
+        toks = toks[:base]  # 税收实征净额[较预算数]超征: the base is not whose
     phrase = noun_phrase_backward(toks, words) if toks else []
     reported = [k for k, tok in enumerate(phrase) if tok[0] in words.reporting_verbs]
     if reported:
@@ -103,8 +106,11 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
     """5500多万辆汽车[奔驰在城乡公路], 20名群众[失联]: a verb phrase right after the counted
     noun says which of them are counted. One after an adverb (行政村[已]通5G) is a predicate,
     and a change or linking verb (增长, 达) is no description."""
-    if not toks or segment.word_class(toks[0][0]) != "v" or toks[0][0] in words.stop_words:
+    first = toks[0][0] if toks else ""
+    if segment.word_class(first) != "v" or first in words.stop_words:
         return []
+    if first in words.reporting_verbs:
+        return []  # 近九成受访企业[表示]…: what they said, not which of them
     out = [toks[0]]
     for tok in toks[1:5]:
         if segment.word_class(tok[0]) not in ("n", "v", "vn", "p", "f") or is_punct(tok[0][0]):
@@ -176,7 +182,8 @@ def _comparison_base(toks: list[Word], words: Words) -> int | None:
         if toks[k][0] in words.comparators:
             tail = toks[k + 1 :]
             opens = bool(tail) and not is_punct(tail[0][0][0])  # 存贷比(本外币): a ratio's 比
-            if opens and all(segment.word_class(t[0]) != "v" for t in tail):
+            # 较预算数[超征]: what is compared with, and the verb that says how it compares
+            if opens and all(segment.word_class(t[0]) != "v" for t in tail[:-1]):
                 return k
             return None
     return None
