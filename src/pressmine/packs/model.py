@@ -166,6 +166,16 @@ class SubjectWords:
     # glued, and the one-character words of skip_before that open a verb (共出动 = 共 + 出动)
     cut: frozenset[str]
     currencies: frozenset[str]  # currency units as written before a number: 港币, 人民币
+    # The same lists for the hot path: endings as tuples for str.endswith, and a pattern that
+    # finds a text that may hold a name (a region or a name's ending) before it is cut in words.
+    name_endings: tuple[str, ...]
+    measure_endings: tuple[str, ...]
+    name_hint: re.Pattern[str]
+
+
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -280,6 +290,9 @@ class PackSet:
             glued_suffix=self.glued_suffix,
             cut=self.glued_words | {w for w in table["skip_before"] if len(w) == 1},
             currencies=frozenset(u for u, info in self.units.items() if info.kind == "currency"),
+            name_endings=tuple(sorted(table["name_suffixes"])),
+            measure_endings=tuple(sorted(table["measure_heads"])),
+            name_hint=_any_of(table["regions"] | table["name_suffixes"]),
         )
 
     @cached_property

@@ -70,6 +70,12 @@ def has_name(toks: Sequence[Word], words: Words) -> bool:
     return bool(name_spans(toks, words))
 
 
+def may_name(text: str, words: Words, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether text[lo:hi] may hold a name at all (a region, or a name's ending), found without
+    cutting it into words: most clauses hold none."""
+    return words.name_hint.search(text, lo, len(text) if hi is None else hi) is not None
+
+
 def headline(text: str) -> tuple[int, int] | None:
     """The release's headline: its first non-blank line when a blank line follows it and it
     reads as a title (short, no sentence end)."""
@@ -103,8 +109,12 @@ def clause_actor(toks: list[Word], words: Words) -> Actor | None:
 
 def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Actor | None:
     owner: list[Word] = []
-    verbs = [k for k in range(i, len(toks)) if segment.word_class(toks[k][0]) == "v"]
-    main = verbs[-1] if verbs else len(toks)  # the owner ends before the clause's last verb
+    main = len(toks)  # the owner ends before the clause's last verb
+    if compounds:
+        main = next(
+            (k for k in range(len(toks) - 1, i - 1, -1) if segment.word_class(toks[k][0]) == "v"),
+            len(toks),
+        )
     while i < len(toks):
         w = toks[i][0]
         inner = (

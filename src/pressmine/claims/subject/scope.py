@@ -4,6 +4,7 @@ the name that scopes its paragraph or the whole release (the headline's 交通�
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -63,7 +64,8 @@ def attach_owners(
         if extra:
             f.spans, f.owner = merge_spans(spans_of(extra), f.spans), "actor"
             continue
-        if owners.has_name(words_of(text, f.spans), words):
+        named = any(owners.may_name(text, words, s, e) for s, e in f.spans)
+        if named and owners.has_name(words_of(text, f.spans), words):
             continue
         name = scope.name_before(c.start)
         if name is not None:
@@ -97,6 +99,8 @@ def _actor_of(
     raw = text[lo : c.start].rstrip()
     if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
         return None
+    if not owners.may_name(text, words, lo, c.start):
+        return None  # only a body or a place is an owner (attach_owners)
     left = segment.spans(text[lo : c.start], lo, words.cut)
     # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
     others = [(o.start, o.end) for o in claims[max(0, i - 4) : i] if o.end > lo]
@@ -106,30 +110,32 @@ def _actor_of(
 
 class _ScopeNames:
     """The names in subject position and the scope frames of the text, read clause by clause
-    as the claims come (each clause once: linear in the text)."""
+    as the claims come, each clause at most once (linear in the text), and only where they
+    are asked for: frames in clauses that end as one (…中), names in the paragraphs of the
+    claims that need one."""
 
     def __init__(self, text: str, bounds: Boundaries, words: Words) -> None:
         self.text, self.bounds, self.words = text, bounds, words
-        self.k = 0  # the next clause end to read
+        self.frame_k = 0  # the next clause end to read for frames
+        self.name_k = 0  # and for names
         self.names: list[tuple[int, tuple[int, int]]] = []  # (clause start, name span)
         self.frames: list[tuple[int, tuple[int, int]]] = []  # (clause start, frame span)
 
-    def _read_to(self, pos: int) -> None:
+    def _clause(self, k: int) -> tuple[int, int]:
         ends = self.bounds.clause_ends
-        while self.k < len(ends) and ends[self.k] < pos:
-            lo = ends[self.k - 1] + 1 if self.k else 0
-            toks = segment.spans(self.text[lo : ends[self.k]], lo, self.words.cut)
-            self.k += 1
-            name = owners.scope_name(toks, self.words)
-            if name is not None:
-                self.names.append((lo, name))
-            frame = owners.scope_frame(toks, self.words)
-            if frame is not None:
-                self.frames.append((lo, frame))
+        return (ends[k - 1] + 1 if k else 0), ends[k]
 
     def frame_before(self, pos: int) -> tuple[int, int] | None:
         """The scope frame (规模以上工业企业中,) that opens the full sentence (to 。) of pos."""
-        self._read_to(pos)
+        ends, words = self.bounds.clause_ends, self.words
+        frame_ends = tuple(words.scope_frame_ends)
+        while self.frame_k < len(ends) and ends[self.frame_k] < pos:
+            lo, hi = self._clause(self.frame_k)
+            self.frame_k += 1
+            if self.text[lo:hi].rstrip().endswith(frame_ends):
+                frame = owners.scope_frame(segment.spans(self.text[lo:hi], lo, words.cut), words)
+                if frame is not None:
+                    self.frames.append((lo, frame))
         if not self.frames:
             return None
         lo, span = self.frames[-1]
@@ -140,8 +146,18 @@ class _ScopeNames:
 
     def name_before(self, pos: int) -> tuple[int, int] | None:
         """The last name in subject position before pos in its paragraph."""
-        self._read_to(pos)
+        ends, words = self.bounds.clause_ends, self.words
         para_lo, _ = self.bounds.paragraph(pos)
+        # Clauses of earlier paragraphs are skipped unread: no claim there asked for a name.
+        self.name_k = max(self.name_k, bisect.bisect_left(ends, para_lo))
+        while self.name_k < len(ends) and ends[self.name_k] < pos:
+            lo, hi = self._clause(self.name_k)
+            self.name_k += 1
+            if owners.may_name(self.text, words, lo, hi):
+                toks = segment.spans(self.text[lo:hi], lo, words.cut)
+                name = owners.scope_name(toks, words)
+                if name is not None:
+                    self.names.append((lo, name))
         for lo, span in reversed(self.names):
             if lo < para_lo:
                 break

@@ -48,7 +48,7 @@ def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
     heads = words.measure_heads
     for k in range(len(phrase) - 1, -1, -1):
         w = phrase[k][0]
-        if w in heads or any(w.endswith(x) and len(w) > len(x) for x in heads):
+        if w in heads or w.endswith(words.measure_endings):
             if k != len(phrase) - 1:
                 return None
             start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
