@@ -4,6 +4,7 @@ subject, change, basis and period."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 from pressmine.claim import Claim, Quantity
@@ -39,6 +40,7 @@ def extract(
     packs: PackSet | None = None,
     *,
     doc_date: date | str | None = None,
+    headline: str | None = None,
     document: DocumentTime | None = None,
 ) -> list[Claim]:
     """The numeric claims in `text`, sorted by position. Offsets are into `text` as given.
@@ -46,8 +48,10 @@ def extract(
     `doc_date` (a date or "YYYY-MM-DD") is the document's date, which relative time (今年,
     目前, 1-11月 with no year) is counted from; when None, a date the text states (发布时间：…,
     a date line, a dateline) is used, and with none, relative periods get no interval.
-    `document` is for a text that is one block of a longer document: that document's date and
-    the period its headline or lead states (claims.period.document_time).
+    When `text` is a later part of a release (a block of a long file): `headline` is the
+    release's headline, which scopes every figure of it (交通银行上半年业绩 -> 交通银行净利润),
+    and `document` the release's date and the period its headline or lead states
+    (claims.period.document_time).
 
     >>> [(c.text, c.unit, c.subject, c.change) for c in extract("规模以上工业增加值同比增长5.9%")]
     [('5.9%', '%', '规模以上工业增加值', 'increase')]
@@ -55,6 +59,8 @@ def extract(
     >>> c.period, str(c.period_start), str(c.period_end)
     ('2023年1-11月', '2023-01-01', '2023-11-30')
     """
+    if headline:
+        return _after_headline(text, headline, packs, doc_date, document)
     packs = packs or load_packs()
     if isinstance(doc_date, str):
         doc_date = docdate.parse_date(doc_date)
@@ -100,6 +106,24 @@ def extract(
             )
         )
     return out
+
+
+def _after_headline(
+    text: str,
+    headline: str,
+    packs: PackSet | None,
+    doc_date: date | str | None,
+    document: DocumentTime | None,
+) -> list[Claim]:
+    """extract(text) as the rest of a release under `headline`: the headline is read with the
+    text and its own figures left out."""
+    lead = headline.replace("\n", " ") + "\n\n"
+    claims = extract(lead + text, packs, doc_date=doc_date, document=document)
+    return [
+        replace(c, start=c.start - len(lead), end=c.end - len(lead))
+        for c in claims
+        if c.start >= len(lead)
+    ]
 
 
 def _candidates(text: str, packs: PackSet) -> tuple[str, Found]:

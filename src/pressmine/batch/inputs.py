@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import IO, BinaryIO
 
 from pressmine.batch import blocks
-from pressmine.batch.tasks import Block, Part, ReadFile, Task, sha256_hex
+from pressmine.batch.tasks import Block, Part, ReadFile, Task, headline_of, sha256_hex
 from pressmine.claims.period import document_head
 from pressmine.errors import InputError
 from pressmine.text.decode import decode, detect
@@ -116,6 +116,7 @@ def _blocks(
     reader = io.TextIOWrapper(f, encoding=encoding, newline=None)  # the offsets convention
     head = Block(path, "", 0, False, True, False, encoding, sha256, size)
     pending: Block | None = None
+    headline: str | None = None
     error: InputError | None = None
     beginning = ""  # the document's headline and lead, for every block after the first
     try:
@@ -124,9 +125,12 @@ def _blocks(
                 yield pending
             if pending is None:
                 pending = replace(head, text=text, offset=offset)
+                headline = headline_of(text)
                 beginning = document_head(text)
             else:
-                pending = Block(path, text, offset, first=False, last=False, head=beginning)
+                pending = Block(
+                    path, text, offset, first=False, last=False, headline=headline, head=beginning
+                )
     except UnicodeDecodeError:  # it decoded in full a moment ago
         error = InputError(path, "changed while being read")
     except OSError as err:

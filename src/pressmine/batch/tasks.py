@@ -17,6 +17,7 @@ from datetime import date
 from pressmine.batch import blocks
 from pressmine.claim import Claim
 from pressmine.claims.period import DocumentTime, document_head, document_time
+from pressmine.claims.subject import owners
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
@@ -90,8 +91,9 @@ class Block:
     encoding: str | None = None
     sha256: str | None = None
     size: int | None = None
+    headline: str | None = None  # the document's, for a block after the first
     # The document's beginning (claims.period.document_head), on the blocks after the first:
-    # every block reads its date, headline and lead from there.
+    # every block reads the document's date and time (its headline's and lead's period) there.
     head: str = ""
 
 
@@ -179,7 +181,9 @@ def _search_file(path: str, context: Context) -> Part:
 
 def _search_block(task: Block, context: Context) -> Part:
     head = task.head or document_head(task.text)
-    claims, found = _claims(task.path, task.text, task.html, context, task.offset, head)
+    claims, found = _claims(
+        task.path, task.text, task.html, context, task.offset, head, task.headline
+    )
     return Part(
         task.path,
         claims,
@@ -194,18 +198,24 @@ def _search_block(task: Block, context: Context) -> Part:
 
 
 def _claims(
-    path: str, text: str, html: bool, context: Context, offset: int = 0, head: str | None = None
+    path: str,
+    text: str,
+    html: bool,
+    context: Context,
+    offset: int = 0,
+    head: str | None = None,
+    headline: str | None = None,
 ) -> tuple[tuple[Claim, ...], DocDate | None]:
     """The claims of a document's text (or of a block starting at `offset`, with the
-    document's beginning in `head`), `doc` set, and the document's date they were read with
-    (text/docdate.py: --date, --dates, the text, the page's metadata, the file's name). A text
-    read in blocks finds its date, headline and lead in its beginning."""
+    document's beginning in `head` and its `headline`), `doc` set, and the document's date
+    they were read with (text/docdate.py: --date, --dates, the text, the page's metadata, the
+    file's name). A text read in blocks finds its date, headline and lead in its beginning."""
     if not html:
-        return _dated_claims(path, text, None, context, offset, head)
+        return _dated_claims(path, text, None, context, offset, head, headline)
     from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
     page = html_text(text)
-    claims, found = _dated_claims(path, page.text, text, context, 0, None)
+    claims, found = _dated_claims(path, page.text, text, context, 0, None, None)
     out = []
     for claim in claims:
         start, end = page.source_span(claim.start, claim.end)
@@ -216,7 +226,13 @@ def _claims(
 
 
 def _dated_claims(
-    path: str, text: str, page: str | None, context: Context, offset: int, head: str | None
+    path: str,
+    text: str,
+    page: str | None,
+    context: Context,
+    offset: int,
+    head: str | None,
+    headline: str | None,
 ) -> tuple[tuple[Claim, ...], DocDate | None]:
     """The claims of `text`, read with the document's date and time; `page` is the HTML
     source `text` was shown from, `head` the beginning of the document `text` is a block of."""
@@ -237,21 +253,29 @@ def _dated_claims(
         normalized = normalize(head)
         packs = context.packs
         document = document_time(normalized, packs, Boundaries.of(normalized), doc_date=day)
-    claims = _extract(text, offset, context.packs, day, document)
+    claims = _extract(text, offset, context.packs, day, document, headline)
     return tuple(replace(c, doc=path) for c in claims), found
 
 
 def _extract(
-    text: str, offset: int, packs: PackSet, day: date | None, document: DocumentTime | None
+    text: str,
+    offset: int,
+    packs: PackSet,
+    day: date | None,
+    document: DocumentTime | None,
+    headline: str | None = None,
 ) -> Iterator[Claim]:
     # extract() takes more than linear time on long texts; block by block it stays linear.
     # A text that is cut gets the packs the whole of it calls for (a block of a Hong Kong
-    # release may not say 香港); a big file's blocks come here one at a time, and each
-    # decides for itself.
+    # release may not say 香港), and each block after the first the release's headline; a
+    # big file's blocks come here one at a time, and each decides for itself.
     if len(text) > blocks.BLOCK:
         packs = _document_packs(text, packs)
+    if offset == 0:
+        headline = headline_of(text)
     for start, block in blocks.split(text):
-        for claim in extract(block, packs, doc_date=day, document=document):
+        lead = headline if offset + start > 0 else None
+        for claim in extract(block, packs, doc_date=day, headline=lead, document=document):
             yield replace(claim, start=claim.start + offset + start, end=claim.end + offset + start)
 
 
@@ -263,6 +287,12 @@ def _document_packs(text: str, packs: PackSet) -> PackSet:
     normalized = normalize(text)  # `when` is matched on the normalised text, as in extract
     found = frozenset(p.name for p in packs.packs if p.when and p.when.search(normalized))
     return packs.applying(found)
+
+
+def headline_of(text: str) -> str | None:
+    """The headline of a release that `text` begins (see claims/subject/owners.headline)."""
+    span = owners.headline(text)
+    return text[span[0] : span[1]] if span is not None else None
 
 
 def sha256_hex(data: bytes) -> str:
