@@ -205,7 +205,7 @@ class _Finder:
             # the figure is this year's, whatever day an earlier sentence (or the lead) named;
             # a headline's or lead's span (上半年…夏粮产量比上年减少) stands.
             bases = [f for f in found if sentence_lo <= f.start < sentence_hi and f.basis]
-            implied = _after_base(p for p in map(self._place, bases) if p is not None)
+            implied = _after_base(b for b in map(self._place, bases) if b is not None)
             if implied is not None:
                 return implied
         if governing is None or p is None:
