@@ -16,13 +16,13 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    words_in,
 )
 from pressmine.claims.subject.phrases import (
     noun_phrase_backward,
     strip_linking,
     strip_suffix_words,
 )
-from pressmine.text import segment
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -111,7 +111,7 @@ def distribute_respectively(
         run = _list_run(text, claims, groups.by_clause[(lo, hi)], i, words)
         if len(run) < 2:
             continue
-        toks = segment.spans(text[lo : c.start], lo, words.cut)
+        toks = words_in(text, lo, c.start, words)
         at = [k for k, t in enumerate(toks) if t[0] in words.respectively]
         if at:
             toks = toks[: at[-1]]
