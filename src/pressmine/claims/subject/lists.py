@@ -124,7 +124,7 @@ def distribute_respectively(
             subjects = []
             for part in parts:
                 spans = as_spans(part)
-                if part is not parts[-1] and len(part) < len(parts[-1]) and part[-1][0] != head[0]:
+                if part is not parts[-1] and len(parts[-1]) > 1 and part[-1][0] != head[0]:
                     spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
                 subjects.append(spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
