@@ -32,6 +32,8 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    parquet = "parquet"  # io/parquet.py (pyarrow)
+    html = "html"  # io/view.py: the claims highlighted in their documents' text
 
 
 # One column per field of Claim.to_dict(), `normalized` spread over three.
