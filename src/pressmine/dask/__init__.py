@@ -72,6 +72,8 @@ def claims(
     handle = extractor.Extractor(tasks.Context(_packs(packs, only, exclude, regex_timeout)))
     # One key of the graph, so that each worker gets the 2.7 MB once, not with every partition.
     shared = dask.delayed(handle, name=f"pressmine-extractor-{handle.key}")
+    if isinstance(paths_or_bag, str):  # one path, not its characters
+        paths_or_bag = [paths_or_bag]
     if isinstance(paths_or_bag, dask.bag.Bag):
         chunks: list[Any] = paths_or_bag.to_delayed()
     else:
