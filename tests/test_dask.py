@@ -73,20 +73,15 @@ def client(readme: dict[str, Any]) -> Client:
 
 
 @pytest.fixture
-def corpus(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """docs/: the samples, the test releases, shared/dev/docs where it is, and two files that
-    cannot be read."""
-    monkeypatch.chdir(tmp_path)
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    sources = [*(REPO / "samples").glob("*.txt"), *(REPO / "tests/releases").glob("*.txt")]
-    sources += sorted(SHARED_DOCS.glob("*.txt"))
-    for source in sources:
-        (folder / source.name).write_bytes(source.read_bytes())
-    (folder / "broken-binary.txt").write_bytes(b"\x89PNG\x00\x00")
-    (folder / "broken-gb.txt").write_bytes("已建成5G基站483.8万座".encode("gb18030"))  # a Note:
-    (folder / "broken-link.txt").symlink_to(folder / "nowhere.txt")
-    return folder
+def corpus(docs: Path) -> Path:
+    """docs/ (the samples and the test releases), shared/dev/docs where it is, and three files
+    that cannot be read or are not UTF-8."""
+    for source in sorted(SHARED_DOCS.glob("*.txt")):
+        (docs / source.name).write_bytes(source.read_bytes())
+    (docs / "broken-binary.txt").write_bytes(b"\x89PNG\x00\x00")
+    (docs / "broken-gb.txt").write_bytes("已建成5G基站483.8万座".encode("gb18030"))  # a Note:
+    (docs / "broken-link.txt").symlink_to(docs / "nowhere.txt")
+    return docs
 
 
 KEYS = ("doc", "start", "end", "unit", "subject")

@@ -17,13 +17,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
-from types import TracebackType
 from typing import Any, BinaryIO, Protocol
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pressmine.claim import Claim
+from pressmine.io.output import Closes
 
 SCHEMA = pa.schema(
     [
@@ -130,7 +130,7 @@ class _Part(Protocol):
     def claims(self) -> Iterable[Claim]: ...
 
 
-class ParquetWriter:
+class ParquetWriter(Closes):
     """Writes claims to a Parquet file of `SCHEMA` (zstd), a row group whenever `row_group`
     claims are waiting at the end of a `write()`, and the rest on `close()`. Use it as a
     context manager; `sink` is a path or a binary file, which is left open.
@@ -177,14 +177,3 @@ class ParquetWriter:
             rows = table(self._waiting)
             self._open().write_table(rows, row_group_size=len(self._waiting))
             self._waiting = []
-
-    def __enter__(self) -> ParquetWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()

@@ -27,10 +27,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from importlib import resources
-from types import TracebackType
 from typing import Protocol, TextIO
 
 from pressmine.claim import Claim
+from pressmine.io.output import Closes
 
 # Normalized units that make a claim a rate or share, or a count; every other unit (money,
 # measures, time, a bare level) is an amount. A change is a change whatever its unit.
@@ -100,7 +100,7 @@ class Document:
     last: bool = True
 
 
-class ViewWriter:
+class ViewWriter(Closes):
     """Writes the page to a text stream: `write_part()` for each part of each document, in
     order (its `text` is the document's text from where the previous part ended), then
     `close()` for the index and the end of the page. Use it as a context manager.
@@ -171,17 +171,6 @@ class ViewWriter:
         self._stream.flush()
         if self._rows is not None:
             self._rows.close()
-
-    def __enter__(self) -> ViewWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def _open(self, part: _Part, out: list[str]) -> None:
         self._number += 1
