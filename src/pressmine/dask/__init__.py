@@ -58,7 +58,8 @@ def claims(
     `paths_or_bag`: files and folders as the command line takes them (folders walked here
     with `globs`; files over 4 MB read here and cut into the blocks a plain run uses, so the
     claims are a plain run's), partitioned `partition_size` tasks at a time; or a
-    `dask.bag.Bag` of paths (each read whole by a worker) or of (doc, text) pairs, one
+    `dask.bag.Bag` of paths (each read whole by a worker: absolute, or relative to the
+    workers' folder, since a bag is theirs) or of (doc, text) pairs, one
     partition per partition of the bag. Rows come in the order of the inputs. `packs` is a
     `PackSet`, or pack folders for `load_packs` with `only`, `exclude` and `regex_timeout`.
     Each worker process loads the packs and jieba once, on its first partition.

@@ -32,11 +32,13 @@ class Extractor:
     """A run's `Context`, pickled as its bytes and built (with jieba loaded) on first use in each
     process. Create it where the run starts; hand it to the tasks."""
 
-    def __init__(self, context: tasks.Context | None = None, data: bytes | None = None) -> None:
+    def __init__(
+        self, context: tasks.Context | None = None, data: bytes | None = None, key: str = ""
+    ) -> None:
         if data is None:
             data = pickle.dumps(context, protocol=pickle.HIGHEST_PROTOCOL)
         self.data = data
-        self.key = hashlib.sha256(data).hexdigest()
+        self.key = key or hashlib.sha256(data).hexdigest()
         if context is not None:
             with _LOCK:
                 _BUILT.setdefault(self.key, context)  # where it was made, it is built
@@ -54,7 +56,7 @@ class Extractor:
             return context
 
     def __reduce__(self) -> tuple[Any, ...]:
-        return Extractor, (None, self.data)
+        return Extractor, (None, self.data, self.key)  # the key travels: no hashing there
 
 
 def run(items: Iterable[tasks.Task | tasks.Part], extractor: Extractor) -> list[tasks.Part]:
