@@ -50,6 +50,9 @@ class Part:
     # then empty): a string pickles much faster than claims, and the main process, which
     # the workers wait on, only has to write it.
     rendered: tuple[str, ...] | None = None
+    # The text searched (the document, or the block), when the run's render is the HTML view,
+    # which shows it: only then does it travel back.
+    text: str | None = None
 
     # The problem travels as text, not as the exception (which would pickle too): a part
     # stays small and compares equal to another with the same content.
@@ -75,7 +78,10 @@ class Part:
 class ReadFile:
     """A file for a worker to read, decode and search."""
 
-    path: str
+    path: str  # as given: what its claims and its problem name
+    # Where to open it when that is not `path`: the absolute path, for a worker whose folder is
+    # not the caller's (on a Dask cluster).
+    file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,7 +108,9 @@ Task = ReadFile | Block
 
 @dataclass(frozen=True, slots=True)
 class Render:
-    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`)."""
+    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`).
+    For the HTML view (`Format.html`), hand them back as claims with the text they were found
+    in: the main process numbers the page's documents, so it writes their HTML itself."""
 
     format: Format
     excel: bool = False
@@ -150,8 +158,10 @@ def run(task: Task | Part, context: Context) -> Part:
         if isinstance(task, Block):
             part = _search_block(task, context)
         else:
-            part = _search_file(task.path, context)
+            part = _search_file(task.path, context, task.file)
         if render is None:
+            return replace(part, text=None)
+        if render.format is Format.html:
             return part
         items = output.render(part.claims, render.format, render.excel)
         return replace(part, claims=(), rendered=items)
@@ -164,8 +174,11 @@ def run(task: Task | Part, context: Context) -> Part:
         return Part(task.path, problem=problem)
 
 
-def _search_file(path: str, context: Context) -> Part:
-    data = read_bytes(path)
+def _search_file(path: str, context: Context, file: str | None = None) -> Part:
+    try:
+        data = read_bytes(file or path)
+    except InputError as err:
+        raise InputError(path, err.problem) from None
     decoded = decode(data, path)
     claims, found = _claims(path, decoded.text, is_html(path), context)
     return Part(
@@ -176,6 +189,7 @@ def _search_file(path: str, context: Context) -> Part:
         size=len(data),
         doc_date=found.date if found else None,
         doc_date_source=found.source if found else None,
+        text=decoded.text,
     )
 
 
@@ -194,6 +208,7 @@ def _search_block(task: Block, context: Context) -> Part:
         doc_date_source=found.source if found else None,
         first=task.first,
         last=task.last,
+        text=task.text,
     )
 
 

@@ -61,6 +61,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "scope_frame_ends",
         "subset_words",
         "from_words",
+        "compound_names",
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively"),
     # The words the period finder reads around an expression (claims/period.py).
