@@ -114,9 +114,7 @@ _LONE_WORDY = (
 # digits (一.概况 is a heading), and 。 is no dot.
 _DOT = f"(?<=[{_POSITIONAL}{_ORDINARY}{_FINANCIAL}十拾])\\.(?=[{_DECIMAL_DIGITS}])"
 # ○ is a bullet, but a number before a decimal dot (○.○四 = 0.04).
-_FIRST_TAIL = (
-    f"(?:{_ARABIC}|[{_ORDINARY}{_FINANCIAL_RARE}零〇]|○(?={_DOT})|{_LONE_WORDY})"
-)
+_FIRST_TAIL = f"(?:{_ARABIC}|[{_ORDINARY}{_FINANCIAL_RARE}零〇]|○(?={_DOT})|{_LONE_WORDY})"
 # Decimals never run into 十百千: 三点三十分 is a clock time, not 3.3 then 十.
 _FRACTION = (
     f"(?:(?<![0-9])[点點](?:[{_DECIMAL_DIGITS}]++|[0-9]++)|{_DOT}[{_DECIMAL_DIGITS}]++)"
