@@ -221,7 +221,18 @@ NOT_CLAIMS = [
     ("article", "形成一批具备感知能力的工业智能体,打造一个平台"),
     ("inside a word", "统一大市场,一体化关节,一成不变"),
     ("per base", "每10股派发现金红利"),
-    ("time window", "前11个月,近三年来,26年来首见"),
+    ("time window", "前11个月,近三年来"),
+    ("time windows v2", "未来十年总房屋供应目标,十年内落成,过去5年,3年后年利率上调,五年内完成"),
+    ("two-year average", "规模以上工业增加值两年平均增长"),
+    ("half-year window", "近半年来的社会事件,发布半年报"),
+    ("rate base", "一秒钟可以干什么?就在这一秒钟里"),
+    ("quoted slogan", "“数据二十条”意见,“一人一策”制定诊疗方案,“两新”政策"),
+    ("word with zero", "交通工具零件及维修费"),
+    ("year in a list", "低于2018、2019年水平"),
+    ("year window", "3年後年利率上調"),
+    ("a word, not a bare amount", "千万不要大意,十万火急"),
+    ("bracketed code", "国泰航空(00293)的指数"),
+    ("another half", "和另一半商量"),
     ("phone", "咨询电话010-12345678"),
     ("url", "详见https://www.example.gov.cn/2025/01/21.html"),
     ("vague", "累计建成数万家智能工厂"),
@@ -236,7 +247,48 @@ def test_not_a_claim(why, text):
 
 def test_a_duration_is_a_claim_but_its_year_is_not():
     claims = extract("2025年,制造业规模连续16年保持全球第一")
-    assert [(c.text, c.unit) for c in claims] == [("16年", "年")]
+    assert [(c.text, c.unit) for c in claims] == [("连续16年", "年")]
+
+
+# CLAIMS.md v2: spans, values and units of the claims v1 left open.
+V2_CLAIMS = [
+    ("record span", "创下26年来首见", "26年", "26", "年"),
+    ("record span, no 来", "创二十四年新低", "二十四年", "24", "年"),
+    ("record span, half", "是2年半来首见", "2年半", "2.5", "年"),
+    ("streak", "已连续15个月大于3%", "连续15个月", "15", "月"),
+    ("streak, Chinese", "较上月下降,連續四個月下降", "連續四個月", "4", "月"),
+    ("个 before a time unit", "為期4個月", "4個月", "4", "月"),
+    ("basis points", "同比提高6个基点", "6个基点", "6", "基点"),
+    ("shared 基点", "同比分别提高1和6个基点", "1", "1", "基点"),
+    ("interest rate in 厘", "3年后年利率3厘", "3厘", "3", "%"),
+    ("classifier 件套", "运送物资2.3万多件套", "2.3万多件套", "23000", "件套"),
+    ("classifier 伙 (HK flats)", "十年总房屋供应目标约43万伙", "约43万伙", "430000", "伙"),
+    ("places", "在东部和西部8地开建", "8地", "8", "地"),
+    ("square feet", "一个实用面积300平方呎的单位", "300平方呎", "300", "平方呎"),
+    ("bare amount", "入场人次为580万。", "580万", "5800000", ""),
+    ("bare amount, headline", "累计共花250亿　财爷料来年出现赤字", "250亿", "25000000000", ""),
+    ("bare amount, approx", "近3万员工参与无薪假计划", "近3万", "30000", ""),
+    ("bare amount, over", "公营房屋分别为30多万及12万9千个", "30多万", "300000", "个"),
+    ("index level", "甲类(109.49)及乙类(110.63)消费物价平均指数", "109.49", "109.49", ""),
+    ("index level after its name", "综合消费物价指数(113.40)按年上升", "113.40", "113.40", ""),
+    ("half", "只需申请一半楼价的九成按揭", "一半", "50", "%"),
+    ("over half", "逾半受访者支持", "逾半", "50", "%"),
+    ("half a year", "提供半年收费、租金减免", "半年", "0.5", "年"),
+    ("Cantonese fraction", "其中三分一于未来五年落成", "三分一", "33.33", "%"),
+    ("count, not article", "只有一个发展商提出建议", "一个", "1", "个"),
+    ("Chinese decimal", "失业率三.三二%", "三.三二%", "3.32", "%"),
+    ("Chinese decimal pp", "下降○.○四个百分点", "○.○四个百分点", "0.04", "pp"),
+    ("digit string with a scale", "就业人数一一六一.二万人", "一一六一.二万人", "11612000", "人"),
+    ("rights issue (HK)", "香港國泰建議以「11供7」供股", "7", "7", ""),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "span", "value", "unit"), V2_CLAIMS, ids=[r[0] for r in V2_CLAIMS]
+)
+def test_a_v2_claim(why, text, span, value, unit):
+    found = [(c.text, c.value, c.unit) for c in extract(text)]
+    assert (span, Decimal(value), unit) in found, found
 
 
 # ------------------------------------------------------------------------ find_quantities

@@ -68,7 +68,7 @@ _SUBJECT_KEYS = {
     "frame_starts",
     "frame_ends",
 }
-_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
+_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "count_words", "pattern"}
 _FRAGMENT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # Groups a rule may use. qualifier* groups are markers inside the claim's span (超330个);
 # outside_qualifier is a marker kept out of it (最多达20亿元 -> "20亿元", at_most).
@@ -154,6 +154,7 @@ class PackSet:
     basis: dict[str, str]  # written basis phrase -> output basis
     not_claim_terms: tuple[str, ...]
     article_classifiers: frozenset[str]
+    count_words: tuple[str, ...]  # 只有一个: before 一 + classifier, a count, not an article
     not_claim_patterns: tuple[NotClaimPattern, ...]
     subject_words: dict[str, frozenset[str]]
     period_patterns: tuple[PeriodPattern, ...]
@@ -295,6 +296,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
     basis: dict[str, str] = {}
     terms: list[str] = []
     articles: set[str] = set()
+    count_words: list[str] = []
     subject_words: dict[str, set[str]] = {k: set() for k in _SUBJECT_KEYS}
     defines: dict[str, tuple[str, str]] = {}
     for data, path in raw:
@@ -306,6 +308,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
         _check_keys(nc, _NOT_CLAIM_KEYS, path, None, data["_text"], "[not_claims] key")
         terms += _str_list(nc.get("terms", []), path, "not_claims.terms")
         articles |= set(_str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
+        count_words += _str_list(nc.get("count_words", []), path, "count_words")
         subj = data.get("subject", {})
         _check_keys(subj, _SUBJECT_KEYS, path, None, data["_text"], "[subject] key")
         for k, v in subj.items():
@@ -367,6 +370,7 @@ def _build(raw: list[tuple[dict[str, Any], str]]) -> PackSet:
         basis=basis,
         not_claim_terms=tuple(dict.fromkeys(terms)),
         article_classifiers=frozenset(articles),
+        count_words=tuple(dict.fromkeys(count_words)),
         not_claim_patterns=tuple(not_claim_patterns),
         subject_words={k: frozenset(v) for k, v in subject_words.items()},
         period_patterns=tuple(period_patterns),

@@ -596,7 +596,7 @@ def _mark_not_claims(text: str, masked: str, cands: list[Candidate], packs: Pack
     chinese = [c for c in cands if c.chinese and c.rejected is None]
     for c in chinese:
         if c.value == 1 and text[c.number_start : c.number_end] == "一":
-            if c.unit in packs.article_classifiers:
+            if c.unit in packs.article_classifiers and not _counted(text, c, packs):
                 c.not_claim = "article: 一 + classifier (打造一个…) is not a count"
             elif c.unit == "" and c.end == c.number_end and _verb_follows(text, c.end):
                 # 一看就懂, not 一点二 (点 is the decimal point there)
@@ -607,6 +607,11 @@ def _mark_not_claims(text: str, masked: str, cands: list[Candidate], packs: Pack
         c for c in chinese if c.rejected is None and (c.rule.claim or c.rule.unit is None)
     ]
     _mark_inside_words(text, words_checked, cands)
+
+
+def _counted(text: str, c: Candidate, packs: PackSet) -> bool:
+    """只有一个, 至少一个: a qualifier or a count word before 一 makes it a count."""
+    return c.qualifier != "exact" or text.endswith(packs.count_words, 0, c.number_start)
 
 
 def _holds(c: Candidate, s: int, e: int, why: str) -> bool:
