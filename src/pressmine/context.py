@@ -45,8 +45,16 @@ def find_changes(
         own.append(label)
         if label is None:
             label = _change_after(text, c.end, packs)  # 有16.6%的增长
+        sign = text[c.number_start : c.number_start + 1]
+        if sign in _MINUS:
+            label = None  # 增长率-3.31%: a level with its sign (CLAIMS.md §Value, §Change)
+        elif sign == "+" and label is None:
+            label = "increase"  # 交通(+8.75%): a rise written with its sign
         out.append(label if label in ("increase", "decrease") else None)
     return out
+
+
+_MINUS = frozenset("-−负負")
 
 
 def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
