@@ -43,6 +43,8 @@ def find_changes(
         else:
             label = None  # glue back to a number that starts in the clause before
         own.append(label)
+        if label is None:  # 翻一番: the verb is in the claim's text (one word with the number)
+            label = packs.change.get(text[c.start : c.number_start])
         if label is None:
             label = _change_after(text, c.end, packs)  # 有16.6%的增长
         sign = text[c.number_start : c.number_start + 1]

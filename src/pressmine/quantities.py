@@ -43,6 +43,7 @@ _SPACED_THOUSANDS = re.compile(
     r"(?<![0-9A-Za-z.,])(?<![0-9.,] )[1-9][0-9]{0,2}(?: [0-9]{3})+(?![0-9])(?! [0-9])"
 )
 _HALF_WORDS = ("半", "一半", "对")  # 半小时, 一半, 打对折: one half
+_MAGNITUDES = ("千", "万", "亿", "万亿")
 
 
 @dataclass(slots=True)
@@ -105,6 +106,7 @@ _QUALIFIER_PLACES = (
     ("qualifier", "before"),
     ("qualifier_inside", "inside"),
     ("qualifier_after", "after"),
+    ("outside_qualifier_after", "after"),  # 50万个口罩或以上: after the noun, out of the text
 )
 
 
@@ -130,7 +132,8 @@ def _group_info(groupindex: Mapping[str, int]) -> _GroupInfo:
     context = tuple(
         i
         for name, i in groupindex.items()
-        if name in ("outside_qualifier", "subject") or name.startswith("x_")
+        if name in ("outside_qualifier", "outside_qualifier_after", "subject")
+        or name.startswith("x_")
     )
     return _GroupInfo(
         named=tuple((name, i) for name, i in groupindex.items() if not name.startswith("x_")),
@@ -371,6 +374,8 @@ def _read(text: str, packs: PackSet) -> _Amount:
         pass
     if text in _HALF_WORDS:
         return _Amount(Decimal("0.5"))
+    if text in _MAGNITUDES:  # 超千家, 近万公里: a scale alone is its own magnitude
+        return _Amount(_scale(text))
     value, unit = _measure(text, packs)
     return _Amount(value, unit=unit)
 
