@@ -261,6 +261,33 @@ def test_not_a_claim(why, text):
     assert extract(text) == [], [c.text for c in extract(text)]
 
 
+def _miss(text, reason):
+    return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason), id=reason)
+
+
+# Known misses of CLAIMS.md v2 (the development set's): kept visible, strict.
+KNOWN_NOT_CLAIM_MISSES = [
+    _miss("政府认为当供求配合,十年基本上可满足房屋供应", "a window named again without 未来 or 内"),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_NOT_CLAIM_MISSES)
+def test_not_a_claim_known_misses(text):
+    assert extract(text) == [], [c.text for c in extract(text)]
+
+
+KNOWN_CHANGE_MISSES = [
+    _miss("进出口快速增长,增速高出全国4.8个百分点", "a comparison target between 高出 and the number"),
+    _miss("拉高了出口整体增速2.1个百分点", "the measure between the verb and the number"),
+    _miss("重要民生物价涨幅一举突破3%", "an adverb between 涨幅 and the marker"),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_CHANGE_MISSES)
+def test_change_known_misses(text):
+    assert [c.change for c in extract(text)] == ["increase"]
+
+
 def test_a_duration_is_a_claim_but_its_year_is_not():
     claims = extract("2025年,制造业规模连续16年保持全球第一")
     assert [(c.text, c.unit) for c in claims] == [("连续16年", "年")]
