@@ -277,7 +277,7 @@ def test_not_a_claim_known_misses(text):
 
 
 KNOWN_CHANGE_MISSES = [
-    _miss("进出口快速增长,增速高出全国4.8个百分点", "a comparison target between 高出 and the number"),
+    _miss("增速高出全国4.8个百分点", "a comparison target between 高出 and the number"),
     _miss("拉高了出口整体增速2.1个百分点", "the measure between the verb and the number"),
     _miss("重要民生物价涨幅一举突破3%", "an adverb between 涨幅 and the marker"),
 ]
