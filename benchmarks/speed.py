@@ -71,7 +71,8 @@ def worker(backend: str, sizes: list[int], rounds: int) -> dict:
     import jieba
     from opencc import OpenCC
 
-    from pressmine import extract, segment
+    from pressmine import extract
+    from pressmine.text import segment
 
     jieba.setLogLevel(logging.WARNING)
     jieba.initialize()
@@ -125,8 +126,9 @@ def ceilings(t2s, texts: list[str], rounds: int) -> dict:
     segmenter this process uses), and every character must pass the number grammar once."""
     import jieba
 
-    from pressmine import numbers, segment
-    from pressmine.normalize import normalize
+    from pressmine.grammar import masking
+    from pressmine.text import segment
+    from pressmine.text.normalize import normalize
 
     clauses = [c for t in texts for c in _CLAUSE.findall(t) if _NUMERAL.search(c)]
     normal = [normalize(t) for t in texts]
@@ -135,7 +137,7 @@ def ceilings(t2s, texts: list[str], rounds: int) -> dict:
     for _ in range(rounds):
         base.append(_seconds(lambda: [jieba.lcut(t2s.convert(t)) for t in texts]))
         seg.append(_seconds(lambda: [cut(c) for c in clauses]))
-        grammar.append(_seconds(lambda: [numbers.mask_numbers(t) for t in normal]))
+        grammar.append(_seconds(lambda: [masking.mask_numbers(t) for t in normal]))
     chars = sum(map(len, texts))
     b = statistics.median(base)
     return {
@@ -266,7 +268,7 @@ def main() -> int:
 
     # Cold start as a user meets it after the first run: bytecode written (pip compiles it at
     # install; this environment may say PYTHONDONTWRITEBYTECODE, which would recompile every
-    # module at every start) and the compiled-regex cache filled (see src/pressmine/compiled.py).
+    # module at every start) and the compiled-regex cache filled (see src/pressmine/regex/cache.py).
     # The very first run, with an empty cache, is printed on its own line.
     print("\ncold start (median of 7 wall times, taking turns, after a run that fills the caches)")
     base_env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regenerate src/pressmine/data/word_classes.tsv from jieba's dictionary.
+"""Regenerate src/pressmine/text/data/word_classes.tsv from jieba's dictionary.
 
 The subject finder needs to know whether a token is a verb, an adverb, a preposition … to
 find where a noun phrase stops. jieba's dict.txt has that tag for every word, but loading it
@@ -56,7 +56,9 @@ CLASSES = {
     "o": "y",
 }
 MIN_FREQ = 3  # rarer words are mostly names and archaic forms; dropping them halves the file
-OUT = Path(__file__).resolve().parents[1] / "src" / "pressmine" / "data" / "word_classes.tsv"
+OUT = (
+    Path(__file__).resolve().parents[1] / "src" / "pressmine" / "text" / "data" / "word_classes.tsv"
+)
 
 
 def build() -> str:

@@ -1,4 +1,5 @@
-"""Fixtures shared by the test modules: the repository and its two sample releases."""
+"""Fixtures shared by the test modules: the repository, its two sample releases, and a user
+pack whose pattern backtracks without end."""
 
 from __future__ import annotations
 
@@ -36,3 +37,15 @@ def hans_text(hans_path: Path) -> str:
 def hant_text(hant_path: Path) -> str:
     """The traditional sample's text, read per the offsets convention (universal newlines)."""
     return hant_path.read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def runaway_pack(tmp_path: Path) -> Path:
+    """A folder with a pack whose pattern backtracks catastrophically on "a" * 40 + "!"."""
+    folder = tmp_path / "runaway"
+    folder.mkdir()
+    (folder / "slow.toml").write_text(
+        "[pack]\nname = 'slow'\n\n[[rule]]\nid = 'backtracks'\npattern = '(?P<value>(?:a+)+)$'\n",
+        encoding="utf-8",
+    )
+    return folder

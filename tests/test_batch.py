@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import csv
-import functools
 import io
 import json
 import os
@@ -21,13 +20,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine import blocks, extract, tasks
-from pressmine.batch import Batch
+from pressmine import extract
+from pressmine.batch import blocks, inputs, tasks
+from pressmine.batch.pool import Batch
+from pressmine.batch.tasks import Block, Context, Part, ReadFile, Render
 from pressmine.claim import Claim
 from pressmine.errors import InputError, PackError, PressmineError
-from pressmine.output import ClaimWriter, Format, csv_row
-from pressmine.packs import load_packs
-from pressmine.tasks import Block, Part, ReadFile, Render
+from pressmine.io.output import ClaimWriter, Format, csv_row
+from pressmine.packs.loader import load_packs
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -91,15 +91,27 @@ def _shifted(claim: Claim, offset: int) -> Claim:
 # --- the ordered pool ---------------------------------------------------------------------------
 
 
-def _slow_negative(x: int) -> int:
+def _slow_negative(x: int, _: object) -> int:
     time.sleep(0.02 if x % 3 == 0 else 0.001)  # early items finish late
     return -x
 
 
 def test_results_come_in_input_order_whatever_the_jobs() -> None:
     for jobs in (1, 2, 3):
-        with Batch(_slow_negative, jobs) as batch:
+        with Batch(_slow_negative, None, jobs) as batch:
             assert list(batch.map(range(40))) == [-x for x in range(40)]
+
+
+def _with_context(x: int, context: dict[str, int]) -> tuple[int, int, int]:
+    return os.getpid(), x, context["k"]
+
+
+def test_every_call_gets_the_context_the_workers_started_with() -> None:
+    for jobs in (1, 2):
+        with Batch(_with_context, {"k": 7}, jobs) as batch:
+            results = list(batch.map(range(6)))
+        assert [(x, k) for _, x, k in results] == [(x, 7) for x in range(6)]
+        assert (os.getpid() in {pid for pid, _, _ in results}) == (jobs == 1)
 
 
 def test_items_are_drawn_only_as_the_window_has_room() -> None:
@@ -110,7 +122,7 @@ def test_items_are_drawn_only_as_the_window_has_room() -> None:
             drawn.append(x)
             yield x
 
-    with Batch(_slow_negative, jobs=2, window=4) as batch:
+    with Batch(_slow_negative, None, jobs=2, window=4) as batch:
         results = batch.map(items())
         assert next(results) == 0
         assert len(drawn) <= 6  # the window, and the item that found it full
@@ -119,22 +131,22 @@ def test_items_are_drawn_only_as_the_window_has_room() -> None:
 
 def test_one_job_or_one_item_runs_here() -> None:
     pid = os.getpid()
-    with Batch(_pid, jobs=1) as batch:
+    with Batch(_pid, None, jobs=1) as batch:
         assert set(batch.map(range(5))) == {pid}
-    with Batch(_pid, jobs=4) as batch:
+    with Batch(_pid, None, jobs=4) as batch:
         assert list(batch.map([0])) == [pid]
         assert not batch.parallel
-    with Batch(_pid, jobs=2) as batch:
+    with Batch(_pid, None, jobs=2) as batch:
         assert pid not in set(batch.map(range(8)))
         assert batch.parallel
 
 
-def _pid(_: int) -> int:
+def _pid(_: int, __: object) -> int:
     return os.getpid()
 
 
 def test_leaving_on_an_error_stops_the_workers() -> None:
-    with pytest.raises(KeyError), Batch(_slow_negative, jobs=2) as batch:
+    with pytest.raises(KeyError), Batch(_slow_negative, None, jobs=2) as batch:
         next(iter(batch.map(range(100))))
         processes = list(batch._pool._processes.values())  # type: ignore[union-attr]
         raise KeyError("stop")
@@ -143,14 +155,14 @@ def test_leaving_on_an_error_stops_the_workers() -> None:
 
 STOP_SCRIPT = """
 import time
-from pressmine.batch import Batch
+from pressmine.batch.pool import Batch
 
-def big(i):
+def big(i, context):
     return "x" * 8_000_000  # sent through a pipe of 64 kB: a worker is always halfway
 
 if __name__ == "__main__":
     for _ in range(3):
-        batch = Batch(big, jobs=2)
+        batch = Batch(big, None, jobs=2)
         results = batch.map(range(100))
         next(results)
         start = time.monotonic()
@@ -184,7 +196,7 @@ def test_errors_survive_pickling(err: PressmineError) -> None:
     assert (str(back), back.args, vars(back)) == (str(err), err.args, vars(err))
 
 
-def _raise_on_bad(index: int) -> int:
+def _raise_on_bad(index: int, _: object) -> int:
     if index == 5:
         raise ERRORS[0]
     if index == 7:
@@ -194,35 +206,45 @@ def _raise_on_bad(index: int) -> int:
 
 def test_an_error_raised_in_a_worker_reaches_the_main_process_as_itself() -> None:
     # Not a BrokenProcessPool, nor a TypeError from unpickling: the error, path and all.
-    with Batch(_raise_on_bad, jobs=2) as batch:
+    with Batch(_raise_on_bad, None, jobs=2) as batch:
         results = batch.map(range(10))
         assert [next(results) for _ in range(5)] == [0, 1, 2, 3, 4]
         with pytest.raises(InputError) as caught:
             next(results)
     assert (caught.value.path, caught.value.problem) == (ERRORS[0].path, ERRORS[0].problem)
-    with Batch(_raise_on_bad, jobs=2) as batch, pytest.raises(PackError) as packs:
+    with Batch(_raise_on_bad, None, jobs=2) as batch, pytest.raises(PackError) as packs:
         list(batch.map(range(6, 10)))
     assert vars(packs.value) == vars(ERRORS[1]) and str(packs.value) == str(ERRORS[1])
 
 
-def _loads_so_far(path: str) -> tuple[int, int, int]:
+def _loads_so_far(path: str, context: Context) -> tuple[int, int, int]:
     """Search a file in this process; how often it has built the packs and the segmenter."""
-    from pressmine import packs, segment
+    from pressmine.packs import loader as packs
+    from pressmine.text import segment
 
-    assert tasks.run(ReadFile(path)).claims
+    assert tasks.run(ReadFile(path), context).claims
     built = packs._load_cached.cache_info().misses, segment._backend.cache_info().misses
     return os.getpid(), *built
 
 
 def test_workers_load_the_packs_and_the_segmenter_once_not_per_file(hans_path: Path) -> None:
-    _, *before = _loads_so_far(str(hans_path))  # loaded here, as the command line does first
-    with Batch(_loads_so_far, jobs=2, initializer=tasks.warm_up) as batch:
+    context = Context(load_packs())  # loaded here, as the command line does first
+    _, *before = _loads_so_far(str(hans_path), context)
+    with Batch(_loads_so_far, context, jobs=2, initializer=tasks.warm_up) as batch:
         results = list(batch.map([str(hans_path)] * 24))
     assert os.getpid() not in {pid for pid, *_ in results}
     if sys.platform == "linux":  # forked: what the main process loaded, never loaded again
         assert {tuple(built) for _, *built in results} == {tuple(before)}
-    else:  # spawned: loaded by each worker's initializer, then not again
-        assert {tuple(built) for _, *built in results} == {(1, 1)}
+    else:  # spawned: the packs come with the context, jieba is loaded by the initializer
+        assert {tuple(built) for _, *built in results} == {(0, 1)}
+
+
+def test_the_context_pickles_with_its_patterns_as_references(hans_path: Path) -> None:
+    # What a spawned worker gets: the packs pickled through regex/store.py, read back whole.
+    context = Context(load_packs(), Render(Format.jsonl))
+    back = pickle.loads(pickle.dumps(context))
+    assert back.render == context.render and back.packs is not context.packs
+    assert tasks.run(ReadFile(str(hans_path)), back) == tasks.run(ReadFile(str(hans_path)), context)
 
 
 # --- tasks ----------------------------------------------------------------------------------------
@@ -231,12 +253,16 @@ def test_workers_load_the_packs_and_the_segmenter_once_not_per_file(hans_path: P
 @pytest.fixture
 def small(monkeypatch: pytest.MonkeyPatch) -> None:
     """Files over 2 kB count as big, and blocks are 1,000 characters."""
-    monkeypatch.setattr(tasks, "BIG", 2000)
+    monkeypatch.setattr(inputs, "BIG", 2000)
     monkeypatch.setattr(blocks, "BLOCK", 1000)
 
 
+def _context() -> Context:
+    return Context(load_packs())
+
+
 def _run_all(items: Any) -> list[Part]:
-    return [tasks.run(item) for item in items]
+    return [tasks.run(item, _context()) for item in items]
 
 
 def _claims(parts: list[Part]) -> list[Claim]:
@@ -250,7 +276,7 @@ def test_a_big_file_comes_in_blocks_with_global_offsets(
 ) -> None:
     path = tmp_path / "big.txt"
     path.write_bytes(hans_text.replace("\n", "\r\n").encode(encoding))
-    items = list(tasks.plan([str(path)], io.BytesIO()))
+    items = list(inputs.plan([str(path)], io.BytesIO()))
     assert len(items) > 3 and all(isinstance(item, Block) for item in items)
     parts = _run_all(items)
     assert [(p.first, p.last) for p in parts] == [(True, False)] + [(False, False)] * (
@@ -261,7 +287,7 @@ def test_a_big_file_comes_in_blocks_with_global_offsets(
         original = f.read()
     claims = _claims(parts)
     assert claims == [
-        _doc(c, str(path)) for c in _claims([tasks.run(ReadFile(str(path)))])
+        _doc(c, str(path)) for c in _claims([tasks.run(ReadFile(str(path)), _context())])
     ]  # as if read whole
     assert all(original[c.start : c.end] == c.text for c in claims)
 
@@ -275,7 +301,7 @@ def _doc(claim: Claim, doc: str | None) -> Claim:
 @pytest.mark.usefixtures("small")
 def test_big_stdin_is_spooled_and_cut(hans_text: str) -> None:
     data = hans_text.encode("utf-8")
-    parts = _run_all(tasks.plan(["-"], io.BytesIO(data)))
+    parts = _run_all(inputs.plan(["-"], io.BytesIO(data)))
     assert len(parts) > 3 and parts[0].path == "-"
     claims = _claims(parts)
     assert claims and all(hans_text[c.start : c.end] == c.text for c in claims)
@@ -285,7 +311,7 @@ def test_big_stdin_is_spooled_and_cut(hans_text: str) -> None:
 @pytest.mark.usefixtures("small")
 def test_a_big_binary_file_is_one_error(tmp_path: Path) -> None:
     (tmp_path / "big.bin").write_bytes(b"x" * 5000 + b"\x00")
-    assert _run_all(tasks.plan([str(tmp_path / "big.bin")], io.BytesIO())) == [
+    assert _run_all(inputs.plan([str(tmp_path / "big.bin")], io.BytesIO())) == [
         Part(str(tmp_path / "big.bin"), problem="not text: binary data (NUL bytes)")
     ]
 
@@ -297,7 +323,7 @@ def test_a_named_pipe_is_read_here(tmp_path: Path) -> None:
     os.mkfifo(fifo)
     writer = threading.Thread(target=fifo.write_bytes, args=("已建成5G基站483.8万座".encode(),))
     writer.start()
-    items = list(tasks.plan([str(fifo)], io.BytesIO()))
+    items = list(inputs.plan([str(fifo)], io.BytesIO()))
     writer.join()
     assert [type(item) for item in items] == [Block]
     assert [c.text for c in _claims(_run_all(items))] == ["483.8万座"]
@@ -306,7 +332,7 @@ def test_a_named_pipe_is_read_here(tmp_path: Path) -> None:
 def test_a_file_that_vanishes_before_its_turn_is_an_error(tmp_path: Path) -> None:
     path = tmp_path / "gone.txt"
     path.write_text("483.8万座")
-    items = list(tasks.plan([str(path)], io.BytesIO()))
+    items = list(inputs.plan([str(path)], io.BytesIO()))
     path.unlink()
     assert _run_all(items) == [Part(str(path), problem="no such file or directory")]
 
@@ -319,15 +345,15 @@ def test_a_document_that_breaks_the_extractor_is_reported(
 
     monkeypatch.setattr(tasks, "extract", broken)
     (tmp_path / "a.txt").write_text("483.8万座")
-    [part] = _run_all(tasks.plan([str(tmp_path / "a.txt")], io.BytesIO()))
+    [part] = _run_all(inputs.plan([str(tmp_path / "a.txt")], io.BytesIO()))
     assert part.problem == (
         "pressmine failed on this document (ZeroDivisionError: division by zero); please report"
     )
 
 
 def test_parts_survive_the_trip_from_a_worker(hans_path: Path) -> None:
-    part = tasks.run(ReadFile(str(hans_path)))
-    failed = tasks.run(ReadFile("missing.txt"))
+    part = tasks.run(ReadFile(str(hans_path)), _context())
+    failed = tasks.run(ReadFile("missing.txt"), _context())
     assert pickle.loads(pickle.dumps(part)) == part
     assert pickle.loads(pickle.dumps(failed)).error.problem == "no such file or directory"  # type: ignore[union-attr]
 
@@ -340,8 +366,8 @@ def test_parts_survive_the_trip_from_a_worker(hans_path: Path) -> None:
 def test_claims_rendered_in_a_worker_are_written_as_the_claims_are(
     hans_path: Path, fmt: Format, excel: bool
 ) -> None:
-    plain = tasks.run(ReadFile(str(hans_path)))
-    with Batch(functools.partial(tasks.run, render=Render(fmt, excel)), jobs=2) as batch:
+    plain = tasks.run(ReadFile(str(hans_path)), _context())
+    with Batch(tasks.run, Context(load_packs(), Render(fmt, excel)), jobs=2) as batch:
         rendered, failed = batch.map([ReadFile(str(hans_path)), ReadFile("missing.txt")])
     assert rendered.claims == () and rendered.count == len(plain.claims) > 0
     assert failed.problem == "no such file or directory" and failed.count == 0
@@ -371,7 +397,7 @@ def test_claims_rendered_in_a_worker_are_written_as_the_claims_are(
 
 def test_an_html_file_is_searched_as_a_page(tmp_path: Path) -> None:
     (tmp_path / "a.HTM").write_text("<p>已建成5G基站<b>483.8</b>万座</p>", encoding="utf-8")
-    [part] = _run_all(tasks.plan([str(tmp_path / "a.HTM")], io.BytesIO()))
+    [part] = _run_all(inputs.plan([str(tmp_path / "a.HTM")], io.BytesIO()))
     assert [(c.text, c.start, c.end) for c in part.claims] == [("483.8</b>万座", 13, 24)]
 
 
@@ -384,7 +410,7 @@ def test_memory_stays_flat_on_a_big_file(tmp_path: Path, small: None) -> None:
             f.write("今天天气很好，我们一起去公园散步。" * 20 + "\n")
     before = _rss_mb()
     peak = 0.0
-    for item in tasks.plan([str(path)], io.BytesIO()):
+    for item in inputs.plan([str(path)], io.BytesIO()):
         peak = max(peak, _rss_mb())
         assert isinstance(item, Block) and len(item.text) <= 1000
     assert peak - before < 10  # the file is 20 MB; decoded, 2 × that
@@ -402,13 +428,14 @@ def test_a_cut_text_gets_the_packs_its_whole_calls_for(repo_root: Path) -> None:
     # A regional pack applies where its `when` finds the text; cut into blocks, a block of a
     # Hong Kong release that does not say 香港 must still get the Hong Kong pack.
     text = (repo_root / "tests/releases/hk-retail-2020-02-zh-hant.txt").read_text(encoding="utf-8")
-    packs = tasks._document_packs(text + "\n" + "今天天气很好。" * 3000)
+    packs = tasks._document_packs(text + "\n" + "今天天气很好。" * 3000, load_packs())
     regional = {p.name: p.when for p in load_packs().packs if p.when is not None}
     assert "hongkong" in regional
     chosen = {p.name: p.when for p in packs.packs}
     assert chosen["hongkong"] is None  # applies to every block
     assert not {"macau", "taiwan"} & chosen.keys()  # found nowhere: applies to none
-    assert tasks._document_packs(text + "\n" + "今天天气很好。" * 3000) is packs  # cached
+    again = tasks._document_packs(text + "\n" + "今天天气很好。" * 3000, load_packs())
+    assert again is packs  # derived once
 
 
 @pytest.mark.parametrize(
@@ -420,4 +447,4 @@ def test_a_long_text_in_blocks_has_the_claims_of_the_whole(
     monkeypatch.setattr(blocks, "BLOCK", 2000)
     text = (repo_root / "tests" / "releases" / name).read_text(encoding="utf-8")
     doc = text + "\n" + "今天天气很好。" * 400 + "\n" + text  # three blocks or more
-    assert [_doc(c, None) for c in tasks._claims("x", doc, False)] == extract(doc)
+    assert [_doc(c, None) for c in tasks._claims("x", doc, False, load_packs())] == extract(doc)

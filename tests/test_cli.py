@@ -27,8 +27,9 @@ from typer.main import get_command
 from typer.testing import CliRunner, Result
 
 import pressmine
-from pressmine import cli, runner, tasks
-from pressmine.cli import app
+from pressmine.batch import runner, tasks
+from pressmine.cli import common
+from pressmine.cli.app import app
 from pressmine.errors import PackError
 
 # A claim the real extractor must find in the simplified sample (tests/gold agrees).
@@ -368,7 +369,7 @@ def test_help_and_packs_list_do_not_import_jieba(args: list[str], unwanted: set[
     )
     assert proc.returncode == 0, proc.stderr
     imported = {line.rsplit("|", 1)[-1].strip() for line in proc.stderr.splitlines()}
-    assert "pressmine.cli" in imported
+    assert "pressmine.cli.app" in imported
     prefixes = {".".join(name.split(".")[: n + 1]) for name in imported for n in range(2)}
     assert not prefixes & unwanted
 
@@ -380,7 +381,7 @@ def test_extract_with_jieba_imports_neither_pkg_resources_nor_html_nor_tomllib()
     release = str(Path(__file__).parent.parent / "samples" / "miit-2025-results-zh-hans.txt")
     code = (
         "import sys\n"
-        "from pressmine.cli import main\n"
+        "from pressmine.cli.app import main\n"
         f"sys.argv = ['pressmine', 'extract', '-f', 'jsonl', {release!r}]\n"
         "try:\n    main()\nexcept SystemExit:\n    pass\n"
         "mods = ('jieba', 'pkg_resources', 'html.parser', 'tomllib')\n"
@@ -686,7 +687,7 @@ def test_a_closed_stdout_stops_the_run_quietly(
         def write(self, s: str) -> int:
             raise BrokenPipeError(32, "Broken pipe")
 
-    monkeypatch.setattr(cli, "_utf8", lambda stream: ClosedPipe())
+    monkeypatch.setattr(common, "utf8", lambda stream: ClosedPipe())
     result = run("extract", "rel", "-f", "jsonl", "-j", "2")
     assert (result.exit_code, result.stderr) == (141, "")
     assert not multiprocessing.active_children()

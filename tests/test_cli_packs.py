@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from pressmine.cli import app
+from pressmine.cli.app import app
 
 runner = CliRunner()
 
@@ -93,3 +93,31 @@ def test_extract_uses_extra_packs_and_only(tmp_path):
     assert [(c["unit"], c["rule"]) for c in claims] == [("载重吨", "ships:tonnage")]
     without = runner.invoke(app, ["extract", "-", "--format", "jsonl", "--jobs", "1"], input=text)
     assert "载重吨" not in without.stdout
+
+
+def test_packs_and_their_choice_reach_the_workers_as_arguments(tmp_path, monkeypatch):
+    """--packs, --only and $PRESSMINE_PACKS are read by the command line and handed to the
+    library and to the worker processes; nothing is left in the environment."""
+    folder = pack_dir(tmp_path, GOOD)
+    docs = [tmp_path / f"{name}.txt" for name in "ab"]
+    for doc in docs:
+        doc.write_text("造船完工量4818万载重吨,同比增长13.8%", encoding="utf-8")
+    monkeypatch.setenv("PRESSMINE_PACKS", str(folder))
+    args = ["extract", *map(str, docs), "--format", "jsonl", "--jobs", "2", "--only", "ships"]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 0, result.output
+    rules = [json.loads(line)["rule"] for line in result.stdout.splitlines()]
+    assert rules == ["ships:tonnage", "core:quantity"] * 2
+    assert not {"PRESSMINE_ONLY", "PRESSMINE_EXCLUDE"} & set(__import__("os").environ)
+
+
+def test_the_time_limit_of_user_patterns_comes_from_the_environment(runaway_pack):
+    args = ["extract", "-", "--format", "jsonl", "--jobs", "1", "--packs", str(runaway_pack)]
+    env = {"PRESSMINE_REGEX_TIMEOUT": "0.3"}
+    result = runner.invoke(app, args, input="a" * 40 + "!", env=env)
+    assert result.exit_code == 1
+    assert "rule 'backtracks': pattern ran longer than 0.3 s" in result.stderr
+    env = {"PRESSMINE_REGEX_TIMEOUT": "soon"}
+    result = runner.invoke(app, args, input="增长5%", env=env)
+    assert result.exit_code == 1
+    assert "PRESSMINE_REGEX_TIMEOUT: not a number of seconds: 'soon'" in result.stderr

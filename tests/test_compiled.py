@@ -1,15 +1,22 @@
-"""The compiled-regex cache (compiled.py): same matches as re.compile, read back instead of
-recompiled, and never a reason to fail (off, damaged, unwritable)."""
+"""The compiled-regex cache (regex/cache.py) and the object store (regex/store.py): same matches
+as re.compile, read back instead of recompiled, rebuilt when pressmine's code changes, and never
+a reason to fail (off, damaged, unwritable)."""
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
-from pressmine import compiled, numbers
-from pressmine.guard import GuardedPattern
+from pressmine.grammar import numbers
+from pressmine.regex import cache as regex_cache
+from pressmine.regex import store
+from pressmine.regex.guard import GuardedPattern
 
 PATTERNS = [
     (r"(?P<value>[0-9]+(?:\.[0-9]+)?)\s?(?P<unit>万元|亿元|元)", 0),
@@ -34,22 +41,22 @@ def _all_matches(rx: re.Pattern[str]) -> list[tuple]:
 @pytest.mark.parametrize(("pattern", "flags"), PATTERNS)
 def test_a_cached_pattern_matches_like_re_compile(cache: Path, pattern: str, flags: int) -> None:
     expected = re.compile(pattern, flags)
-    first = compiled.compile(pattern, flags)
-    second = compiled.compile(pattern, flags)  # from the file
+    first = regex_cache.compile(pattern, flags)
+    second = regex_cache.compile(pattern, flags)  # from the file
     assert _all_matches(first) == _all_matches(second) == _all_matches(expected)
     assert second.groupindex == expected.groupindex and second.groups == expected.groups
     assert second.flags == expected.flags
 
 
 def test_the_second_compile_reads_the_file(cache: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    compiled.compile(numbers.NUMBER)
+    regex_cache.compile(numbers.NUMBER)
     assert list(cache.glob("*/*.marshal"))
 
     def no_compiling(*args: object) -> None:
         raise AssertionError("compiled again")
 
-    monkeypatch.setattr(compiled, "_compile_args", no_compiling)
-    assert compiled.compile(numbers.NUMBER).fullmatch("3.5万")
+    monkeypatch.setattr(regex_cache, "_compile_args", no_compiling)
+    assert regex_cache.compile(numbers.NUMBER).fullmatch("3.5万")
 
 
 def test_the_program_skips_where_no_match_can_start(cache: Path) -> None:
@@ -58,29 +65,29 @@ def test_the_program_skips_where_no_match_can_start(cache: Path) -> None:
     from re import _constants as C
 
     for pattern in (r"(?:超|约)?(?P<value>[0-9]+)个", r"(?<![年])\d{1,2}-\d{1,2}月"):
-        code = compiled._compile_args(pattern, re.UNICODE)[2]
+        code = regex_cache._compile_args(pattern, re.UNICODE)[2]
         assert code[0] == C.INFO and code[2] & C.SRE_INFO_CHARSET
         text = "共超30个城市，1-11月，2025年3-4月，约五个"
-        rx, plain = compiled.compile(pattern), re.compile(pattern)
+        rx, plain = regex_cache.compile(pattern), re.compile(pattern)
         assert [m.span() for m in rx.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
 def test_off_means_plain_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PRESSMINE_CACHE_DIR", "off")
-    assert compiled.cache_dir() is None
-    assert compiled.compile("a+").match("aa")
-    assert compiled.remember("thing", "k", lambda: 42) == 42
+    assert regex_cache.cache_dir() is None
+    assert regex_cache.compile("a+").match("aa")
+    assert store.remember("thing", "k", lambda: 42) == 42
     assert not any(tmp_path.iterdir())
 
 
 def test_damaged_files_are_compiled_again(cache: Path) -> None:
     pattern, flags = PATTERNS[0]
-    compiled.compile(pattern, flags)
+    regex_cache.compile(pattern, flags)
     files = list(cache.glob("*/*.marshal"))
     assert files
     for f in files:
         f.write_bytes(b"\x00garbage" * 3)
-    again = compiled.compile(pattern, flags)
+    again = regex_cache.compile(pattern, flags)
     assert _all_matches(again) == _all_matches(re.compile(pattern, flags))
     # and the file is good again
     assert all(f.read_bytes() != b"\x00garbage" * 3 for f in files)
@@ -91,12 +98,12 @@ def test_a_wrong_program_is_refused_not_run(cache: Path) -> None:
     import marshal
 
     pattern, flags = PATTERNS[1]
-    compiled.compile(pattern, flags)
+    regex_cache.compile(pattern, flags)
     (file,) = cache.glob("*/*.marshal")
     args = list(marshal.loads(file.read_bytes()))
     args[2] = [999999] * 5  # no such opcode
     file.write_bytes(marshal.dumps(tuple(args)))
-    assert compiled.compile(pattern, flags).search("2025年").group("y") == "2025"
+    assert regex_cache.compile(pattern, flags).search("2025年").group("y") == "2025"
 
 
 def test_an_unwritable_cache_changes_nothing(
@@ -105,8 +112,8 @@ def test_an_unwritable_cache_changes_nothing(
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     monkeypatch.setenv("PRESSMINE_CACHE_DIR", str(blocker))
-    assert compiled.compile(r"(?P<n>[0-9]+)").match("12").group("n") == "12"
-    assert compiled.remember("thing", "k", lambda: [1, 2]) == [1, 2]
+    assert regex_cache.compile(r"(?P<n>[0-9]+)").match("12").group("n") == "12"
+    assert store.remember("thing", "k", lambda: [1, 2]) == [1, 2]
 
 
 def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
@@ -114,23 +121,23 @@ def test_remember_builds_once_and_keeps_patterns_inside(cache: Path) -> None:
 
     def build() -> dict:
         builds.append(1)
-        rx = compiled.compile(r"(?P<v>[0-9]+)亿元")
+        rx = regex_cache.compile(r"(?P<v>[0-9]+)亿元")
         return {"rx": rx, "guarded": GuardedPattern(rx, "pack.toml", "rule")}
 
-    first = compiled.remember("thing", "key-1", build)
-    second = compiled.remember("thing", "key-1", build)
+    first = store.remember("thing", "key-1", build)
+    second = store.remember("thing", "key-1", build)
     assert len(builds) == 1
     assert second is not first  # read back from the file
     assert second["rx"].search("达3亿元").group("v") == "3"
     assert second["guarded"].search("达3亿元").group("v") == "3"
     assert second["guarded"].groupindex == {"v": 1}
-    compiled.remember("thing", "key-2", build)  # another key: built again
+    store.remember("thing", "key-2", build)  # another key: built again
     assert len(builds) == 2
 
 
 def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
     """The pack set is cached on the packs' texts: a changed pack file is read again."""
-    from pressmine.packs import _load_cached
+    from pressmine.packs.loader import _load_cached
 
     pack = tmp_path / "mine.toml"
 
@@ -141,10 +148,10 @@ def test_an_edited_pack_is_loaded_fresh(cache: Path, tmp_path: Path) -> None:
         )
 
     write("艘")
-    assert "艘" in _load_cached((str(pack),), None, ()).units
+    assert "艘" in _load_cached((str(pack),), None, (), 5.0).units
     _load_cached.cache_clear()
     write("架")
-    units = _load_cached((str(pack),), None, ()).units
+    units = _load_cached((str(pack),), None, (), 5.0).units
     assert "架" in units and "艘" not in units
 
 
@@ -153,27 +160,46 @@ def test_the_folder_is_pruned_oldest_first(cache: Path) -> None:
     import os
     import time
 
-    folder = compiled.cache_dir()
+    folder = regex_cache.cache_dir()
     folder.mkdir(parents=True)
     now = time.time()
     for i in range(10):
         f = folder / f"old-{i}.marshal"
         f.write_bytes(b"x" * 1000)
         os.utime(f, (now - 10_000 + i, now - 10_000 + i))
-    compiled._prune(folder, 5000)
+    regex_cache._prune(folder, 5000)
     left = sorted(p.name for p in folder.iterdir())
     assert left == [f"old-{i}.marshal" for i in range(8, 10)]  # down to half the limit, newest kept
-    compiled._prune(folder, 5000)  # under the limit: nothing goes
+    regex_cache._prune(folder, 5000)  # under the limit: nothing goes
     assert len(list(folder.iterdir())) == 2
 
 
 def test_re_is_left_as_it_was(cache: Path) -> None:
-    """Class optimisations are remembered only while compiled.py compiles; re's own function is
+    """Class optimisations are remembered only while regex/cache.py compiles; re's own function is
     put back, also when the pattern does not compile."""
     from re import _compiler
 
     before = _compiler._optimize_charset
-    compiled.compile(r"[零〇○][一二三]+")
+    regex_cache.compile(r"[零〇○][一二三]+")
     with pytest.raises(re.error):
-        compiled.compile(r"[零〇○](")
+        regex_cache.compile(r"[零〇○](")
     assert _compiler._optimize_charset is before
+
+
+def test_a_change_in_a_subpackage_rebuilds_what_was_kept(tmp_path: Path) -> None:
+    """The store's salt hashes every module of the package, subpackages included: in a copy of
+    the package, editing claims/subject/__init__.py makes the next run build again."""
+    package = tmp_path / "site" / "pressmine"
+    shutil.copytree(store.PACKAGE, package, ignore=shutil.ignore_patterns("__pycache__"))
+    probe = "from pressmine.regex import store; print(store.remember('probe', 'k', os.getpid))"
+    env = dict(os.environ, PYTHONPATH=str(package.parent), PRESSMINE_CACHE_DIR=str(tmp_path))
+
+    def builder() -> str:  # the pid of the process that built what this run got
+        run = [sys.executable, "-c", f"import os; {probe}"]
+        return subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout
+
+    first = builder()
+    assert builder() == first  # kept
+    with open(package / "claims" / "subject" / "__init__.py", "a", encoding="utf-8") as f:
+        f.write("# a change\n")
+    assert builder() != first  # rebuilt

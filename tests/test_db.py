@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from pressmine import extract
-from pressmine.cli import app
-from pressmine.db import ClaimStore
+from pressmine.cli.app import app
+from pressmine.io.db import ClaimStore
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine.decode import Decoded, _plausibility, decode, detect
 from pressmine.errors import InputError
+from pressmine.text.decode import Decoded, _plausibility, decode, detect
 
 TEXT = "已建成5G基站483.8万座，\n覆盖95%的行政村。\n"
 TEXT_HANT = "已建成5G基站483.8萬座，\n覆蓋95%的行政村。\n"
@@ -114,7 +114,7 @@ def _detected(data: bytes) -> str:
 @pytest.fixture(params=[1 << 20, 3], ids=["1MiB-pieces", "3-byte-pieces"])
 def piece(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> int:
     """Pieces so small that characters, BOMs and CRLFs are cut in two, and the real size."""
-    monkeypatch.setattr("pressmine.decode._CHUNK", request.param)
+    monkeypatch.setattr("pressmine.text.decode._CHUNK", request.param)
     return int(request.param)
 
 

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from pressmine.documents import (
+from pressmine.errors import InputError
+from pressmine.text.documents import (
     Document,
     count_files,
     is_html,
@@ -18,7 +19,6 @@ from pressmine.documents import (
     iter_inputs,
     paths_from,
 )
-from pressmine.errors import InputError
 
 
 def _write(path: Path, data: bytes | str = "483.8万座") -> None:

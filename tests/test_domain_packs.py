@@ -12,7 +12,7 @@ import pytest
 
 from gold_scoring import load_gold, score
 from pressmine import extract, load_packs
-from pressmine.normalize import normalize
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 RELEASES = ROOT / "tests" / "releases"

@@ -1,4 +1,4 @@
-"""Gated patterns (gated.py) find exactly what their patterns find, only faster.
+"""Gated patterns (regex/gated.py) find exactly what their patterns find, only faster.
 
 A gate is a pack pattern with its numbers loosened to runs of numeral characters; the pattern
 is tried only where its gate matches. That is sound only when every match of the pattern is a
@@ -16,10 +16,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressmine import compiled, load_packs, numbers
-from pressmine.gated import GatedPattern
-from pressmine.normalize import normalize
-from pressmine.prefilter import chars_of, widened_safely
+from pressmine import load_packs
+from pressmine.grammar import masking, numbers
+from pressmine.regex import cache as regex_cache
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.prefilter import chars_of, widened_safely
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = [
@@ -37,7 +39,7 @@ def _all_patterns():
             yield f"{p.pack}:{p.id}", p.regex, []
 
 
-# Runs of numerals far longer than any number: the gates step aside (see gated.py).
+# Runs of numerals far longer than any number: the gates step aside (see regex/gated.py).
 ODD = ["万" * 2000, "一" * 2000, "1" * 3000 + "亿元", "1,000," * 500, "三" * 70 + "斤五两"]
 GATED = [(n, rx, ex) for n, rx, ex in _all_patterns() if isinstance(rx, GatedPattern)]
 EXAMPLES = [normalize(t) for _, _, ex in GATED for t in ex]
@@ -86,16 +88,16 @@ def test_gated_patterns_agree_on_generated_texts(texts):
 
 
 def test_the_loose_number_covers_every_number():
-    loose_source, too_long_source = numbers.loose_number()
-    loose, too_long = compiled.compile(loose_source), compiled.compile(too_long_source)
+    loose_source, too_long_source = masking.loose_number()
+    loose, too_long = regex_cache.compile(loose_source), regex_cache.compile(too_long_source)
     numeral_run = re.compile(f"{chars_of(numbers.NUMBER)}+")
     found = 0
     for text in [*DOCS, *EXAMPLES, *ODD]:
-        for m in numbers._NUMBER_RE.finditer(text):
+        for m in numbers.NUMBER_RE.finditer(text):
             if m.end() > m.start():
                 found += 1
                 assert numeral_run.fullmatch(m.group()), m.group()
-                if m.end() - m.start() > numbers.LOOSE_LIMIT + 1:
+                if m.end() - m.start() > masking.LOOSE_LIMIT + 1:
                     assert too_long.search(text), m.group()  # the text is matched without gates
                 else:
                     wide = loose.match(text, m.start())

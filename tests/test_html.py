@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressmine import extract
-from pressmine.html import html_text
+from pressmine.text.html import html_text
 
 # (id, page, the visible text)
 VISIBLE = [

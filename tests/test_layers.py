@@ -1,8 +1,9 @@
-"""The one-way flow of imports between pressmine's modules, and a silent library.
+"""The one-way flow of imports between pressmine's stages, and a silent library.
 
-Read from each module's source with `ast`, so nothing is imported or run. Modules that do not
-exist yet are skipped; a module that exists but is missing from LAYERS fails, so that a new
-module gets a place in the table.
+The folders of src/pressmine are the stages of the pipeline; a module at the top of the package
+is a stage of its own. A module may import modules of its own stage and of the stages before
+it, never of a later one. Read from each module's source with `ast`, so nothing is imported or
+run. A new folder or top-level module fails until it has a place in STAGES.
 """
 
 from __future__ import annotations
@@ -14,93 +15,104 @@ import pytest
 
 SRC = Path(__file__).resolve().parent.parent / "src" / "pressmine"
 
-# Lowest first. A module may import the modules of the layers below its own, and the ones
-# listed for it in SIDEWAYS; nothing may import upwards.
-LAYERS: list[set[str]] = [
-    {"errors", "claim", "prefilter"},  # prefilter: what a pattern's matches start with
-    {"compiled"},  # regexes compiled once per machine, cached, with a first-character table
-    {"numbers", "normalize", "segment", "clauses", "guard", "gated"},
-    {"packs"},
-    {"quantities"},
-    {"subject", "context"},  # subject; change, basis and period
-    {"extract"},
-    {"examples", "explain", "decode", "documents", "output", "html", "blocks", "batch"},
-    {"tasks", "db"},  # a batch's units of work (read, cut, search); the SQLite store
-    {"runner"},  # a batch run to its end: parts to output, store and screen; signals
-    {"terminal"},  # rich: tables and the progress bar, for the CLI only
-    {"__init__", "cli"},  # the package facade re-exports the library; cli reads its version
+# Lowest first: the folders (and top-level modules) in the order the pipeline runs.
+STAGES: list[set[str]] = [
+    {"errors", "claim"},  # the exceptions and the result types
+    {"regex"},  # compiled once per machine, gated, guarded; knows nothing of numbers
+    {"grammar"},  # how a number is written and what it is worth
+    {"text"},  # bytes to normalised text, words, sentences
+    {"packs"},  # the pattern packs, loaded into one PackSet
+    {"claims"},  # candidates, values, units, not-claims, subject, change, period
+    {"extract"},  # the library's entry points
+    {"io"},  # JSON, JSONL, CSV, SQLite
+    {"batch"},  # worker processes, blocks of big files, runs
+    {"__init__"},  # the package facade; cli reads __version__ from it
+    {"cli"},  # the command line: typer, rich, the only place that prints
     {"__main__"},
 ]
-SIDEWAYS: dict[str, set[str]] = {
-    "documents": {"decode"},
-    "cli": {"__init__"},
+
+# Third-party packages that only some modules may import: a module, or every module of a folder.
+OWNER_OF: dict[str, tuple[str, ...]] = {
+    "typer": ("cli",),
+    "click": ("cli",),
+    "rich": ("cli/terminal", "cli/table"),  # what is drawn on a terminal
+    "opencc": ("text/normalize",),
+    "jieba": ("text/segment",),
+    "rjieba": ("text/segment",),
 }
 
-# Third-party packages that only one module may import.
-OWNER_OF: dict[str, str] = {
-    "typer": "cli",
-    "rich": "terminal",
-    "click": "cli",
-    "opencc": "normalize",
-    "jieba": "segment",
-    "rjieba": "segment",
-}
-
-# The modules where the program meets the user; the rest is library and stays silent.
-FRONT = {"cli", "__main__"}
+# Where the program meets the user; the rest is library and stays silent.
+FRONT = ("cli/app", "__main__")
 
 
-def _layer(name: str) -> int:
-    for index, layer in enumerate(LAYERS):
-        if name in layer:
+def _stage(module: str) -> int:
+    """The stage of a module named by its path in the package ("claims/subject/phrases")."""
+    top = module.split("/")[0]
+    for index, stage in enumerate(STAGES):
+        if top in stage:
             return index
-    raise AssertionError(f"pressmine/{name}.py is not in LAYERS of tests/test_layers.py: add it")
-
-
-def _allowed(name: str) -> set[str]:
-    below = set().union(*LAYERS[: _layer(name)])
-    return below | SIDEWAYS.get(name, set())
+    raise AssertionError(f"pressmine/{top} is not in STAGES of tests/test_layers.py: add it")
 
 
 def _modules() -> list[str]:
-    return sorted(path.stem for path in SRC.glob("*.py"))
+    """Every module, as its path inside the package without .py; a package is its __init__."""
+    return sorted(
+        str(path.relative_to(SRC).with_suffix("")).replace("\\", "/") for path in SRC.rglob("*.py")
+    )
 
 
-def _tree(name: str) -> ast.Module:
-    return ast.parse((SRC / f"{name}.py").read_text(encoding="utf-8"), f"{name}.py")
+def _tree(module: str) -> ast.Module:
+    path = SRC / f"{module}.py"
+    return ast.parse(path.read_text(encoding="utf-8"), str(path))
 
 
-def _imports(tree: ast.Module) -> tuple[set[str], set[str]]:
-    """(pressmine modules, top-level third-party names) imported anywhere, functions included.
+def _package_of(module: str) -> list[str]:
+    """The package a module sits in, as parts: [] for the top, ["claims"] for claims/units."""
+    return module.split("/")[:-1]
 
-    `from pressmine import x` is module x when pressmine/x.py exists, else the package facade.
-    """
+
+def _imports(tree: ast.Module, module: str = "x") -> tuple[set[str], set[str]]:
+    """(stage names of pressmine modules, top-level third-party names) imported anywhere,
+    functions included. `from pressmine import x` is stage x when x is a folder or a module
+    of the package, else the package facade (__init__)."""
     own: set[str] = set()
     other: set[str] = set()
+
+    def add(parts: list[str]) -> None:
+        # parts after "pressmine": ["claims", "units"], ["extract"], [] (the facade)
+        own.add(parts[0] if parts and _exists(parts[0]) else "__init__")
+
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             for alias in node.names:
                 parts = alias.name.split(".")
                 if parts[0] == "pressmine":
-                    own.add(parts[1] if len(parts) > 1 else "__init__")
+                    add(parts[1:])
                 else:
                     other.add(parts[0])
         elif isinstance(node, ast.ImportFrom):
-            if node.level:  # relative: from . import x, from .x import y
-                module = (node.module or "").split(".")[0]
-                names = [module] if module else [a.name for a in node.names]
-                own.update(n if (SRC / f"{n}.py").exists() else "__init__" for n in names)
+            parts = (node.module or "").split(".") if node.module else []
+            if node.level:  # relative: resolve against the module's own package
+                package = _package_of(module)
+                full = package[: len(package) - (node.level - 1)] + parts
+                if full:
+                    add(full)
+                else:  # from . import x, at the top of the package
+                    for alias in node.names:
+                        add([alias.name])
                 continue
-            parts = (node.module or "").split(".")
             if parts[0] != "pressmine":
                 other.add(parts[0])
             elif len(parts) > 1:
-                own.add(parts[1])
+                add(parts[1:])
             else:
-                own.update(
-                    a.name if (SRC / f"{a.name}.py").exists() else "__init__" for a in node.names
-                )
+                for alias in node.names:
+                    add([alias.name])
     return own, other
+
+
+def _exists(name: str) -> bool:
+    return (SRC / name).is_dir() or (SRC / f"{name}.py").exists()
 
 
 def _calls(tree: ast.Module) -> list[str]:
@@ -121,45 +133,66 @@ def _calls(tree: ast.Module) -> list[str]:
     return found
 
 
-@pytest.mark.parametrize("name", _modules())
-def test_imports_flow_one_way(name: str) -> None:
-    own, _ = _imports(_tree(name))
-    own.discard(name)
-    wrong = own - _allowed(name)
-    assert not wrong, f"{name}.py imports {sorted(wrong)}, which sit at or above it in LAYERS"
+def _later(module: str, own: set[str]) -> set[str]:
+    """The stages in `own` that come after the stage of `module`."""
+    return {name for name in own if _stage(name) > _stage(module)}
 
 
-@pytest.mark.parametrize("name", _modules())
-def test_third_party_packages_stay_with_their_owner(name: str) -> None:
-    _, other = _imports(_tree(name))
-    wrong = {pkg for pkg in other if OWNER_OF.get(pkg, name) != name}
-    assert not wrong, f"{name}.py imports {sorted(wrong)}; only {[OWNER_OF[p] for p in wrong]} may"
+@pytest.mark.parametrize("module", _modules())
+def test_imports_flow_one_way(module: str) -> None:
+    own, _ = _imports(_tree(module), module)
+    wrong = _later(module, own)
+    assert not wrong, f"{module}.py imports {sorted(wrong)}, later stages than its own"
 
 
-@pytest.mark.parametrize("name", _modules())
-def test_nothing_imports_cli(name: str) -> None:
-    own, _ = _imports(_tree(name))
-    assert name in {"cli", "__main__"} or "cli" not in own
+def _within(module: str, places: tuple[str, ...]) -> bool:
+    """Whether `module` is one of `places`, or inside a folder of them."""
+    return any(module == place or module.startswith(place + "/") for place in places)
 
 
-@pytest.mark.parametrize("name", [m for m in _modules() if m not in FRONT])
-def test_library_never_prints_or_exits(name: str) -> None:
-    assert not _calls(_tree(name)), f"{name}.py: {_calls(_tree(name))}"
+@pytest.mark.parametrize("module", _modules())
+def test_third_party_packages_stay_with_their_owner(module: str) -> None:
+    _, other = _imports(_tree(module), module)
+    wrong = {pkg for pkg in other if pkg in OWNER_OF and not _within(module, OWNER_OF[pkg])}
+    assert not wrong, f"{module}.py imports {sorted(wrong)}; only {[OWNER_OF[p] for p in wrong]}"
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_nothing_imports_cli(module: str) -> None:
+    own, _ = _imports(_tree(module), module)
+    assert module.startswith("cli/") or module == "__main__" or "cli" not in own
+
+
+@pytest.mark.parametrize("module", [m for m in _modules() if not _within(m, FRONT)])
+def test_library_never_prints_or_exits(module: str) -> None:
+    assert not _calls(_tree(module)), f"{module}.py: {_calls(_tree(module))}"
 
 
 # The checks check something: each catches the mistake it is there for.
 BAD = {
     "upward": ("claim", "from pressmine.extract import extract\n"),
-    "upward-via-package": ("numbers", "from pressmine import packs\n"),
-    "package-facade": ("documents", "from pressmine import __version__\n"),
+    "upward-via-package": ("grammar/numbers", "from pressmine import packs\n"),
+    "upward-module-of-a-stage": ("text/segment", "from pressmine.claims.units import unit_of\n"),
+    "package-facade": ("text/documents", "from pressmine import __version__\n"),
     "relative-upward": ("errors", "from . import cli\n"),
+    "relative-sibling-stage": ("regex/cache", "from ..grammar import numbers\n"),
+    "cli-from-batch": ("batch/tasks", "import pressmine.cli.app\n"),
 }
 
 
 @pytest.mark.parametrize(("module", "source"), BAD.values(), ids=BAD.keys())
 def test_an_upward_import_is_caught(module: str, source: str) -> None:
-    own, _ = _imports(ast.parse(source))
-    assert own - _allowed(module)
+    own, _ = _imports(ast.parse(source), module)
+    assert _later(module, own)
+
+
+def test_imports_within_a_stage_and_from_earlier_ones_pass() -> None:
+    source = (
+        "from pressmine.claims.values import read\nfrom . import units\n"
+        "from pressmine.packs.model import PackSet\nfrom pressmine import errors\n"
+    )
+    own, _ = _imports(ast.parse(source), "claims/candidates")
+    assert own == {"claims", "packs", "errors"} and not _later("claims/candidates", own)
 
 
 def test_a_print_and_an_exit_are_caught() -> None:
@@ -172,3 +205,105 @@ def test_a_third_party_import_in_a_function_is_caught() -> None:
         ast.parse("def f():\n    import jieba.posseg\n    from rich import print\n")
     )
     assert other == {"jieba", "rich"}
+
+
+def test_an_owner_is_a_module_or_a_folder() -> None:
+    assert _within("cli/extract", OWNER_OF["typer"]) and _within("cli/table", OWNER_OF["rich"])
+    assert not _within("cli/explain", OWNER_OF["rich"])
+    assert not _within("text/segmenter", OWNER_OF["jieba"])
+
+
+def test_every_stage_exists() -> None:
+    missing = [name for stage in STAGES for name in stage if not _exists(name)]
+    assert not missing, f"STAGES names what is not in src/pressmine: {missing}"
+
+
+# --- the layout: folders for stages, small modules, options as arguments ------------------------
+
+MAX_LINES = 400
+CLI_ONLY = ("PRESSMINE_ONLY", "PRESSMINE_EXCLUDE", "PRESSMINE_PACKS")
+
+
+def _subpackages() -> list[str]:
+    return sorted(p.name for p in SRC.iterdir() if (p / "__init__.py").is_file())
+
+
+def test_the_package_is_folders_of_stages() -> None:
+    top = [m for m in _modules() if "/" not in m]
+    assert len(_subpackages()) >= 4, _subpackages()
+    assert len(top) <= 8, f"{len(top)} modules at the top of the package: {top}"
+
+
+@pytest.mark.parametrize("module", _modules())
+def test_no_module_is_over_400_lines(module: str) -> None:
+    lines = (SRC / f"{module}.py").read_text(encoding="utf-8").count("\n")
+    assert lines <= MAX_LINES, f"{module}.py has {lines} lines: split it by concern"
+
+
+def _reads(tree: ast.Module, names: tuple[str, ...]) -> list[str]:
+    """The names among `names` that a module's code spells out (os.environ["X"], getenv("X"),
+    a constant "X" anywhere but a docstring), with their line."""
+    docstrings = {
+        id(node.body[0].value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Module | ast.ClassDef | ast.FunctionDef | ast.AsyncFunctionDef)
+        and node.body
+        and isinstance(node.body[0], ast.Expr)
+    }
+    return [
+        f"{node.value} on line {node.lineno}"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and node.value in names and id(node) not in docstrings
+    ]
+
+
+@pytest.mark.parametrize("module", [m for m in _modules() if not _within(m, ("cli",))])
+def test_only_the_command_line_reads_its_environment_variables(module: str) -> None:
+    """--packs/--only/--exclude and $PRESSMINE_PACKS reach the library as arguments."""
+    found = _reads(_tree(module), CLI_ONLY)
+    assert not found, f"{module}.py reads {found}: take an argument, let cli/ read it"
+
+
+def test_an_environment_read_is_caught_and_a_docstring_is_not() -> None:
+    source = (
+        '"""Reads PRESSMINE_PACKS? No: the CLI does."""\nimport os\n'
+        'def f():\n    """PRESSMINE_ONLY"""\n    return os.environ.get("PRESSMINE_ONLY")\n'
+    )
+    assert _reads(ast.parse(source), CLI_ONLY) == ["PRESSMINE_ONLY on line 5"]
+    assert _reads(ast.parse('"""PRESSMINE_PACKS"""\n'), CLI_ONLY) == []
+
+
+def test_the_public_api_is_importable() -> None:
+    import pressmine
+    from pressmine import (
+        Claim,
+        InputError,
+        Normalized,
+        PackError,
+        PackSet,
+        PressmineError,
+        Quantity,
+        __version__,
+        extract,
+        find_quantities,
+        load_packs,
+    )
+
+    assert set(pressmine.__all__) == {
+        "Claim",
+        "InputError",
+        "Normalized",
+        "PackError",
+        "PackSet",
+        "PressmineError",
+        "Quantity",
+        "__version__",
+        "extract",
+        "find_quantities",
+        "load_packs",
+    }
+    assert issubclass(InputError, PressmineError) and issubclass(PackError, PressmineError)
+    assert isinstance(load_packs(), PackSet) and isinstance(__version__, str)
+    assert [type(c) for c in extract("增长5.9%")] == [Claim]
+    assert [type(q) for q in find_quantities("5.9%")] == [Quantity]
+    assert isinstance(extract("增长5.9%")[0].normalized, Normalized)

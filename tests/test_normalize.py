@@ -8,7 +8,7 @@ from pathlib import Path
 import opencc
 import pytest
 
-from pressmine.normalize import fold_width, has_traditional, normalize, to_simplified
+from pressmine.text.normalize import fold_width, has_traditional, normalize, to_simplified
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/releases/*.txt"))

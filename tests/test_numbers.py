@@ -1,4 +1,4 @@
-"""Tests for pressmine.numbers: the NUMBER / APPROX_NUMBER grammar and their exact parsers."""
+"""Tests for pressmine.grammar: the NUMBER / APPROX_NUMBER grammar and their exact parsers."""
 
 import contextlib
 import re
@@ -9,24 +9,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine.numbers import (
-    APPROX_NUMBER,
-    NUMBER,
-    NUMBER_TOKEN,
-    is_chinese_numeral,
-    mask_numbers,
-    parse_approx,
-    parse_fraction,
-    parse_number,
-)
-from pressmine.numbers import approx_has_floor as numbers_approx_has_floor
+from pressmine.grammar.masking import NUMBER_TOKEN, mask_numbers
+from pressmine.grammar.numbers import APPROX_NUMBER, NUMBER, is_chinese_numeral
+from pressmine.grammar.parse import approx_has_floor as numbers_approx_has_floor
+from pressmine.grammar.parse import parse_approx, parse_fraction, parse_number
 
 NUMBER_RE = re.compile(NUMBER)
 APPROX_RE = re.compile(APPROX_NUMBER)
 
 
 def rows(form: str, table: list[tuple[str, str]]) -> list:
-    """Parametrise (text, expected) with ids like 'mixed-32105' (pytest escapes Chinese ids)."""
+    """Parametrise (text, expected) with ids like 'mixed-32105'."""
     return [pytest.param(text, Decimal(value), id=f"{form}-{value}") for text, value in table]
 
 
@@ -198,7 +191,7 @@ def miss(text: str, value: str, name: str, reason: str):
 KNOWN_MISSES = [
     miss("3点5", "3.5", "arabic-dian", "3点5 after an Arabic digit is usually a clock time"),
     miss("两百点两", "200.2", "dian-liang", "两 is no decimal digit: 两百点两 is 200 and 2"),
-    miss("7 万5 千", "75000", "spaces", "NUMBER has no spaces: quantities.py squeezes them out"),
+    miss("7 万5 千", "75000", "spaces", "NUMBER has no spaces: claims/spaces.py squeezes them out"),
     miss("一半", "0.5", "half", "半 is a fraction word: parse_fraction / quantities read it"),
     miss("二分之一", "0.5", "fraction", "分之 fractions are parse_fraction's"),
     miss("半百", "50", "half-hundred", "半百 (fifty) is an idiom, not a written number"),
@@ -570,7 +563,7 @@ def test_pathological_inputs_are_fast():
 
 
 # parse_number reads plain Arabic numbers (5.9, 1,234, 483.8万) and lone Chinese digits without
-# the grammar (numbers._parse_number); the result must be the grammar's to the last exponent.
+# the grammar (parse._parse_number); the result must be the grammar's to the last exponent.
 _PLAIN = r"(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?(?:万亿|万|亿)?"
 
 
@@ -584,16 +577,16 @@ def _outcome(parse, text):
 
 @given(st.from_regex(_PLAIN, fullmatch=True))
 def test_the_fast_path_reads_plain_numbers_as_the_grammar_does(text):
-    from pressmine import numbers
+    from pressmine.grammar import parse
 
-    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+    assert _outcome(parse_number, text) == _outcome(parse._parse_number, text)
 
 
 @given(st.text(alphabet="0123456789,.万亿千十-负", min_size=1, max_size=12))
 def test_near_plain_texts_read_or_fail_as_the_grammar_does(text):
-    from pressmine import numbers
+    from pressmine.grammar import parse
 
-    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+    assert _outcome(parse_number, text) == _outcome(parse._parse_number, text)
 
 
 @pytest.mark.parametrize(
@@ -601,13 +594,13 @@ def test_near_plain_texts_read_or_fail_as_the_grammar_does(text):
     ["0", "0.0", "0.00万", "000", "0,000", "007", "01.10亿", "1,234.50万亿", "9" * 60 + "亿"],
 )
 def test_the_fast_path_keeps_zeros_and_exponents(text):
-    from pressmine import numbers
+    from pressmine.grammar import parse
 
-    assert _outcome(parse_number, text) == _outcome(numbers._parse_number, text)
+    assert _outcome(parse_number, text) == _outcome(parse._parse_number, text)
 
 
 def test_lone_digits_read_as_the_grammar_does():
-    from pressmine import numbers
+    from pressmine.grammar import numbers, parse
 
-    for ch in [*numbers._DIGIT_VALUES, *"十百千万亿廿"]:
-        assert _outcome(parse_number, ch) == _outcome(numbers._parse_number, ch), ch
+    for ch in [*numbers.DIGIT_VALUES, *"十百千万亿廿"]:
+        assert _outcome(parse_number, ch) == _outcome(parse._parse_number, ch), ch

@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 
 from pressmine import PackError, extract, load_packs
-from pressmine.examples import run_examples
-from pressmine.gated import GatedPattern
-from pressmine.guard import GuardedPattern
+from pressmine.cli.examples import run_examples
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.guard import GuardedPattern
 
 RESULTS = list(run_examples(load_packs()))
 
@@ -85,6 +85,9 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         ("[pack]\nname = 'x'\ncolour = 1\n", "unknown [pack] key 'colour'"),
         ("[pack]\nname = 'x'\n[colour]\nred = 1\n", "unknown top-level key 'colour'"),
         ("[pack]\nname = 'x'\n[qualifiers.before]\nmaybe = ['约']\n", "label 'maybe'"),
+        ("[pack]\nname = 'x'\n[lists]\ncommas = ['、']\n", "unknown [lists] key 'commas'"),
+        ("[pack]\nname = 'x'\n[value_words]\nhalf = '半'\n", "value_words.half must be a list"),
+        ("[pack]\nname = 'x'\n[define]\nscale = '万'\n", "fragment 'scale' is defined in"),
         ("name = 'x'\n", "missing [pack] table"),
         ("[pack\nname = 'x'\n", "not valid TOML"),
     ],
@@ -97,6 +100,9 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         "unknown-pack-key",
         "unknown-key",
         "bad-label",
+        "unknown-list-key",
+        "word-list-not-a-list",
+        "scale-redefined",
         "no-pack",
         "toml",
     ],
@@ -159,29 +165,16 @@ pattern = '\\$(?P<value>{{number}})(?P<scale>{{scale}})?'
     assert [c.rule for c in extract("The price is $227亿", packs)] != ["hk-dollar:dollar-sign"]
 
 
-def test_a_runaway_user_regex_is_stopped_and_named(tmp_path, monkeypatch):
-    write_pack(
-        tmp_path,
-        """
-[pack]
-name = "slow"
-
-[[rule]]
-id = "backtracks"
-pattern = '(?P<value>(?:a+)+)$'
-""",
-        "slow.toml",
-    )
-    monkeypatch.setenv("PRESSMINE_REGEX_TIMEOUT", "0.3")
-    packs = load_packs([tmp_path])
+def test_a_runaway_user_regex_is_stopped_and_named(runaway_pack):
+    packs = load_packs([runaway_pack], regex_timeout=0.3)
     with pytest.raises(PackError, match=r"slow\.toml: rule 'backtracks': pattern ran longer than"):
         extract("a" * 40 + "!", packs)
 
 
 def test_a_user_rule_that_names_digits_is_gated_and_guarded_and_finds_the_same(tmp_path):
     """{{number}} beside a digit an author wrote (5G) inlines the number grammar; such a rule
-    runs behind a gate (gated.py) inside its time limit (guard.py), and finds what it says.
-    With the number in an atomic group it is not gated (a gate could lose matches there)."""
+    runs behind a gate (regex/gated.py) inside its time limit (regex/guard.py), and finds what
+    it says. With the number in an atomic group it is not gated (a gate could lose matches)."""
     write_pack(
         tmp_path,
         """
@@ -208,3 +201,20 @@ pattern = '(?>(?P<value>{{number}}))(?P<unit>座)5'
         (4830000, "towers:g5-sites"),
         (12, "towers:g5-sites"),
     ]
+
+
+def test_word_lists_of_a_user_pack_extend_the_core_ones(tmp_path):
+    """The word lists of core.toml that the finders read ([lists], [value_words],
+    [period_words], [subject] glued_links and number_links) are data a pack extends."""
+    text = "高技术产业和装备制造业增加值各自增长10.2%和8.1%"
+    assert [c.subject for c in extract(text)] == [None, None]
+    write_pack(
+        tmp_path,
+        "[pack]\nname = 'each'\n[lists]\nrespectively = ['各自']\n"
+        "[value_words]\nhalf = ['一半儿']\n",
+    )
+    packs = load_packs([tmp_path])
+    assert packs.list_words["respectively"] == {"分别", "各自"}
+    assert packs.value_words["half"] == {"半", "一半", "对", "一半儿"}
+    assert packs.period_words["as_of"] == {"截至"}
+    assert [c.subject for c in extract(text, packs)] == ["高技术产业增加值", "装备制造业增加值"]

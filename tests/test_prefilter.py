@@ -1,4 +1,4 @@
-"""The first-character table compiled.py adds to a program must never change what it finds."""
+"""The first-character table regex/cache.py adds to a program must never change what it finds."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from pressmine import compiled, load_packs
-from pressmine.normalize import normalize
-from pressmine.prefilter import first_chars, start_set
+from pressmine import load_packs
+from pressmine.regex import cache as regex_cache
+from pressmine.regex.prefilter import first_chars, start_set
+from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = normalize(
@@ -33,7 +34,7 @@ PATTERNS = list(_patterns())
 @pytest.mark.parametrize(("name", "pattern"), PATTERNS, ids=[n for n, _ in PATTERNS])
 def test_the_table_finds_exactly_the_same_matches(name, pattern):
     plain = re.compile(pattern, re.VERBOSE)
-    fast = compiled.compile(pattern, re.VERBOSE)
+    fast = regex_cache.compile(pattern, re.VERBOSE)
     assert [m.span() for m in fast.finditer(TEXT)] == [m.span() for m in plain.finditer(TEXT)]
 
 

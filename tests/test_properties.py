@@ -18,7 +18,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from pressmine import extract, tasks
+from pressmine import extract, load_packs
+from pressmine.batch import tasks
 from pressmine.claim import Claim
 
 SLOW = os.environ.get("PRESSMINE_SLOW_TESTS") == "1"
@@ -68,7 +69,7 @@ def test_release_like_text(text: str) -> None:
 )
 def test_html_claims_hold_in_the_page_source(page: str) -> None:
     # Through the command line's path: claims of the visible text, mapped into the source.
-    assert_claims_hold(page, list(tasks._claims("x.html", page, html=True)))
+    assert_claims_hold(page, list(tasks._claims("x.html", page, True, load_packs())))
 
 
 # --- must not crash ------------------------------------------------------------------------

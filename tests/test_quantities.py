@@ -1,6 +1,6 @@
 """find_quantities: every number with its unit, and the normalized value that compares across
-units. Rows are sentences of our own, one per form of the grammar (numbers.py and the core
-pack's units and rules); `miss` rows are forms deliberately not supported (strict xfail)."""
+units. Rows are sentences of our own, one per form of the grammar (grammar/numbers.py and the
+core pack's units and rules); `miss` rows are forms deliberately not supported (strict xfail)."""
 
 from decimal import Decimal
 
@@ -8,7 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from pressmine import extract, find_quantities, quantities
+from pressmine import extract, find_quantities
+from pressmine.claims import not_claims
+from pressmine.claims.candidates import Candidate
 
 
 def q(text, span, value, unit, qualifier="exact", value_max=None):
@@ -374,7 +376,7 @@ _spans = st.lists(
 
 
 def _candidate_at(start, end, number_start=None, number_end=None):
-    return quantities.Candidate(
+    return Candidate(
         start=start,
         end=end,
         value=Decimal(1),
@@ -397,11 +399,11 @@ def test_blocked_spans_reject_as_a_scan_in_order_would(spans, start, length, ins
         (
             why
             for s, e, why in blocked
-            if s < c.end and c.start < e and not quantities._holds(c, s, e, why)
+            if s < c.end and c.start < e and not not_claims._holds(c, s, e, why)
         ),
         None,
     )
-    assert quantities._Blocked(blocked).rejection(c) == scanned
+    assert not_claims._Blocked(blocked).rejection(c) == scanned
 
 
 @given(st.lists(st.tuples(st.integers(0, 3), st.integers(0, 4)), max_size=15), st.data())
@@ -413,7 +415,7 @@ def test_coverage_by_bisection_is_coverage_by_scan(gaps_and_lengths, data):
         pos = ends[-1]
     s = data.draw(st.integers(0, pos + 2))
     e = data.draw(st.integers(s, pos + 3))
-    assert quantities._covered(s, e, starts, ends) == _covered_by_scan(s, e, starts, ends)
+    assert not_claims._covered(s, e, starts, ends) == _covered_by_scan(s, e, starts, ends)
 
 
 def _covered_by_scan(s, e, starts, ends):

@@ -18,8 +18,8 @@ import pytest
 from typer.testing import CliRunner, Result
 
 from pressmine import extract, load_packs
-from pressmine.cli import app
-from pressmine.examples import run_examples
+from pressmine.cli.app import app
+from pressmine.cli.examples import run_examples
 
 REPO = Path(__file__).resolve().parents[1]
 README = (REPO / "README.md").read_text(encoding="utf-8")

@@ -22,8 +22,8 @@ import pytest
 from rich.cells import cell_len
 
 from pressmine import extract
-from pressmine.tasks import Part
-from pressmine.terminal import TableWriter, cells, fit
+from pressmine.batch.tasks import Part
+from pressmine.cli.table import TableWriter, cells, fit
 
 # --- the table ----------------------------------------------------------------------------------
 

@@ -8,7 +8,8 @@
 from pressmine.claim import Claim, Normalized, Quantity
 from pressmine.errors import InputError, PackError, PressmineError
 from pressmine.extract import extract, find_quantities
-from pressmine.packs import PackSet, load_packs
+from pressmine.packs.loader import load_packs
+from pressmine.packs.model import PackSet
 
 __version__ = "0.1.0"
 

@@ -1,5 +1,5 @@
 """`python -m pressmine` runs the command-line interface."""
 
-from pressmine.cli import main
+from pressmine.cli.app import main
 
 main()

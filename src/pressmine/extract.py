@@ -4,14 +4,17 @@ subject, change, basis and period."""
 
 from __future__ import annotations
 
-from pressmine import segment
-from pressmine.claim import Claim, Normalized, Quantity
-from pressmine.clauses import Boundaries
-from pressmine.context import find_bases, find_changes, find_periods
-from pressmine.normalize import normalize
-from pressmine.packs import PackSet, load_packs
-from pressmine.quantities import Candidate, find_in_document
-from pressmine.subject import find_subjects
+from pressmine.claim import Claim, Quantity
+from pressmine.claims.candidates import Candidate, Found, find_in_document
+from pressmine.claims.change import find_bases, find_changes
+from pressmine.claims.period import find_periods
+from pressmine.claims.subject import find_subjects
+from pressmine.claims.units import normalized
+from pressmine.packs.loader import load_packs
+from pressmine.packs.model import PackSet
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
+from pressmine.text.normalize import normalize
 
 
 def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
@@ -25,7 +28,8 @@ def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
     [('两百点五公里', '200.5', '公里'), ('约三成', '30', '%')]
     """
     packs = packs or load_packs()
-    return [_quantity(text, c) for c in _candidates(text, packs)[1] if c.rejected is None]
+    found = _candidates(text, packs)[1]
+    return [_quantity(text, c) for c in found.candidates if c.rejected is None]
 
 
 def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
@@ -35,15 +39,15 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
     [('5.9%', '%', '规模以上工业增加值', 'increase')]
     """
     packs = packs or load_packs()
-    norm, cands, masked = _candidates(text, packs)
-    claims = [c for c in cands if c.is_claim]
+    norm, found = _candidates(text, packs)
+    claims = [c for c in found.candidates if c.is_claim]
     if not claims:
         return []
-    bounds = Boundaries.of(norm)
+    bounds = found.bounds or Boundaries.of(norm)
     subjects = find_subjects(norm, claims, packs, bounds)
     changes = find_changes(norm, claims, packs, bounds)
     bases = find_bases(norm, claims, changes, packs, bounds)
-    periods = find_periods(norm, claims, packs, bounds, masked)
+    periods = find_periods(norm, claims, packs, bounds, found.masked)
     out = []
     for c, subj, change, basis, period in zip(
         claims, subjects, changes, bases, periods, strict=True
@@ -63,18 +67,18 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
                 basis=basis,
                 period=period,
                 rule=c.rule.name,
-                normalized=_normalized(c),
+                normalized=normalized(c),
             )
         )
     return out
 
 
-def _candidates(text: str, packs: PackSet) -> tuple[str, list[Candidate], str | None]:
-    """The normalised text, its candidates, and its masked form when finding them made it
-    (see quantities.find_in_document)."""
+def _candidates(text: str, packs: PackSet) -> tuple[str, Found]:
+    """The normalised text, and its candidates with what finding them made (see
+    claims/candidates.py, find_in_document)."""
     segment.new_document()
     norm = normalize(text)
-    return norm, *find_in_document(norm, packs)
+    return norm, find_in_document(norm, packs)
 
 
 def _quantity(text: str, c: Candidate) -> Quantity:
@@ -92,29 +96,5 @@ def _quantity(text: str, c: Candidate) -> Quantity:
         qualifier=c.qualifier,
         value_max=value_max,
         rule=c.rule.name,
-        normalized=_normalized(c),
-    )
-
-
-def _normalized(c: Candidate) -> Normalized | None:
-    """The value in the unit's canonical unit (亿元 and 万元 both in CNY, 公里 and 米 in km,
-    斤 and 吨 in kg, ℉ in °C), when it has one. None for a unit that names no one quantity
-    (度, 分) and for the numbers a rule labels without a unit to convert (2025年, 第二)."""
-    u = c.unit_info
-    if c.ratio is not None and c.unit == "%":  # 三分之一: the share unrounded, 33.333…
-        return Normalized(c.ratio[0] * 100, "%")
-    if u is None:
-        if c.unit in ("%", "‰", "pp"):
-            return Normalized(c.value, c.unit, c.value_max)
-        if c.unit == "" and c.rule.unit is None:
-            return Normalized(c.value, "count", c.value_max)
-        return None
-    if not u.normalized:
-        return None
-
-    def conv(v):
-        return v * u.factor + u.offset
-
-    return Normalized(
-        conv(c.value), u.normalized, conv(c.value_max) if c.value_max is not None else None
+        normalized=normalized(c),
     )

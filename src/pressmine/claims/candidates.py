@@ -1,0 +1,162 @@
+"""Candidates: every pack rule's matches in a normalised text, overlaps resolved (overlaps.py),
+each read into a value (values.py) with its unit (units.py) and qualifier, and marked when it
+is no claim (not_claims.py). Spaces inside numbers are squeezed out first (spaces.py).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import NamedTuple
+
+from pressmine.claims import not_claims, overlaps, spaces, units, values
+from pressmine.grammar import masking
+from pressmine.packs.model import PackSet, Rule, RuleGroups, Unit
+from pressmine.text.clauses import Boundaries
+
+_ARABIC = re.compile(r"[0-9]")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A quantity found by a rule, before and after the not-claim checks."""
+
+    start: int  # span in the text (normalised and original share offsets)
+    end: int
+    value: Decimal
+    value_max: Decimal | None
+    unit: str
+    unit_info: Unit | None
+    qualifier: str
+    rule: Rule
+    number_start: int  # where the number itself is, for the word-boundary check
+    number_end: int
+    chinese: bool  # written without Arabic digits (三个, 两千万)
+    subject_span: tuple[int, int] | None = None  # from the rule's (?P<subject>…) group
+    rejected: str | None = None  # why this is no quantity at all (a name, a word), or None
+    not_claim: str | None = None  # why this quantity is no claim (一个 is an article), or None
+    declared: bool = False  # its unit came from a declaration such as （美元,下同）
+    # A fraction's own value (三分之一 = 1/3), which find_quantities reports; as a claim the
+    # same fraction is a share in % (33.33), as CLAIMS.md writes it.
+    ratio: tuple[Decimal, Decimal | None] | None = None
+
+    @property
+    def is_claim(self) -> bool:
+        return (
+            self.rejected is None and self.not_claim is None and (self.rule.claim or self.declared)
+        )
+
+
+def find_candidates(text: str, packs: PackSet) -> list[Candidate]:
+    """Every rule's matches, overlaps resolved, not-claims marked (`rejected`, `not_claim`).
+
+    Rules run on the text with the spaces inside numbers squeezed out; offsets come back
+    mapped onto `text`."""
+    return find_in_document(text, packs).candidates
+
+
+class Found(NamedTuple):
+    """A text's candidates, and what finding them made that the context finders need too, when
+    it is of the same text (None when spaces inside numbers were squeezed out): the text with
+    its numbers masked (masking.mask_numbers) and its sentence and clause bounds."""
+
+    candidates: list[Candidate]
+    masked: str | None
+    bounds: Boundaries | None
+
+
+def find_in_document(text: str, packs: PackSet) -> Found:
+    """find_candidates(text, packs), with the masked text and the bounds it made on the way."""
+    squeezed, where = spaces.squeeze(text)
+    masked = masking.mask_numbers(squeezed)
+    bounds = Boundaries.of(squeezed)
+    chosen = overlaps.keep_best(
+        _matches(squeezed, masked, packs), lambda m: _candidate(m, packs, squeezed)
+    )
+    not_claims.mark(squeezed, masked, bounds, chosen, packs)
+    if packs.declarations:
+        units.apply_declarations(squeezed, chosen, packs)
+    if where is None:
+        return Found(chosen, masked, bounds)
+    for c in chosen:
+        _map_back(c, where)
+    return Found(chosen, None, None)
+
+
+def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
+    found = []
+    for rule in packs.rules_for(text):
+        context = rule.groups.context
+        for m in rule.regex.finditer(masking.texts_for(rule.regex.pattern, text, masked)):
+            start, end = _span(m, context) if context else m.span()
+            found.append((m, rule, start, end))
+    return found
+
+
+def _map_back(c: Candidate, where: list[int]) -> None:
+    """Offsets in the squeezed text -> offsets in the text."""
+    c.start, c.end = spaces.span_back(where, c.start, c.end)
+    c.number_start, c.number_end = spaces.span_back(where, c.number_start, c.number_end)
+    if c.subject_span is not None:
+        c.subject_span = spaces.span_back(where, *c.subject_span)
+
+
+def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None:
+    match, rule, start, end = m
+    info = rule.groups
+    # Read the groups from the real text: the match may have run on the masked one.
+    regs = match.regs
+    groups = {name: text[regs[i][0] : regs[i][1]] for name, i in info.named if regs[i][0] >= 0}
+    value_text, unit_surface = units.split_scale(groups, packs)
+    try:
+        amount = values.read_amount(groups, value_text, rule, packs)
+    except (ValueError, ArithmeticError):
+        return None  # the regex found something the number grammar rejects: not a number
+    unit, unit_info = units.unit_of(rule, amount.unit or unit_surface, packs)
+    vs, ve = match.span("value")
+    return Candidate(
+        start=start,
+        end=end,
+        value=amount.value,
+        value_max=amount.value_max,
+        unit=unit,
+        unit_info=unit_info,
+        qualifier=rule.qualifier or amount.qualifier or _qualifier(groups, info, packs),
+        rule=rule,
+        number_start=vs,
+        number_end=ve,
+        chinese=not _ARABIC.search(text, match.start(), match.end()),
+        subject_span=match.span("subject") if "subject" in groups else None,
+        ratio=amount.ratio,
+    )
+
+
+def _qualifier(groups: dict[str, str], info: RuleGroups, packs: PackSet) -> str:
+    for name, place in info.known_qualifiers:
+        word = groups.get(name)
+        if word:
+            label = packs.qualifiers[place].get(word)
+            if label:
+                return label
+    for name in info.any_qualifiers:  # qualifier groups a user pack named its own way
+        if name in groups:
+            word = groups[name]
+            for place in ("before", "inside", "after"):
+                if word in packs.qualifiers[place]:
+                    return packs.qualifiers[place][word]
+    return "exact"
+
+
+def _span(m: re.Match[str], context: tuple[int, ...]) -> tuple[int, int]:
+    """The match without the context groups (outside_qualifier, subject, x_*) at its ends."""
+    regs = m.regs
+    spans = sorted([regs[i] for i in context if regs[i][0] >= 0])
+    start, end = regs[0]
+    for s, e in spans:
+        if s == start:
+            start = e
+    for s, e in reversed(spans):
+        if e == end:
+            end = s
+    return start, end

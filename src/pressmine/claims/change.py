@@ -1,0 +1,93 @@
+"""What the words before a number say about it: whether it is a change (增长 5.9%: increase;
+降至: a level, no change) and against what basis (同比, 比上年)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.packs.model import PackSet
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+
+def find_changes(
+    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[str | None]:
+    """increase / decrease when a change verb governs the number, else None.
+
+    The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
+    """
+    skip, split, glue = packs.linking_words, packs.glued_words, packs.list_glue
+    out: list[str | None] = []
+    own: list[str | None] = []  # what each number's words say, before _change_after
+    for i, c in enumerate(claims):
+        lo, _ = bounds.clause(c.start)
+        # Only the words since the previous number in the clause are this number's own.
+        seg_lo = max(lo, claims[i - 1].end) if i > 0 and claims[i - 1].end > lo else lo
+        toks = segment.spans(text[seg_lo : c.start], seg_lo, split) if c.start > seg_lo else []
+        while toks and (toks[-1][0] in skip or toks[-1][0] in glue):
+            toks.pop()
+        if toks or seg_lo == lo:
+            label = _verb_label(toks, packs)
+        elif claims[i - 1].start >= lo:
+            # Nothing but glue back to the previous number: that number's verb is ours too.
+            # It is in our clause, so what its words said stands (a list of n numbers is not
+            # walked back n times).
+            label = own[i - 1]
+        else:
+            label = None  # glue back to a number that starts in the clause before
+        own.append(label)
+        if label is None:  # 翻一番: the verb is in the claim's text (one word with the number)
+            label = packs.change.get(text[c.start : c.number_start])
+        if label is None:
+            label = _change_after(text, c.end, packs)  # 有16.6%的增长
+        sign = text[c.number_start : c.number_start + 1]
+        if sign in _MINUS:
+            label = None  # 增长率-3.31%: a level with its sign (CLAIMS.md §Value, §Change)
+        elif sign == "+" and label is None:
+            label = "increase"  # 交通(+8.75%): a rise written with its sign
+        out.append(label if label in ("increase", "decrease") else None)
+    return out
+
+
+_MINUS = frozenset("-−负負")
+
+
+def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
+    """The change kind of the last word before a number, once linking words are dropped. After
+    a streak word ([change] streak: 连续增长3年) the number says how long, not how much; a streak
+    the segmenter glues to its verb (连跌13个月) is no change word at all."""
+    label = packs.change.get(toks[-1][0]) if toks else None
+    if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
+        return None
+    return label
+
+
+def _change_after(text: str, end: int, packs: PackSet) -> str | None:
+    """有16.6%的增长: a change noun right after the number, linked by 的."""
+    if not text.startswith("的", end):
+        return None
+    toks = segment.spans(text[end + 1 : end + 6], end + 1)
+    return packs.change.get(toks[0][0]) if toks else None
+
+
+def find_bases(
+    text: str,
+    claims: Sequence[Candidate],
+    changes: Sequence[str | None],
+    packs: PackSet,
+    bounds: Boundaries,
+) -> list[str | None]:
+    """The comparison base written before the number: in its clause, or for a change, anywhere
+    earlier in its sentence (同比减少96起、64人,下降10.9% -> 10.9% is 同比 too)."""
+    regex = packs.basis_regex
+    out: list[str | None] = []
+    for c, change in zip(claims, changes, strict=True):
+        lo = bounds.sentence(c.start)[0] if change else bounds.clause(c.start)[0]
+        hits = list(regex.finditer(text, lo, c.start)) if regex else []
+        out.append(packs.basis[hits[-1].group()] if hits else None)
+    return out

@@ -1,0 +1,171 @@
+"""Subjects shared across a sentence: the items of a coordinated list share a head, 分别 hands
+the subjects coordinated before it to the numbers after it, and a number with no subject of
+its own inherits one from an earlier number of its sentence."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.claims.subject.parts import (
+    CLOSE,
+    OPEN,
+    Found,
+    Groups,
+    Spans,
+    Word,
+    Words,
+    as_spans,
+)
+from pressmine.claims.subject.phrases import (
+    noun_phrase_backward,
+    strip_linking,
+    strip_suffix_words,
+)
+from pressmine.text import segment
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+
+def share_heads(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> None:
+    """Repair the subjects of a list whose items took the phrase after them:
+    37座非煤矿山、18座排土场和346座尾矿库监测预警系统建设 -> the last is 尾矿库;
+    3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂 -> the first is 基础级智能工厂."""
+    for group in _lists(text, claims, found, groups, words.list_separators):
+        items = [found[i] for i in group]
+        last = items[-1].words
+        head_at = _shared_head_index(items)
+        if head_at is not None:
+            head = last[head_at + 1 :]
+            for f in items[:-1]:
+                f.spans = (*as_spans(f.words), (head[0][1], head[-1][2]))
+            continue
+        longest = max(len("".join(w for w, _, _ in f.words)) for f in items[:-1])
+        cut: list[Word] = []
+        for tok in last:
+            if cut and len("".join(w for w, _, _ in cut)) + len(tok[0]) > longest:
+                break
+            cut.append(tok)
+        items[-1].spans = as_spans(cut)
+        items[-1].words = cut
+
+
+def _lists(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    separators: frozenset[str],
+) -> list[list[int]]:
+    lists: list[list[int]] = []
+    current: list[int] = []
+    for i, f in enumerate(found):
+        joined = (
+            current
+            and f.how == "after"
+            and groups.clause[i] == groups.clause[current[-1]]
+            and found[current[-1]].words
+            and text[found[current[-1]].words[-1][2] : claims[i].start].strip() in separators
+        )
+        if joined:
+            current.append(i)
+            continue
+        if len(current) > 1:
+            lists.append(current)
+        current = [i] if f.how == "after" and f.words else []
+    if len(current) > 1:
+        lists.append(current)
+    return lists
+
+
+def _shared_head_index(items: list[Found]) -> int | None:
+    last = [w for w, _, _ in items[-1].words]
+    first_end = items[0].words[-1][0]
+    if len(items[0].words) < len(last) and first_end in last[:-1]:
+        return last.index(first_end)
+    return None
+
+
+def distribute_respectively(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    words: Words,
+) -> None:
+    """高技术产业和装备制造业增加值分别增长10.2%和8.1%: the k subjects coordinated before
+    分别 go, in order, to the k numbers after it (增加值 being their shared head)."""
+    done: set[tuple[int, int]] = set()
+    for i, c in enumerate(claims):
+        lo, hi = groups.clause[i]
+        if (lo, hi) in done:
+            continue
+        at = max((text.rfind(w, lo, c.start) for w in words.respectively), default=-1)
+        if at < 0:
+            continue
+        done.add((lo, hi))
+        run = [j for j in groups.by_clause[(lo, hi)] if j >= i]
+        end = strip_suffix_words(text, lo, at, words)
+        toks = strip_linking(segment.spans(text[lo:end], lo, words.glued), words)
+        phrase = noun_phrase_backward(toks, words)
+        parts = _conjuncts(phrase, words.list_separators)
+        if len(run) < 2 or len(parts) != len(run):
+            continue
+        head = parts[-1][-1]
+        for j, part in zip(run, parts, strict=True):
+            spans = as_spans(part)
+            if part is not parts[-1] and len(part) < len(parts[-1]) and part[-1][0] != head[0]:
+                spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
+            found[j].spans, found[j].how = spans, "respectively"
+
+
+def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word]]:
+    parts: list[list[Word]] = [[]]
+    depth = 0
+    for tok in phrase:
+        depth += (tok[0] in OPEN) - (tok[0] in CLOSE)
+        if depth == 0 and tok[0] in separators:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [p for p in parts if p]
+
+
+def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> None:
+    """Claims with no subject of their own take one from earlier claims in the sentence."""
+    own = ("rule", "after", "before", "verb")
+    for i, f in enumerate(found):
+        if f.how not in ("none", "meta"):
+            continue
+        earlier = [
+            j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
+        ]
+        if not earlier:
+            continue
+        same_unit = [j for j in earlier if claims[j].unit == claims[i].unit]
+        if same_unit:
+            f.spans, f.how = found[same_unit[-1]].spans, "inherited"
+            continue
+        # Position in a list of subjectless numbers (下降10.9%、7.0%) picks among the
+        # sentence's subjects in order.
+        run = _subjectless_run(i, found, groups)
+        subjects: list[Spans] = []
+        for j in earlier:
+            spans = found[j].spans
+            if spans is not None and spans not in subjects:
+                subjects.append(spans)
+        k, pos = len(run), run.index(i)
+        pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
+        f.spans, f.how = pick, "inherited"
+
+
+def _subjectless_run(i: int, found: list[Found], groups: Groups) -> list[int]:
+    run = [
+        j
+        for j in groups.by_clause[groups.clause[i]]
+        if found[j].how in ("none", "meta", "inherited")
+    ]
+    return run if i in run else [i]

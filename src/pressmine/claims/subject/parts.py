@@ -1,0 +1,115 @@
+"""What the subject finder works with: words and their spans, the subject found for a claim,
+the claims that share a sentence or a clause, and what a word is (part of a noun phrase or not)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from pressmine.packs.model import SubjectWords
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+
+Spans = tuple[tuple[int, int], ...]
+Word = tuple[str, int, int]  # a word and its [start, end) in the text
+Words = SubjectWords  # the packs' words for subjects: PackSet.subject_vocabulary
+# Word classes that end a noun phrase (see segment.word_class); "a" (adjectives) do not, but a
+# phrase of adjectives alone is no noun phrase.
+_STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
+_NOUN_CLASSES = frozenset(("n", "vn"))
+OPEN, CLOSE = "(（“‘《「『【", ")）”’》」』】"
+QUOTES_OPEN, QUOTES_CLOSE = "“‘《「『", "”’》」』"
+DIGITS = re.compile(r"^[0-9.,%]+$")
+
+
+@dataclass(slots=True)
+class Groups:
+    """Which claims share a sentence or a clause, found once: looking them up claim by claim
+    would make a long document with thousands of claims quadratic."""
+
+    sentence: list[tuple[int, int]]  # per claim
+    clause: list[tuple[int, int]]
+    by_sentence: dict[tuple[int, int], list[int]]
+    by_clause: dict[tuple[int, int], list[int]]
+
+    @classmethod
+    def of(cls, claims: Sequence[Candidate], bounds: Boundaries) -> Groups:
+        sentence = [bounds.sentence(c.start) for c in claims]
+        clause = [bounds.clause(c.start) for c in claims]
+        by_sentence: dict[tuple[int, int], list[int]] = {}
+        by_clause: dict[tuple[int, int], list[int]] = {}
+        for i, (s, c) in enumerate(zip(sentence, clause, strict=True)):
+            by_sentence.setdefault(s, []).append(i)
+            by_clause.setdefault(c, []).append(i)
+        return cls(sentence, clause, by_sentence, by_clause)
+
+
+@dataclass(slots=True)
+class Found:
+    spans: Spans | None
+    how: str  # rule / after / before / verb / meta / inherited / topic / none
+    words: list[Word]  # the phrase's words (for shared-head repair)
+
+
+def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:
+    return "".join(w for w, _, _ in phrase) in meta or all(w in meta for w, _, _ in phrase)
+
+
+def as_spans(toks: list[Word]) -> Spans:
+    return ((toks[0][1], toks[-1][2]),)
+
+
+def is_nounish(word: str) -> bool:
+    """A word that may be part of a noun phrase: not a number, blank, punctuation or a word
+    of a class that ends a phrase. Asked several times of every word near every claim."""
+    if segment.word_class(word) in _STOP or DIGITS.match(word) or not word.strip():
+        return False
+    # A letter or a digit is no punctuation: most words start with one, and the per-character
+    # category lookup is then not needed.
+    return word[0].isalnum() or not all(is_punct(ch) for ch in word)
+
+
+def is_punct(ch: str) -> bool:
+    return unicodedata.category(ch)[0] in "PSZ"
+
+
+def has_noun(toks: list[Word], words: Words) -> bool:
+    """A noun phrase needs a noun that is not a scope word (全国 alone says nothing), or a
+    measure word after a modifier (先进级 in 3.5万余家基础级、8200余家先进级…工厂)."""
+    scope = words.strip_prefix
+    if len(toks) > 1 and segment.word_class(toks[-1][0]) == "q":
+        return True
+    return any(
+        segment.word_class(w) in _NOUN_CLASSES and is_nounish(w) and w not in scope
+        for w, _, _ in toks
+    )
+
+
+def compound_part(word: str, left: str | None, right: str | None, words: Words) -> bool:
+    """A verb, measure or position word between nouns is part of a compound noun:
+    智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it.
+    A scope word is no first half of a compound: 全省+发生+事故 is a clause."""
+    cls = segment.word_class(word)
+    if cls not in ("v", "q", "f") or left is None or not is_nounish(left):
+        return False
+    if left in words.strip_prefix:
+        return False
+    if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
+        return False
+    return cls == "q" or (right is not None and is_nounish(right))
+
+
+def trim_quotes(toks: list[Word]) -> list[Word]:
+    """“一案双罚” -> 一案双罚: quotes around a whole phrase are not part of it."""
+    if len(toks) > 1 and toks[0][0] in QUOTES_OPEN and toks[-1][0] in QUOTES_CLOSE:
+        inner = toks[1:-1]
+        if not any(t[0] in QUOTES_OPEN + QUOTES_CLOSE for t in inner):
+            return inner
+    return toks

@@ -1,0 +1,58 @@
+"""The command line: `pressmine extract`, `explain`, `packs list|check|show` and `--version`.
+
+Data goes to stdout (or `-o FILE`, or `--db`) only; progress, notes and errors go to stderr.
+Library errors (`PressmineError`) are turned into `Error: …` lines and exit codes in cli/ and
+nowhere else. Each command lives in a module of its own (extract.py, explain.py, packs.py);
+what they share is common.py's; what is drawn on a terminal is terminal.py's and table.py's,
+which rich stays in. Only cli/ reads the environment variables meant for the command line
+($PRESSMINE_PACKS, $PRESSMINE_REGEX_TIMEOUT) and hands what they say to the library.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from pressmine import __version__
+from pressmine.cli import explain, extract
+from pressmine.cli.common import EXIT_CODES
+from pressmine.cli.packs import packs_app
+
+app = typer.Typer(
+    name="pressmine",
+    help="Extract numeric claims (number, unit, subject) from Chinese press releases.",
+    epilog=EXIT_CODES,
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,  # plain help and usage errors, like the rest of stderr
+    pretty_exceptions_enable=False,  # a bug shows Python's plain traceback, fit for a bug report
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"pressmine {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option(
+            "--version", callback=_version, is_eager=True, help="Show the version and exit."
+        ),
+    ] = False,
+) -> None:
+    """Holds the --version option; the group's help text is the Typer's."""
+
+
+app.command("extract", epilog=EXIT_CODES)(extract.command)
+app.add_typer(packs_app, name="packs")
+app.command("explain", epilog=EXIT_CODES)(explain.command)
+
+
+def main() -> None:
+    """Entry point of the `pressmine` console script and of `python -m pressmine`."""
+    app()

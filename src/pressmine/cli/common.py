@@ -1,0 +1,137 @@
+"""What the commands share: their options (`Annotated` aliases, so that each is written once),
+loading the packs the options and the environment name, and writing to stdout in UTF-8."""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Annotated, TextIO
+
+import typer
+
+from pressmine.cli.terminal import report
+from pressmine.errors import PressmineError
+from pressmine.io.output import Format
+from pressmine.packs.model import PackSet
+
+EXIT_CODES = (
+    "Exit codes: 0 success (also when no claim is found); "
+    "1 an input could not be read or decoded, or a pattern pack is invalid "
+    "(the other inputs' claims are still written); 2 usage error; "
+    "130 interrupted by Ctrl-C (what was finished is written, but -o FILE is left as it was)."
+)
+
+
+FormatOption = Annotated[
+    Format,
+    typer.Option(
+        "--format",
+        "-f",
+        help="auto: a table on a terminal, else JSON (with -o, by the file's extension: "
+        ".csv, .jsonl, else JSON); json: one array; jsonl: one object a line; csv; table.",
+        case_sensitive=False,
+    ),
+]
+
+
+OutputOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--output",
+        "-o",
+        help="Write to FILE instead of stdout, atomically: FILE is replaced when the run ends, "
+        "never left half-written.",
+        metavar="FILE",
+        dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
+QuietOption = Annotated[
+    bool,
+    typer.Option("--quiet", "-q", help="No progress bar, summary or notes on stderr; errors only."),
+]
+
+
+PacksOption = Annotated[
+    list[Path] | None,
+    typer.Option(
+        "--packs",
+        help="A folder (or .toml file) of extra pattern packs; repeatable. $PRESSMINE_PACKS "
+        "adds more (folders separated by ':').",
+        metavar="DIR",
+        show_default=False,
+    ),
+]
+
+
+OnlyOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--only",
+        help="Use only these packs (by name; repeatable). core is always on.",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+
+
+ExcludeOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--exclude",
+        help="Leave these packs out (by name; repeatable).",
+        metavar="NAME",
+        show_default=False,
+    ),
+]
+
+
+def load_packs_named(
+    extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None
+) -> PackSet:
+    """The packs the options name, after those of $PRESSMINE_PACKS (folders separated by the
+    system's path separator, `:`), with $PRESSMINE_REGEX_TIMEOUT's limit for their patterns.
+    The command line reads these variables; the library takes arguments only."""
+    from pressmine.packs.loader import load_packs
+    from pressmine.regex.guard import DEFAULT_SECONDS
+
+    env = [Path(p) for p in os.environ.get("PRESSMINE_PACKS", "").split(os.pathsep) if p]
+    timeout = os.environ.get("PRESSMINE_REGEX_TIMEOUT", "").strip()
+    try:
+        seconds = float(timeout) if timeout else DEFAULT_SECONDS
+    except ValueError:
+        problem = f"not a number of seconds: {timeout!r}"
+        raise PressmineError(f"PRESSMINE_REGEX_TIMEOUT: {problem}") from None
+    return load_packs(
+        [*env, *(extra or ())], only=only or None, exclude=exclude or (), regex_timeout=seconds
+    )
+
+
+def packs_or_exit(
+    extra: list[Path] | None, only: list[str] | None, exclude: list[str] | None
+) -> PackSet:
+    """Load the packs the options name; a broken pack is one Error: line and exit 1."""
+    try:
+        return load_packs_named(extra, only, exclude)
+    except PressmineError as err:
+        report("Error:", str(err))
+        raise typer.Exit(1) from None
+
+
+def utf8(stream: TextIO) -> TextIO:
+    """stdout as UTF-8 whatever the locale: JSON is UTF-8, and claims are Chinese."""
+    if isinstance(stream, io.TextIOWrapper) and codecs.lookup(stream.encoding).name != "utf-8":
+        stream.reconfigure(encoding="utf-8")
+    return stream
+
+
+def echo() -> Callable[[str], None]:
+    """Plain lines on stdout, in UTF-8 whatever the locale."""
+    utf8(sys.stdout)
+    return typer.echo

@@ -1,0 +1,253 @@
+"""`pressmine extract PATH...`: find the claims in each document and write them (a table, JSON,
+JSONL, CSV or SQLite), in worker processes, in the order of the inputs.
+
+Data goes to stdout (or `-o FILE`, or `--db`) only; progress, notes and errors go to stderr.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import sys
+import time
+from collections.abc import Iterator
+from itertools import chain
+from pathlib import Path
+from typing import Annotated, BinaryIO
+
+import typer
+
+from pressmine.batch import inputs, tasks
+from pressmine.batch.runner import STDOUT_CLOSED, Run
+from pressmine.cli import common
+from pressmine.cli.common import (
+    ExcludeOption,
+    FormatOption,
+    OnlyOption,
+    OutputOption,
+    PacksOption,
+    QuietOption,
+    load_packs_named,
+)
+from pressmine.cli.table import TableWriter
+from pressmine.cli.terminal import Screen, is_tty, report
+from pressmine.errors import PressmineError
+from pressmine.io.db import ClaimStore
+from pressmine.io.output import AtomicFile, ClaimWriter, Format
+from pressmine.packs.model import PackSet
+from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
+
+_SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
+
+
+def command(
+    ctx: typer.Context,
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(
+            help="Files, folders (the files inside that match --glob, recursively) or - for "
+            "stdin. .html/.htm files are read as HTML. Encodings: UTF-8 (with or without BOM), "
+            "UTF-16 with BOM, GB18030, Big5.",
+            metavar="PATH",
+            show_default=False,
+        ),
+    ] = None,
+    fmt: FormatOption = Format.auto,
+    output: OutputOption = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
+    ] = False,
+    db: Annotated[
+        Path | None,
+        typer.Option(
+            "--db",
+            help="Store documents and claims in this SQLite file (created if new); a rerun "
+            "replaces a document's claims. Alone, it writes nothing to stdout.",
+            metavar="FILE",
+            dir_okay=False,
+            show_default=False,
+        ),
+    ] = None,
+    globs: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--glob",
+            "-g",
+            help="Which files of a folder to read; repeatable [default: *.txt].",
+            metavar="PATTERN",
+            show_default=False,
+        ),
+    ] = None,
+    files_from: Annotated[
+        str | None,
+        typer.Option(
+            "--files-from",
+            help="Also read the paths listed in LIST, one a line (- for stdin).",
+            metavar="LIST",
+            show_default=False,
+        ),
+    ] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs",
+            "-j",
+            help="Worker processes [default: the number of CPUs].",
+            min=1,
+            show_default=False,
+        ),
+    ] = None,
+    fail_fast: Annotated[
+        bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")
+    ] = False,
+    quiet: QuietOption = False,
+    packs: PacksOption = None,
+    only: OnlyOption = None,
+    exclude: ExcludeOption = None,
+) -> None:
+    """Find the claims in each document and write them (table, JSON, JSONL, CSV or SQLite)."""
+    started = time.monotonic()
+    if not paths and files_from is None:
+        ctx.fail("Missing argument 'PATH...' (or --files-from LIST).")
+    if files_from == STDIN and STDIN in (paths or []):
+        ctx.fail("stdin cannot be both --files-from - and PATH -.")
+    if excel and fmt not in (Format.auto, Format.csv):
+        ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
+    if output == Path(STDIN):
+        output = None  # -o - is stdout, as everywhere else
+    writes = _resolve_format(fmt, output, excel, db)
+    globs = globs or list(DEFAULT_GLOBS)
+    with _listed(files_from) as listed:
+        try:
+            loaded = load_packs_named(packs, only, exclude)
+            tasks.warm_up(tasks.Context(loaded))  # jieba and OpenCC too, before workers start
+        except PressmineError as err:
+            report("Error:", str(err))
+            raise typer.Exit(1) from None
+        except KeyboardInterrupt:  # Ctrl-C before any work: nothing to write
+            raise typer.Exit(130) from None
+        if not quiet and STDIN in (*(paths or []), files_from) and is_tty(sys.stdin):
+            report("Note:", "reading stdin from the terminal: type or paste, then press Ctrl-D")
+        names = chain(paths or [], paths_from(listed) if listed is not None else [])
+        items = inputs.plan(iter_inputs(names, globs), sys.stdin.buffer)
+        screen = Screen(enabled=not quiet and is_tty(sys.stderr))
+        # The total needs a second reading of the list: not for stdin or a pipe.
+        if files_from is None or os.path.isfile(files_from):
+            screen.count_later(paths or [], files_from, globs)
+        options = (jobs or _cpus(), quiet, fail_fast)
+        code = _run(items, (writes, output, excel), db, loaded, options, screen, started)
+    raise typer.Exit(code)
+
+
+def _resolve_format(
+    fmt: Format, output: Path | None, excel: bool, db: Path | None
+) -> Format | None:
+    """What to write, or None for nothing (`--db` alone)."""
+    if fmt is not Format.auto:
+        return fmt
+    if excel:
+        return Format.csv
+    if output is not None:
+        return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
+    if db is not None:
+        return None
+    return Format.table if is_tty(sys.stdout) else Format.json
+
+
+@contextlib.contextmanager
+def _listed(files_from: str | None) -> Iterator[BinaryIO | None]:
+    """The --files-from list, open (stdin for -); a list that cannot be opened is a usage error."""
+    if files_from is None:
+        yield None
+        return
+    if files_from == STDIN:
+        yield sys.stdin.buffer
+        return
+    try:
+        f = open(files_from, "rb")  # noqa: SIM115 (the with below closes it)
+    except OSError as err:
+        message = f"{files_from}: {_problem(err)}"
+        raise typer.BadParameter(message, param_hint="'--files-from'") from None
+    with f:
+        yield f
+
+
+def _run(
+    items: Iterator[tasks.Task | tasks.Part],
+    out: tuple[Format | None, Path | None, bool],
+    db: Path | None,
+    packs: PackSet,
+    run_options: tuple[int, bool, bool],
+    screen: Screen,
+    started: float,
+) -> int:
+    """Open the output and the database, run the batch, close them; return the exit code."""
+    fmt, output, excel = out
+    jobs, quiet, fail_fast = run_options
+    with contextlib.ExitStack() as stack:
+        try:
+            sink, atomic = open_output(fmt, output, excel, stack, screen)
+        except OSError as err:
+            report("Error:", f"{output}: {_problem(err)}")
+            return 1
+        try:
+            store = ClaimStore(str(db)) if db is not None else None
+        except PressmineError as err:
+            report("Error:", str(err))
+            return 1
+        # JSON and CSV are rendered by the workers, in parallel (the store needs the claims).
+        render = None
+        if isinstance(sink, ClaimWriter) and store is None:
+            render = tasks.Render(sink.format, sink.excel)
+        outcome = Run(sink, store, screen, packs, quiet, fail_fast, render).main(items, jobs)
+        if outcome.code == STDOUT_CLOSED:
+            return _stdout_closed()
+        if atomic is not None and not outcome.interrupted:
+            atomic.commit()  # else leaving the stack removes the temporary file
+    kept = str(output) if output is not None and outcome.interrupted else None
+    screen.summary(outcome, time.monotonic() - started, kept)
+    return outcome.code
+
+
+def open_output(
+    fmt: Format | None,
+    output: Path | None,
+    excel: bool,
+    stack: contextlib.ExitStack,
+    screen: Screen | None = None,
+) -> tuple[ClaimWriter | TableWriter | None, AtomicFile | None]:
+    """The writer for `fmt` (None: nothing to write), to stdout or to an `AtomicFile` that is
+    returned for the caller to commit (leaving `stack` removes it if not committed). A table
+    on the terminal is drawn through `screen`, so as not to tear its progress bar."""
+    if fmt is None:
+        return None, None
+    atomic = None
+    if output is None:
+        stream = common.utf8(sys.stdout)  # looked up when called: tests replace it
+    else:
+        atomic = stack.enter_context(AtomicFile(str(output), "" if fmt is Format.csv else None))
+        stream = atomic.stream
+    if fmt is Format.table:
+        return TableWriter(stream, screen), atomic
+    return ClaimWriter(stream, fmt, excel), atomic
+
+
+def _stdout_closed() -> int:
+    # `pressmine extract … | head`: the reader is gone. Stop quietly, as cat does, with stdout
+    # pointed at /dev/null so that Python's last flush does not complain either.
+    with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return STDOUT_CLOSED
+
+
+def _problem(err: OSError) -> str:
+    text = err.strerror or str(err)
+    return text[:1].lower() + text[1:]
+
+
+def _cpus() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers)
+    except AttributeError:
+        return os.cpu_count() or 1

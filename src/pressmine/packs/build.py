@@ -1,0 +1,218 @@
+"""Merge the tables of every pack into one PackSet: units, qualifier, change, basis, not-claim
+and subject words, each checked; then each pack's patterns compiled (compile.py). Later packs
+extend earlier ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from pressmine.errors import PackError
+from pressmine.packs.checks import check_keys, str_list, to_decimal
+from pressmine.packs.compile import (
+    FIXED_FRAGMENTS,
+    builtin_fragments,
+    compile_named,
+    compile_pattern,
+    compile_rules,
+    expand,
+    guard_for,
+)
+from pressmine.packs.model import (
+    CHANGE_KINDS,
+    QUALIFIER_PLACES,
+    QUALIFIERS,
+    UNIT_KINDS,
+    Declaration,
+    NotClaimPattern,
+    Pack,
+    PackSet,
+    PeriodPattern,
+    Unit,
+)
+
+_UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset"}
+
+
+# The tables that are word lists by key, and their keys: a later pack adds to each list.
+WORD_TABLES: dict[str, tuple[str, ...]] = {
+    "subject": (
+        "skip_before",
+        "strip_prefix",
+        "noun_suffixes",
+        "adverbials",
+        "meta_heads",
+        "share_words",
+        "frame_starts",
+        "frame_ends",
+        "glued_links",
+        "number_links",
+    ),
+    "lists": ("marks", "conjunctions", "glue", "respectively"),
+    "period_words": ("as_of",),
+    "value_words": ("half", "magnitude"),
+}
+_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "count_words", "pattern"}
+
+
+def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSet:
+    """The PackSet of the parsed packs in `raw` (as loader.py reads them), in order; the
+    patterns of user packs get `regex_timeout` seconds a text."""
+    seen: dict[str, str] = {}
+    for data, path in raw:
+        name = data["pack"]["name"]
+        if name in seen:
+            raise PackError(path, f"pack name '{name}' is already used by {seen[name]}")
+        seen[name] = path
+
+    units: dict[str, Unit] = {}
+    qualifiers: dict[str, dict[str, str]] = {p: {} for p in QUALIFIER_PLACES}
+    change: dict[str, str] = {}
+    basis: dict[str, str] = {}
+    terms: list[str] = []
+    articles: set[str] = set()
+    count_words: list[str] = []
+    words = {table: {k: set[str]() for k in keys} for table, keys in WORD_TABLES.items()}
+    defines: dict[str, tuple[str, str]] = {}
+    for data, path in raw:
+        _merge_units(data.get("units", []), path, data["_text"], units)
+        _merge_qualifiers(data.get("qualifiers", {}), path, qualifiers)
+        _merge_words(data.get("change", {}), CHANGE_KINDS, path, "change", change)
+        _merge_basis(data.get("basis", {}), path, basis)
+        nc = data.get("not_claims", {})
+        check_keys(nc, _NOT_CLAIM_KEYS, path, None, data["_text"], "[not_claims] key")
+        terms += str_list(nc.get("terms", []), path, "not_claims.terms")
+        articles |= set(str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
+        count_words += str_list(nc.get("count_words", []), path, "count_words")
+        for table, lists in words.items():
+            _merge_word_table(data.get(table, {}), table, path, data["_text"], lists)
+        for k, v in data.get("define", {}).items():
+            if not isinstance(v, str):
+                raise PackError(path, f"fragment '{k}' must be a string")
+            if k in FIXED_FRAGMENTS and k in defines:
+                where = defines[k][1]
+                raise PackError(
+                    path, f"fragment '{k}' is defined in {where} and cannot be redefined"
+                )
+            defines[k] = (v, path)
+
+    fragments = builtin_fragments(units, qualifiers)
+    for k, (v, path) in defines.items():
+        if k in fragments:
+            raise PackError(path, f"fragment '{k}' is built in and cannot be redefined")
+        fragments[k] = v
+
+    packs: list[Pack] = []
+    not_claim_patterns: list[NotClaimPattern] = []
+    period_patterns: list[PeriodPattern] = []
+    declarations: list[Declaration] = []
+    for data, path in raw:
+        name, text = data["pack"]["name"], data["_text"]
+        guard = guard_for(path, data["_builtin"], regex_timeout)
+        rules = tuple(compile_rules(data.get("rule", []), name, path, text, fragments, guard))
+        when = data["pack"].get("when")
+        when_rx = (
+            compile_pattern(expand(when, fragments, path, None), path, None, None, fragments)
+            if when
+            else None
+        )
+        packs.append(
+            Pack(
+                name,
+                path,
+                str(data["pack"].get("description", "")),
+                rules,
+                guard(when_rx, "when") if when_rx else None,
+            )
+        )
+        for entry in data.get("declaration", []):
+            rid, rx, src = compile_named(entry, "declaration", path, text, fragments)
+            if "unit" not in rx.groupindex:
+                raise PackError(path, "a declaration needs a (?P<unit>…) group", rid)
+            declarations.append(Declaration(name, rid, guard(rx, rid), src))
+        for entry in data.get("not_claims", {}).get("pattern", []):
+            rid, rx, src = compile_named(entry, "not_claims.pattern", path, text, fragments)
+            not_claim_patterns.append(NotClaimPattern(name, rid, guard(rx, rid), src))
+        for entry in data.get("period", []):
+            rid, rx, src = compile_named(entry, "period", path, text, fragments)
+            period_patterns.append(PeriodPattern(name, rid, guard(rx, rid), src))
+
+    return PackSet(
+        packs=tuple(packs),
+        units=units,
+        qualifiers=qualifiers,
+        change=change,
+        basis=basis,
+        not_claim_terms=tuple(dict.fromkeys(terms)),
+        article_classifiers=frozenset(articles),
+        count_words=tuple(dict.fromkeys(count_words)),
+        not_claim_patterns=tuple(not_claim_patterns),
+        subject_words=_frozen(words["subject"]),
+        list_words=_frozen(words["lists"]),
+        period_words=_frozen(words["period_words"]),
+        value_words=_frozen(words["value_words"]),
+        period_patterns=tuple(period_patterns),
+        declarations=tuple(declarations),
+        fragments=fragments,
+    )
+
+
+def _merge_units(entries: Any, path: str, text: str, units: dict[str, Unit]) -> None:
+    if not isinstance(entries, list):
+        raise PackError(path, "[[units]] must be an array of tables")
+    for entry in entries:
+        check_keys(entry, _UNIT_KEYS, path, None, text, "unit key")
+        kind = entry.get("kind", "other")
+        if kind not in UNIT_KINDS:
+            raise PackError(path, f"unit kind '{kind}' is not one of {', '.join(UNIT_KINDS)}")
+        if ("name" in entry) == ("names" in entry):
+            raise PackError(path, f"a [[units]] entry needs exactly one of name/names: {entry}")
+        factor = to_decimal(entry.get("factor", 1), path, "unit factor")
+        offset = to_decimal(entry.get("offset", 0), path, "unit offset")
+        if "names" in entry:
+            if "surfaces" in entry:
+                raise PackError(path, "surfaces go with a single `name`, not `names`")
+            groups = [(n, [n]) for n in str_list(entry["names"], path, "units.names")]
+        else:
+            groups = [(entry["name"], str_list(entry.get("surfaces", [entry["name"]]), path, ""))]
+        for name, surfaces in groups:
+            normalized = entry.get("normalized", name)
+            unit = Unit(name, kind, normalized, factor, offset)
+            for s in surfaces:
+                units[s] = unit  # a later pack may redefine a surface: extension, by design
+
+
+def _merge_qualifiers(table: Any, path: str, out: dict[str, dict[str, str]]) -> None:
+    for place, labels in table.items():
+        if place not in QUALIFIER_PLACES:
+            raise PackError(path, f"qualifier place '{place}' is not one of {QUALIFIER_PLACES}")
+        _merge_words(labels, QUALIFIERS, path, f"qualifiers.{place}", out[place])
+
+
+def _merge_words(
+    table: Any, allowed: Sequence[str], path: str, where: str, out: dict[str, str]
+) -> None:
+    for label, words in table.items():
+        if label not in allowed:
+            raise PackError(path, f"[{where}] label '{label}' is not one of {', '.join(allowed)}")
+        for w in str_list(words, path, f"{where}.{label}"):
+            out[w] = label
+
+
+def _merge_basis(table: Any, path: str, out: dict[str, str]) -> None:
+    for w in str_list(table.get("words", []), path, "basis.words"):
+        out[w] = w
+    for w, canonical in table.get("aliases", {}).items():
+        out[w] = str(canonical)
+
+
+def _merge_word_table(
+    table: Any, name: str, path: str, text: str, out: dict[str, set[str]]
+) -> None:
+    check_keys(table, set(out), path, None, text, f"[{name}] key")
+    for k, v in table.items():
+        out[k] |= set(str_list(v, path, f"{name}.{k}"))
+
+
+def _frozen(lists: dict[str, set[str]]) -> dict[str, frozenset[str]]:
+    return {k: frozenset(v) for k, v in lists.items()}

@@ -1,0 +1,287 @@
+"""What a pack set is once loaded: units, rules, named patterns and word lists, merged from
+every pack and compiled (loader.py finds and reads the packs; build.py and compile.py make this),
+and the vocabulary the extractor derives from them, derived once per PackSet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from functools import cached_property
+from typing import Any, TypeAlias
+
+from pressmine.regex import cache as regex_cache
+from pressmine.regex.gated import GatedPattern
+from pressmine.regex.guard import GuardedPattern
+
+# A compiled pattern; user packs' patterns carry a time limit (regex/guard.py).
+Pattern = re.Pattern[str] | GatedPattern | GuardedPattern
+
+QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
+QUALIFIER_PLACES = ("before", "inside", "after")
+CHANGE_KINDS = ("increase", "decrease", "level", "streak")
+UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
+# The qualifier groups a rule may name, and the place whose word list reads each.
+QUALIFIER_GROUPS = (
+    ("outside_qualifier", "before"),
+    ("qualifier", "before"),
+    ("qualifier_inside", "inside"),
+    ("qualifier_after", "after"),
+    ("outside_qualifier_after", "after"),  # 50万个口罩或以上: after the noun, out of the text
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    """One unit: what is written, what is output, and how to compare it across units."""
+
+    name: str  # output unit, simplified, multiplier folded: 元 座 公里 % pp
+    kind: str  # classifier currency measure percent time other
+    normalized: str  # canonical unit for comparisons: CNY count km % …
+    factor: Decimal  # value in `name` × factor = value in `normalized`
+    offset: Decimal = Decimal(0)  # added after factor (temperatures)
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    text: str
+    expect: dict[str, Any]  # value, value_max, unit, qualifier, subject; {"none": true} = no claim
+    line: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class RuleGroups:
+    """What a rule's pattern names, found once when it is compiled rather than once per match."""
+
+    named: tuple[tuple[str, int], ...]  # the groups a match is read from (all but x_*), in order
+    context: tuple[int, ...]  # the groups trimmed off a match's ends (they are not the claim)
+    # The qualifier groups in the order they are tried: the known ones with the place whose
+    # word list reads them, then every qualifier* group (a user pack may name its own).
+    known_qualifiers: tuple[tuple[str, str], ...]
+    any_qualifiers: tuple[str, ...]
+
+    @classmethod
+    def of(cls, groupindex: Mapping[str, int]) -> RuleGroups:
+        context = tuple(
+            i
+            for name, i in groupindex.items()
+            if name in ("outside_qualifier", "outside_qualifier_after", "subject")
+            or name.startswith("x_")
+        )
+        return cls(
+            named=tuple((name, i) for name, i in groupindex.items() if not name.startswith("x_")),
+            context=context,
+            known_qualifiers=tuple((n, p) for n, p in QUALIFIER_GROUPS if n in groupindex),
+            any_qualifiers=tuple(name for name in groupindex if name.startswith("qualifier")),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A compiled pattern that finds quantities (and sometimes their subject)."""
+
+    pack: str
+    id: str
+    regex: Pattern
+    priority: int  # higher wins when two rules find overlapping spans
+    claim: bool  # False: a quantity find_quantities reports but extract never keeps
+    unit: str | None  # fixed unit when the pattern has no unit group (百分之… -> %)
+    factor: Decimal  # value multiplier (九成 -> ×10)
+    qualifier: str | None  # fixed qualifier
+    subject: str | None  # fixed subject when the pattern has no subject group
+    examples: tuple[Example, ...]
+    path: str
+    line: int | None
+    groups: RuleGroups
+    pattern: str = ""  # the pattern with its fragments expanded, as compiled
+    written: str = ""  # the pattern as the pack writes it, {{fragments}} and all
+
+    @property
+    def name(self) -> str:
+        return f"{self.pack}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class NamedPattern:
+    """A pattern of a pack that is not a rule: a not-claim, a period, or a declaration
+    (（美元,下同）: its (?P<unit>…) group sets the unit of the bare amounts around it)."""
+
+    pack: str
+    id: str
+    regex: Pattern
+    source: str  # the pattern with its fragments expanded
+
+
+# The three kinds share a shape; the names say which list a pattern belongs to.
+NotClaimPattern: TypeAlias = NamedPattern
+PeriodPattern: TypeAlias = NamedPattern
+Declaration: TypeAlias = NamedPattern
+
+
+@dataclass(frozen=True, slots=True)
+class Pack:
+    name: str
+    path: str
+    description: str
+    rules: tuple[Rule, ...]
+    when: Pattern | None = None  # the rules apply only to texts this regex finds
+
+
+@dataclass(frozen=True, slots=True)
+class SubjectWords:
+    """The words the subject finder reads: the packs' [subject] table (see patterns/core.toml),
+    and the words derived from their other tables."""
+
+    skip_before: frozenset[str]  # between a subject and its number: 预计, 突破, 分别
+    strip_prefix: frozenset[str]  # scope words that tell no subjects apart: 全国, 我国
+    noun_suffixes: frozenset[str]  # make a measured noun of a verb: 率, 量, 额
+    adverbials: frozenset[str]  # between a count and what it counts: 不同程度, 首次
+    meta_heads: frozenset[str]  # name the measure, not what is measured: 增幅, 比重
+    share_words: frozenset[str]  # a share verb that stays with its noun: 占
+    frame_starts: frozenset[str]  # open an adverbial frame: 按, 与
+    frame_ends: frozenset[str]  # close one: 计算, 相比
+    number_links: frozenset[str]  # link a number to the noun after it: 的
+    glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
+    list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及
+    conjunctions: frozenset[str]  # those that join two nouns into one: 和 与
+    respectively: tuple[str, ...]  # 分别
+    stop_words: frozenset[str]  # PackSet.stop_words
+    glued: frozenset[str]  # PackSet.glued_words
+    glued_suffix: re.Pattern[str]  # PackSet.glued_suffix
+
+
+@dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
+class PackSet:
+    """Everything the extractor reads from the loaded packs, merged and compiled once.
+
+    The vocabulary derived from the packs' tables (below the fields) is derived on first use
+    and kept on the PackSet (a cached_property keeps it in the instance's __dict__, which a
+    frozen dataclass without slots has), so each PackSet derives it once.
+    """
+
+    packs: tuple[Pack, ...]
+    units: dict[str, Unit]  # written surface (simplified) -> unit
+    qualifiers: dict[str, dict[str, str]]  # place -> written word -> label
+    change: dict[str, str]  # change or level verb -> increase/decrease/level
+    basis: dict[str, str]  # written basis phrase -> output basis
+    not_claim_terms: tuple[str, ...]
+    article_classifiers: frozenset[str]
+    count_words: tuple[str, ...]  # 只有一个: before 一 + classifier, a count, not an article
+    not_claim_patterns: tuple[NotClaimPattern, ...]
+    subject_words: dict[str, frozenset[str]]  # [subject]: key -> words
+    list_words: dict[str, frozenset[str]]  # [lists]
+    period_words: dict[str, frozenset[str]]  # [period_words]
+    value_words: dict[str, frozenset[str]]  # [value_words]
+    period_patterns: tuple[PeriodPattern, ...]
+    declarations: tuple[Declaration, ...]
+    fragments: dict[str, str] = field(repr=False)
+
+    @property
+    def rules(self) -> list[Rule]:
+        return [r for p in self.packs for r in p.rules]
+
+    def rules_for(self, text: str) -> list[Rule]:
+        """The rules that apply to `text`: a pack with `when` applies only where it matches."""
+        return [r for p in self.packs if p.when is None or p.when.search(text) for r in p.rules]
+
+    def applying(self, names: frozenset[str]) -> PackSet:
+        """These packs as they apply to every part of a text whose `when` patterns find the
+        packs named `names`: those without their `when`, the other `when` packs left out. The
+        same PackSet for the same names, so that its vocabulary is derived once."""
+        variants = self._variants
+        if names not in variants:
+            chosen = (
+                replace(pack, when=None) if pack.name in names else pack
+                for pack in self.packs
+                if pack.when is None or pack.name in names
+            )
+            variants[names] = replace(self, packs=tuple(chosen))
+        return variants[names]
+
+    @cached_property
+    def _variants(self) -> dict[frozenset[str], PackSet]:
+        return {}
+
+    # --- the vocabulary derived from the tables ----------------------------------------------
+
+    @cached_property
+    def qualifier_words(self) -> frozenset[str]:
+        """Every qualifier word, whatever its place: 超, 约, 余, 以上."""
+        return frozenset(w for place in self.qualifiers.values() for w in place)
+
+    @cached_property
+    def linking_words(self) -> frozenset[str]:
+        """What may stand between a subject or a change verb and its number: the subject
+        table's skip_before, basis and qualifier words (预计, 同比, 约)."""
+        return self.subject_words["skip_before"] | frozenset(self.basis) | self.qualifier_words
+
+    @cached_property
+    def stop_words(self) -> frozenset[str]:
+        """The linking words and the change words (达, 同比, 增长, 降至): a subject stops
+        before one, and none is part of a noun phrase."""
+        return self.linking_words | frozenset(self.change)
+
+    @cached_property
+    def glued_words(self) -> frozenset[str]:
+        """The stop words of two or more characters, which the segmenter may glue to the word
+        before them (同比增加 -> 同比 + 增加): segment.spans cuts them off."""
+        return frozenset(w for w in self.stop_words if len(w) > 1)
+
+    @cached_property
+    def glued_suffix(self) -> re.Pattern[str]:
+        """A glued word at the end of a text, longest first: 比去年同期增长 is several words to
+        the segmenter but one phrase to the packs."""
+        alts = "|".join(re.escape(p) for p in sorted(self.glued_words, key=lambda p: (-len(p), p)))
+        return re.compile(rf"(?:{alts})\s*$")
+
+    @cached_property
+    def list_separators(self) -> frozenset[str]:
+        """What joins the items of a list: [lists] marks and conjunctions (、, 和, 及)."""
+        return self.list_words["marks"] | self.list_words["conjunctions"]
+
+    @cached_property
+    def list_glue(self) -> frozenset[str]:
+        """What may stand between two numbers that one change verb governs: the list
+        separators and [lists] glue (同比减少96起、64人)."""
+        return self.list_separators | self.list_words["glue"]
+
+    @cached_property
+    def subject_vocabulary(self) -> SubjectWords:
+        """What the subject finder reads: the subject table with the words derived above."""
+        table = dict(self.subject_words)
+        glued_links = tuple(sorted(table.pop("glued_links")))  # for str.endswith
+        return SubjectWords(
+            **table,
+            glued_links=glued_links,
+            list_separators=self.list_separators,
+            conjunctions=self.list_words["conjunctions"],
+            respectively=tuple(sorted(self.list_words["respectively"])),
+            stop_words=self.stop_words,
+            glued=self.glued_words,
+            glued_suffix=self.glued_suffix,
+        )
+
+    @cached_property
+    def basis_regex(self) -> re.Pattern[str] | None:
+        """Any basis phrase (同比, 比上年同期), longest first; None when the packs have none."""
+        if not self.basis:
+            return None
+        words = sorted(self.basis, key=lambda w: (-len(w), w))
+        return re.compile("|".join(re.escape(w) for w in words))
+
+    @cached_property
+    def terms_regex(self) -> re.Pattern[str] | None:
+        """Any not-claim term (5G, 十四五, 一批), longest first; None when there are none.
+        A term written in ASCII must stand alone: 5G is a name, 15GB is not 5G."""
+        if not self.not_claim_terms:
+            return None
+        alts = sorted(self.not_claim_terms, key=lambda t: (-len(t), t))
+        parts = [
+            (r"(?<![0-9A-Za-z.])" + re.escape(t) + r"(?![0-9A-Za-z])")
+            if t[0].isascii()
+            else re.escape(t)
+            for t in alts
+        ]
+        return regex_cache.compile("|".join(parts))  # a first-character table: see regex/cache.py

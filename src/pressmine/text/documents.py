@@ -1,0 +1,163 @@
+"""Find and read the documents a user names: files, folders (the files inside that match the
+globs, `*.txt` by default, recursively and sorted), `-` (stdin), or a list of paths.
+
+Everything is lazy: a folder is walked one directory at a time as the caller asks, so a folder of
+100,000 files is never listed whole, and a file is read only when its turn comes. Problems are
+yielded as `InputError` values, not raised, so that one bad file does not stop a batch; the
+caller decides what to report.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import BinaryIO
+
+from pressmine.errors import InputError
+from pressmine.text.decode import decode
+
+STDIN = "-"
+DEFAULT_GLOBS = ("*.txt",)
+HTML_SUFFIXES = (".html", ".htm")
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """One input text, decoded."""
+
+    path: str  # as the user gave it, or the folder as given joined with the file inside it
+    text: str  # offsets convention of pressmine.text.decode
+    encoding: str  # the Python codec that reproduces `text` with open()
+
+
+def iter_inputs(
+    paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS
+) -> Iterator[str | InputError]:
+    """Each path to read, in order: `-`, a file as given (whatever its name), or the files of a
+    folder that match one of `globs`, walked depth first with names sorted (the order of their
+    path parts sorted). A folder problem (unreadable, nothing matches) comes in its place.
+
+    A glob without `/` matches a file's name (`*.txt`); one with `/` matches its path inside
+    the folder part by part (`2025/*.txt`; `**` is any number of folders: `2025/**/*.txt`).
+    Matching is case-sensitive, on every system.
+    """
+    for path in paths:
+        if path != STDIN and os.path.isdir(path):
+            yield from _folder(path, tuple(globs))
+        else:
+            yield path
+
+
+def paths_from(stream: BinaryIO) -> Iterator[str]:
+    """The paths listed in `stream`, one a line (or NUL-separated, as `find -print0` writes).
+
+    Read a line at a time, as bytes decoded the way the system decodes file names, so that any
+    name the file system holds comes through. Blank lines are skipped.
+    """
+    for line in stream:
+        for name in line.rstrip(b"\r\n").split(b"\x00"):
+            if name:
+                yield os.fsdecode(name)
+
+
+def count_files(paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS) -> int:
+    """How many paths `iter_inputs` gives (folder problems not counted): a progress bar's total."""
+    return sum(1 for item in iter_inputs(paths, globs) if isinstance(item, str))
+
+
+def is_html(path: str) -> bool:
+    """Whether a file is read as HTML: by its name, `.html` or `.htm` in any case."""
+    return path.lower().endswith(HTML_SUFFIXES)
+
+
+def read_bytes(path: str) -> bytes:
+    """A file's bytes; an `InputError` with a short, lower-case problem when it cannot be read."""
+    try:
+        with open(path, "rb") as f:
+            return f.read()
+    except OSError as err:
+        raise input_error(path, err) from None
+
+
+def input_error(path: str, err: OSError) -> InputError:
+    """An OSError as a one-line problem: "[Errno 2] No such file or directory: 'x'" becomes
+    "no such file or directory" (the path is already in the message's prefix)."""
+    problem = err.strerror or str(err)
+    return InputError(path, problem[:1].lower() + problem[1:])
+
+
+def iter_documents(
+    paths: Sequence[str], stdin: BinaryIO | None = None, globs: Sequence[str] = DEFAULT_GLOBS
+) -> Iterator[Document | InputError]:
+    """Each document in `paths`, read and decoded, in order; see `iter_inputs`.
+
+    `-` reads `stdin` (default: the process's standard input) as bytes. An HTML file's text
+    is its source: `pressmine.text.html.html_text` gives the text a reader sees.
+    """
+    for item in iter_inputs(paths, globs):
+        if isinstance(item, InputError):
+            yield item
+            continue
+        try:
+            if item == STDIN:
+                data = (stdin if stdin is not None else sys.stdin.buffer).read()
+            else:
+                data = read_bytes(item)
+            decoded = decode(data, item)
+        except InputError as err:
+            yield err
+            continue
+        yield Document(item, decoded.text, decoded.encoding)
+
+
+def _folder(folder: str, globs: tuple[str, ...]) -> Iterator[str | InputError]:
+    found = False
+    for item in _walk(folder, (), globs):
+        found = found or not isinstance(item, InputError)
+        yield item
+    if not found:
+        yield InputError(folder, f"no files matching {' or '.join(globs)} in this folder")
+
+
+def _walk(root: str, parts: tuple[str, ...], globs: tuple[str, ...]) -> Iterator[str | InputError]:
+    """Depth first, names sorted, files and folders together: the order of sorted path parts.
+
+    Only one directory's names are held per level. A link to a folder is not followed (no
+    cycles), as os.walk does; a broken link that matches is kept, so that reading it reports
+    the problem instead of skipping it in silence.
+    """
+    here = os.path.join(root, *parts)
+    try:
+        with os.scandir(here) as it:
+            entries = sorted((e.name, e.is_dir() and not e.is_symlink()) for e in it)
+    except OSError as err:
+        yield input_error(err.filename or here, err)
+        return
+    for name, is_dir in entries:
+        if is_dir:
+            yield from _walk(root, (*parts, name), globs)
+        elif _matches(parts, name, globs):
+            yield os.path.join(here, name)
+
+
+def _matches(parts: tuple[str, ...], name: str, globs: tuple[str, ...]) -> bool:
+    # A glob without / matches the name in any folder; with /, the path from the folder given.
+    return any(
+        _match_path((*parts, name), tuple(glob.split("/")))
+        if "/" in glob
+        # fnmatchcase: the same on every system (fnmatch folds case on Windows).
+        else fnmatch.fnmatchcase(name, glob)
+        for glob in globs
+    )
+
+
+def _match_path(path: tuple[str, ...], glob: tuple[str, ...]) -> bool:
+    """Part by part, as a shell does: `*` stays within a folder name, `**` is any folders."""
+    if not glob:
+        return not path
+    if glob[0] == "**":
+        return any(_match_path(path[i:], glob[1:]) for i in range(len(path) + 1))
+    return bool(path) and fnmatch.fnmatchcase(path[0], glob[0]) and _match_path(path[1:], glob[1:])

@@ -1,0 +1,142 @@
+"""Words for the subject finder: jieba (or rjieba, when installed) loaded on first use, and
+each word's class (verb, adverb, preposition …) from a lexicon derived from jieba's dictionary.
+
+Both backends run with the HMM off: with it off they cut identically (with it on they differ on
+a few boundaries such as 5G-A), so claims do not depend on which one is installed. The HMM
+matters only for numbers (it keeps 483.8 whole), and numbers are found by the packs' regexes,
+never from tokens.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from functools import cache, lru_cache
+from pathlib import Path
+from types import ModuleType
+
+from pressmine.regex import store
+
+NOUN = "n"  # the class of every word the lexicon does not list: nouns, names, terms
+
+
+@cache
+def _backend() -> tuple[str, Callable[[str], list[str]]]:
+    choice = os.environ.get("PRESSMINE_SEGMENTER", "auto")
+    if choice in ("auto", "rjieba"):
+        try:
+            import rjieba
+        except ImportError:
+            if choice == "rjieba":
+                raise
+        else:
+            return "rjieba", lambda text: rjieba.cut(text, False)
+    jieba = _import_jieba()
+    jieba.setLogLevel(logging.WARNING)  # its "Building prefix dict" lines would pollute stderr
+    jieba.initialize()
+    return "jieba", lambda text: jieba.lcut(text, HMM=False)
+
+
+def _import_jieba() -> ModuleType:
+    """jieba 0.42.1 imports pkg_resources only to open its own dictionary files: 0.2 s of a
+    cold start, a deprecation warning with recent setuptools, and an error under -W error.
+    When pkg_resources cannot be imported, jieba opens the same files by path (its own
+    fallback, taken anyway where setuptools no longer ships pkg_resources); so it is hidden
+    while jieba is imported, unless something has imported it already."""
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return sys.modules["jieba"]
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # import -> ImportError
+    try:
+        import jieba  # noqa: F401
+    finally:
+        del sys.modules["pkg_resources"]
+    return sys.modules["jieba"]
+
+
+def backend_name() -> str:
+    """Which segmenter is in use: "rjieba" or "jieba"."""
+    return _backend()[0]
+
+
+def cut(text: str) -> list[str]:
+    """Split text into words (their lengths add up to len(text)).
+
+    >>> cut("直接经济损失171.49亿元")[:2]
+    ['直接', '经济损失']
+    """
+    return list(_cut_cached(text))
+
+
+@lru_cache(maxsize=4096)
+def _cut_cached(text: str) -> tuple[str, ...]:
+    # The words between two numbers are cut for the subject of the one before, the subject of
+    # the one after and the change of the one after: remember them rather than cut them thrice.
+    return tuple(_backend()[1](text))
+
+
+def new_document() -> None:
+    """Forget the words of the previous document. The memory above is meant for the repeats
+    within one document; kept across documents it would make a benchmark that repeats its
+    texts look faster than real folders of different releases are."""
+    _cut_cached.cache_clear()
+
+
+def spans(
+    text: str, offset: int = 0, split: frozenset[str] = frozenset()
+) -> list[tuple[str, int, int]]:
+    """Words with their [start, end) offsets, shifted by `offset`.
+
+    A word that ends in a two-or-more-character word of `split` is cut in two: the
+    dictionary glues 同比增加 into one word, but 增加 is what says the number is a change.
+
+    >>> [w for w, _, _ in spans("同比增加160", split=frozenset({"增加"}))]
+    ['同比', '增加', '160']
+    """
+    out = []
+    pos = offset
+    for word in _cut_cached(text):  # not cut(): its copy of the words is for callers to keep
+        for part in _split_suffix(word, split) if split and len(word) > 2 else (word,):
+            out.append((part, pos, pos + len(part)))
+            pos += len(part)
+    return out
+
+
+def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
+    for k in range(len(word) - 1, 1, -1):  # the longest known ending first
+        if word[-k:] in split:
+            return word[:-k], word[-k:]
+    return (word,)
+
+
+@cache
+def _word_classes() -> dict[str, str]:
+    # Beside this module, as importlib.resources would find it (pip always unpacks wheels);
+    # importing importlib.resources costs more than the whole lookup.
+    path = Path(__file__).parent / "data" / "word_classes.tsv"
+    text = path.read_text(encoding="utf-8")
+    # Read once per machine (regex/store.py keeps the table): a start-up cost otherwise.
+    return store.remember("word-classes", text, lambda: _parse_word_classes(text))
+
+
+def _parse_word_classes(text: str) -> dict[str, str]:
+    r"""Lines of word, tab, class; no word has a space (jieba's dictionary is space-separated).
+
+    >>> _parse_word_classes("# a comment\n建成\tv\n已\td\n")
+    {'建成': 'v', '已': 'd'}
+    """
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("#"))
+    fields = body.split()
+    return dict(zip(fields[::2], fields[1::2], strict=True))
+
+
+def word_class(word: str) -> str:
+    """The word's class: v vn a d p c u r m q t f y, or "n" for anything else.
+
+    >>> word_class("建成"), word_class("已"), word_class("基站"), word_class("5G")
+    ('v', 'd', 'n', 'n')
+    """
+    return _word_classes().get(word, NOUN)
