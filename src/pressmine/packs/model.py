@@ -23,12 +23,14 @@ QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
 QUALIFIER_PLACES = ("before", "inside", "after")
 CHANGE_KINDS = ("increase", "decrease", "level", "streak")
 UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
-# The qualifier groups a rule may name, and the place whose word list reads each.
+# The qualifier groups a rule may name, and the place whose word list reads each, in the order
+# they are asked: a marker written next to the number before one apart from it (大概有五百多个:
+# 多 says over, CLAIMS.md §Span).
 QUALIFIER_GROUPS = (
-    ("outside_qualifier", "before"),
     ("qualifier", "before"),
     ("qualifier_inside", "inside"),
     ("qualifier_after", "after"),
+    ("outside_qualifier", "before"),
     ("outside_qualifier_after", "after"),  # 50万个口罩或以上: after the noun, out of the text
 )
 
