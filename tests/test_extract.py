@@ -73,6 +73,9 @@ UNITS_AND_QUALIFIERS = [
     ("总行使价为约 19.5亿港元", "约 19.5亿港元", "1950000000", "港元", "approx", None),
     ("失业率超过了40%", "40%", "40", "%", "over", None),
     ("最近至少有两间传媒报道", "两间", "2", "间", "at_least", None),
+    # the marker next to the number decides (多 is over), one apart from it only failing that
+    ("这一批产品大概有五百多个", "五百多个", "500", "个", "over", None),
+    ("房价小于40万", "小于40万", "400000", "", "under", None),
 ]
 
 CHANGES = [
