@@ -96,6 +96,7 @@ CHANGES = [
     ("隨身用品上揚17.22%", "17.22%", "increase", None),
     ("增速比全国指标高出1个百分点", "1个百分点", "increase", None),
     ("香港國泰供股價折讓46.9%", "46.9%", "decrease", None),
+    ("增幅为近15年最优秀表现", "15年", None, None),  # a record span: how far back, not how much
 ]
 
 PERIODS = [
