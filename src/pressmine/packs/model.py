@@ -177,11 +177,14 @@ class SubjectWords:
     measure_endings: tuple[str, ...]
     name_hint: re.Pattern[str]
     compound_prefixes: frozenset[str]  # every beginning of a compound name, to stop early
+    compound_hint: re.Pattern[str] | None  # finds a compound name in a text before it is cut
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
-    """Any of the words, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    """Any of the words, longest first, with a table of first characters (regex/cache.py): an
+    alternation of hundreds of words is otherwise tried at every character of the text."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex_cache.compile(alts)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -300,6 +303,7 @@ class PackSet:
             name_endings=tuple(sorted(table["name_suffixes"])),
             measure_endings=tuple(sorted(table["measure_heads"])),
             name_hint=_any_of(table["regions"] | table["name_suffixes"]),
+            compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,
             compound_prefixes=frozenset(
                 n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)
             ),
