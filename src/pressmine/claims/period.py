@@ -122,7 +122,7 @@ def find_periods(
     finder = _Finder(text, masked, packs, bounds)
     finder.doc = document or finder.document(doc_date)
     finder.claims = [c.start for c in claims]
-    return [finder.period_of(c.start) for c in claims]
+    return [finder.period_of(c.start, c.end) for c in claims]
 
 
 HEAD_LIMIT = 2_000  # characters of a document's beginning its time is read from, at most
@@ -172,15 +172,22 @@ class _Finder:
 
     # ------------------------------------------------------------------------- a claim's
 
-    def period_of(self, pos: int) -> Period | None:
+    def period_of(self, pos: int, end: int) -> Period | None:
         para = self.bounds.paragraph(pos)
         if para not in self.paragraphs:
             found = self._read(para)
             self.paragraphs[para] = (found, [f.end for f in found])
         found, ends = self.paragraphs[para]
-        before = found[: bisect.bisect_right(ends, pos)]
+        n = bisect.bisect_right(ends, pos)
+        before = found[:n]
         sentence_lo, sentence_hi = self.bounds.sentence(pos)
-        clause_lo = self.bounds.clause(pos)[0]
+        clause_lo, clause_hi = self.bounds.clause(pos)
+        if n < len(found) and found[n].start < clause_hi and not found[n].basis:
+            at = self.text[end : found[n].start].strip()  # 三分一于未来五年落成: its own time
+            if 0 < len(at) <= 3 and at.endswith(self.words.at):
+                own = self._place(found[n])
+                if own is not None:
+                    return own
         last = before[-1] if before else None
         if last and last.basis and last.end >= clause_lo and self._between(last.end, pos):
             own = self._place(last)

@@ -65,7 +65,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively"),
     # The words the period finder reads around an expression (claims/period.py).
-    "period_words": ("comparison", "frames", "base_nouns", "breakdown"),
+    "period_words": ("comparison", "frames", "base_nouns", "breakdown", "at"),
     "value_words": ("half", "magnitude"),
 }
 _NOT_CLAIM_KEYS = {"terms", "article_classifiers", "count_words", "pattern"}

@@ -197,6 +197,7 @@ class PeriodWords:
     frame_starts: tuple[str, ...]  # the words that open a frame: 与, 在
     base_nouns: tuple[str, ...]  # right after it: 基数
     breakdown: tuple[str, ...]  # its sentence breaks the period in force down: 分季度
+    at: tuple[str, ...]  # between a figure and a period, make it the figure's own: 于, 在
     year_on_year: re.Pattern[str] | None  # 同比, 按年: a sentence that compares year on year
 
 
@@ -340,6 +341,7 @@ class PackSet:
             frame_starts=tuple(sorted({a for a, _ in frames})),
             base_nouns=longest_first(words["base_nouns"]),
             breakdown=longest_first(words["breakdown"]),
+            at=longest_first(words["at"]),
             year_on_year=re.compile("|".join(re.escape(w) for w in longest_first(frozenset(yoy))))
             if yoy
             else None,
