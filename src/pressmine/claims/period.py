@@ -1,10 +1,10 @@
 """The period each claim refers to: the period expressions of a text, found with the packs'
-[[period]] patterns and placed on the calendar (calendar.py), and their scope.
+[[period]] patterns and placed on the calendar (claims/calendar/), and their scope.
 
 Scope (CLAIMS.md §Period, and the README's rules where it is silent):
 - a period governs the rest of its sentence and paragraph until another is stated;
 - a paragraph that states none before a claim takes the document's: the headline's period
-  (one written before the headline's first figure), else the lead paragraph's, a span
+  (one written before the headline's first number), else the lead paragraph's, a span
   before a day (10月10日，民政部发布今年1-9月…: the day is the announcement's);
 - a comparison base (比2019年同期, 较上月, 与去年相比, 上年同期基数较低) is the basis, never the
   period, except for a figure that is the base's own (较上(12)月的1.3%);
@@ -14,9 +14,14 @@ Scope (CLAIMS.md §Period, and the README's rules where it is silent):
   otherwise the month's last day (a stock);
 - 扭转了2020年以来的下降态势 (a period that modifies a noun) governs its clause only, and the
   periods of a breakdown (分季度看，一季度…，二季度…) their sentence only;
+- after 分别, the k-th figure is of the k-th period of a list (9、10月份分别增长3.3%、0.6%);
+- a period that 于/在 puts right after a figure is the figure's own (三分一于未来五年落成);
 - a yearless expression takes a year stated before it in its sentence or in the headline,
   one stated in an earlier sentence only when the document has no date;
 - a figure with no time at all is as at the document's date; with no date, it has no period.
+
+The words these rules read are [period_words] in the packs. Expressions are found once per
+paragraph and placed on the calendar only when a figure asks for one.
 """
 
 from __future__ import annotations
