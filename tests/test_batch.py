@@ -6,13 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +31,7 @@ from pressmine.claim import Claim
 from pressmine.errors import InputError, PackError, PressmineError
 from pressmine.io.output import ClaimWriter, Format, csv_row
 from pressmine.packs.loader import load_packs
+from processes import HAS_PROC, wait_for_children, wait_gone
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -180,6 +184,74 @@ def test_stopping_workers_halfway_through_sending_a_result_does_not_hang(tmp_pat
     )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert [float(s) < 10 for s in proc.stdout.split()] == [True, True, True]
+
+
+def _killed_on(x: int, flags: str) -> int:
+    """-x, or the worker killed (as the out-of-memory killer does): on 5 and 30 always, on 18
+    the first time only (a file in `flags` remembers it). Further apart than the window, so
+    that no item is in flight with two deaths."""
+    flag = Path(flags) / str(x)
+    if x in (5, 30) or (x == 18 and not flag.exists()):
+        flag.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.01)
+    return -x
+
+
+def _lost(x: int) -> int:
+    return 1000 + x
+
+
+def test_an_item_whose_worker_is_killed_is_tried_again_alone_then_lost(tmp_path: Path) -> None:
+    # Before, a killed worker broke the pool: the run stopped, every item in flight lost.
+    with Batch(_killed_on, str(tmp_path), jobs=2, lost=_lost) as batch:
+        results = list(batch.map(range(40)))
+    assert results == [1000 + x if x in (5, 30) else -x for x in range(40)]
+    assert sorted(int(f.name) for f in tmp_path.iterdir()) == [5, 18, 30]
+    assert not multiprocessing.active_children()
+
+
+def test_without_lost_a_killed_worker_raises_broken_process_pool(tmp_path: Path) -> None:
+    with Batch(_killed_on, str(tmp_path), jobs=2) as batch:
+        results = batch.map(range(12))
+        assert [next(results) for _ in range(5)] == [-x for x in range(5)]
+        with pytest.raises(BrokenProcessPool):
+            next(results)
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+from pressmine.batch import pool
+
+def slow(i, context):
+    time.sleep(120)
+    return i
+
+if __name__ == "__main__":
+    if sys.argv[1] == "thread":  # what other systems than Linux get
+        pool._kernel_kills_orphans = lambda parent: False
+    with pool.Batch(slow, None, jobs=2) as batch:
+        list(batch.map(range(10)))
+"""
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="reads /proc")
+@pytest.mark.parametrize("how", ["kernel", "thread"])
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path, how: str) -> None:
+    # kill -9 (or the out-of-memory killer) gives the main process no chance to stop them.
+    if how == "kernel" and sys.platform != "linux":
+        pytest.skip("PR_SET_PDEATHSIG is Linux's")
+    (tmp_path / "orphans.py").write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    main = subprocess.Popen([sys.executable, str(tmp_path / "orphans.py"), how])
+    try:
+        workers = wait_for_children(main.pid, 2)
+    finally:
+        main.kill()
+        main.wait(timeout=60)
+    left = wait_gone(workers)
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
 
 
 ERRORS = [

@@ -144,8 +144,27 @@ def run(task: Task | Part, context: Context) -> Part:
     except PackError as err:
         return Part(task.path, problem=str(err), fatal=True)
     except Exception as err:  # a bug: name it, with the document, and go on
-        problem = f"pressmine failed on this document ({type(err).__name__}: {err}); please report"
-        return Part(task.path, problem=problem)
+        return _failed(task, bug(err))
+
+
+def bug(err: Exception) -> str:
+    """The problem reported for an exception pressmine did not expect on a document."""
+    return f"pressmine failed on this document ({type(err).__name__}: {err}); please report"
+
+
+def lost(task: Task | Part) -> Part:
+    """The part for a task whose worker process died on it twice (out of memory, killed):
+    batch/pool.py tries such a task again once, alone, in a fresh worker."""
+    if isinstance(task, Part):
+        return task
+    return _failed(task, "a worker process died on it twice (out of memory, or killed)")
+
+
+def _failed(task: Task, problem: str) -> Part:
+    """`problem` in the place of the task's part: a block keeps its place in its document."""
+    if isinstance(task, Block):
+        return Part(task.path, problem=problem, first=task.first, last=task.last)
+    return Part(task.path, problem=problem)
 
 
 def _search_file(path: str, packs: PackSet) -> Part:

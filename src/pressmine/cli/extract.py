@@ -36,7 +36,7 @@ from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
 from pressmine.packs.model import PackSet
-from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
+from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, os_problem, paths_from
 
 _SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
 
@@ -167,7 +167,7 @@ def _listed(files_from: str | None) -> Iterator[BinaryIO | None]:
     try:
         f = open(files_from, "rb")  # noqa: SIM115 (the with below closes it)
     except OSError as err:
-        message = f"{files_from}: {_problem(err)}"
+        message = f"{files_from}: {os_problem(err)}"
         raise typer.BadParameter(message, param_hint="'--files-from'") from None
     with f:
         yield f
@@ -189,7 +189,7 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {_problem(err)}")
+            report("Error:", f"{output}: {os_problem(err)}")
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
@@ -239,11 +239,6 @@ def _stdout_closed() -> int:
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return STDOUT_CLOSED
-
-
-def _problem(err: OSError) -> str:
-    text = err.strerror or str(err)
-    return text[:1].lower() + text[1:]
 
 
 def _cpus() -> int:

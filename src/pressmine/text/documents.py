@@ -86,8 +86,13 @@ def read_bytes(path: str) -> bytes:
 def input_error(path: str, err: OSError) -> InputError:
     """An OSError as a one-line problem: "[Errno 2] No such file or directory: 'x'" becomes
     "no such file or directory" (the path is already in the message's prefix)."""
+    return InputError(path, os_problem(err))
+
+
+def os_problem(err: OSError) -> str:
+    """What went wrong, without the path: "no space left on device"."""
     problem = err.strerror or str(err)
-    return InputError(path, problem[:1].lower() + problem[1:])
+    return problem[:1].lower() + problem[1:]
 
 
 def iter_documents(
