@@ -1,0 +1,136 @@
+"""Faults a run meets, through the command line (issue 14): processes killed, a database two runs
+share, a full disk, odd names and numbers, broken packs. Whatever happens, nothing finished is
+lost, each failure is one `Error:` line, and no process or temporary file is left behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import CliRunner, Result
+
+from pressmine.batch import tasks
+from pressmine.cli.app import app
+from processes import HAS_PROC, wait_for_children, wait_gone
+
+
+def run(*args: str, stdin: bytes | None = None) -> Result:
+    env = {"NO_COLOR": "1", "FORCE_COLOR": None, "TTY_COMPATIBLE": None}
+    return CliRunner().invoke(app, list(args), input=stdin, env=env)
+
+
+def jsonl(text: str) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in text.splitlines()]
+
+
+@pytest.fixture
+def releases(tmp_path: Path, repo_root: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """rel/ with the test releases and samples, twice over, under numbered names; the cwd set
+    to the folder that holds it."""
+    sources = sorted((repo_root / "tests" / "releases").glob("*.txt"))
+    sources += sorted((repo_root / "samples").glob("*.txt"))
+    (tmp_path / "rel").mkdir()
+    for i, source in enumerate(sources * 2):
+        (tmp_path / "rel" / f"{i:03d}-{source.name}").write_bytes(source.read_bytes())
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "rel"
+
+
+# --- a worker killed (the out-of-memory killer) ---------------------------------------------------
+
+KILLER = "这份文件会杀死读它的进程。"
+
+
+@pytest.fixture
+def killing_document(releases: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """rel/005-killer.txt, whose reading kills the worker process every time (SIGKILL, as the
+    out-of-memory killer sends). The patch reaches the workers because they are forked."""
+    real_extract = tasks.extract
+
+    def extract_or_die(text: str, packs: Any = None) -> Any:
+        if KILLER in text:
+            os.kill(os.getpid(), signal.SIGKILL)
+        return real_extract(text, packs)
+
+    monkeypatch.setattr(tasks, "extract", extract_or_die)
+    path = releases / "005-killer.txt"
+    path.write_text(KILLER + "已建成5G基站483.8万座。", encoding="utf-8")
+    return path
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork keeps the patch")
+@pytest.mark.parametrize("db", [False, True], ids=["json", "db"])
+def test_a_document_that_kills_its_worker_is_one_error_and_the_rest_is_written(
+    killing_document: Path, db: bool
+) -> None:
+    # Before: "a worker process died", and the run stopped with what was done so far.
+    args = ["extract", "rel", "-f", "jsonl", "--jobs", "2"] + (["--db", "c.sqlite"] if db else [])
+    result = run(*args)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "Error: rel/005-killer.txt: a worker process died on it twice (out of memory, or killed)\n"
+    )
+    killing_document.unlink()
+    alone = run("extract", "rel", "-f", "jsonl", "--jobs", "1")
+    assert result.stdout == alone.stdout  # every other claim, once, in order
+    if db:
+        con = sqlite3.connect("c.sqlite")
+        stored = con.execute("SELECT count(*) FROM claims").fetchone()[0]
+        docs = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+        con.close()
+        assert (docs, stored) == (24, len(jsonl(alone.stdout)))
+
+
+# --- the main process killed (kill -9) ------------------------------------------------------------
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="reads /proc")
+def test_kill_9_of_the_main_process_ends_its_workers_and_the_next_run_cleans_up(
+    releases: Path,
+) -> None:
+    # Before: the workers lived on for ever (about 100 MB each), and the temporary file of
+    # -o stayed.
+    out = releases.parent / "out.json"
+    out.write_text("old")
+    main = subprocess.Popen(
+        [sys.executable, "-m", "pressmine", "extract", "rel", "-j", "2", "-o", "out.json"],
+        stderr=subprocess.DEVNULL,  # a pipe would stay open as long as any worker lives
+    )
+    try:
+        workers = wait_for_children(main.pid, 2)
+    finally:
+        main.kill()
+        main.wait(timeout=60)
+    left = wait_gone(workers)
+    for pid in left:  # not to leave them behind when the test fails
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+    assert out.read_text() == "old"
+    left = sorted(p.name for p in releases.parent.glob(".out.json.*.tmp"))
+    assert len(left) == 1  # a dead run's, which no one can remove but the next run
+    result = run("extract", "rel/000-customs-2016-jan-nov-trade-zh-hans.txt", "-o", "out.json")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert json.loads(out.read_text())
+    assert sorted(p.name for p in releases.parent.iterdir()) == ["out.json", "rel"]
+
+
+def test_the_temporary_file_of_a_live_run_is_left_alone(releases: Path) -> None:
+    # Two runs writing the same -o at once: the second must not take the first one's
+    # temporary file for a dead run's.
+    from pressmine.io.output import AtomicFile
+
+    with AtomicFile("out.json") as first:
+        first.stream.write("[]\n")
+        result = run("extract", "rel/000-customs-2016-jan-nov-trade-zh-hans.txt", "-o", "out.json")
+        assert result.exit_code == 0
+        first.commit()
+    assert json.loads((releases.parent / "out.json").read_text()) == []  # the last one in
+    assert sorted(p.name for p in releases.parent.iterdir()) == ["out.json", "rel"]
