@@ -11,6 +11,7 @@ import signal
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -134,3 +135,129 @@ def test_the_temporary_file_of_a_live_run_is_left_alone(releases: Path) -> None:
         first.commit()
     assert json.loads((releases.parent / "out.json").read_text()) == []  # the last one in
     assert sorted(p.name for p in releases.parent.iterdir()) == ["out.json", "rel"]
+
+
+# --- a full disk ----------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def small_disk(tmp_path: Path) -> Iterator[Callable[[str], Path]]:
+    """Mounts a small file system (tmpfs) of the size asked for ("64k"), removed after the test."""
+    if sys.platform != "linux" or os.geteuid() != 0:
+        pytest.skip("mounting a tmpfs takes root on Linux")
+    mounted: list[Path] = []
+
+    def mount(size: str) -> Path:
+        point = tmp_path / f"disk-{len(mounted)}"
+        point.mkdir()
+        command = ["mount", "-t", "tmpfs", "-o", f"size={size}", "tmpfs", str(point)]
+        done = subprocess.run(command, capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"cannot mount a tmpfs here: {done.stderr.decode().strip()}")
+        mounted.append(point)
+        return point
+
+    yield mount
+    for point in mounted:
+        subprocess.run(["umount", "-l", str(point)], check=True)
+
+
+def _extract_process(
+    *args: str, stdout: Any = subprocess.PIPE
+) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run(
+        [sys.executable, "-m", "pressmine", "extract", *args],
+        stdout=stdout,
+        stderr=subprocess.PIPE,
+        timeout=300,
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("to", ["stdout", "-o"])
+def test_a_full_disk_is_one_error_line_and_exit_1(releases: Path, to: str) -> None:
+    # Before: a traceback, OSError: [Errno 28].
+    if to == "stdout":
+        with open("/dev/full", "w") as full:
+            proc = _extract_process("rel", "-f", "jsonl", stdout=full)
+        expected = b"Error: stdout: no space left on device\n"
+    else:
+        proc = _extract_process("rel", "-o", "/dev/full")
+        expected = b"Error: /dev/full: no space left on device\n"
+    assert (proc.returncode, proc.stderr) == (1, expected)
+
+
+def test_an_output_file_on_a_full_disk_stays_as_it_was(
+    releases: Path, small_disk: Callable[[str], Path]
+) -> None:
+    disk = small_disk("64k")  # room for a few claims only
+    (disk / "out.json").write_text("old")
+    result = run("extract", "rel", "-o", str(disk / "out.json"))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {disk}/out.json: no space left on device\n"
+    assert (disk / "out.json").read_text() == "old"
+    assert [p.name for p in disk.iterdir()] == ["out.json"]  # no temporary file left
+
+
+def test_a_database_on_a_full_disk_keeps_what_it_stored(
+    releases: Path, small_disk: Callable[[str], Path]
+) -> None:
+    db = small_disk("256k") / "c.sqlite"  # the schema, and a few documents
+    result = run("extract", "rel", "--db", str(db), "-j", "1")
+    assert (result.exit_code, result.stderr) == (1, f"Error: {db}: database or disk is full\n")
+    con = sqlite3.connect(db)
+    stored = con.execute("SELECT path, claims FROM documents ORDER BY id").fetchall()
+    counts = con.execute("SELECT document_id, count(*) FROM claims GROUP BY 1").fetchall()
+    con.close()
+    assert stored, "the documents before the disk filled up are kept"
+    assert [n for _, n in stored] == [n for _, n in counts]  # each one whole
+
+
+# --- --db and -o the same file --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("exists", [False, True], ids=["new", "existing"])
+def test_db_and_output_naming_one_file_are_refused_before_anything_is_written(
+    releases: Path, exists: bool
+) -> None:
+    # Before: the JSON was renamed over the database, which was destroyed.
+    if exists:
+        assert (
+            run("extract", "rel/000-customs-2016-jan-nov-trade-zh-hans.txt", "--db", "x").exit_code
+            == 0
+        )
+    before = Path("x").read_bytes() if exists else None
+    os.symlink("x", "link-to-x")
+    for output in ("x", "./x", "link-to-x"):
+        result = run("extract", "rel", "--db", "x", "-o", output)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert "Error: --db and --output name the same file: x" in result.stderr
+    assert (Path("x").read_bytes() if exists else Path("x").exists()) == (
+        before if exists else False
+    )
+
+
+# --- names that are not UTF-8 ---------------------------------------------------------------------
+
+NAME = os.fsdecode(b"caf\xe9.txt")  # Latin-1 bytes: what Python reads as a lone surrogate
+
+
+@pytest.mark.skipif(sys.platform == "darwin", reason="macOS file names are always UTF-8")
+def test_a_name_that_is_not_utf8_is_written_the_same_way_everywhere(releases: Path) -> None:
+    # Before: JSON on stdout worked; -o and --db died with UnicodeEncodeError tracebacks.
+    (releases.parent / "docs").mkdir()
+    (releases.parent / "docs" / NAME).write_text("已建成5G基站483.8万座。", encoding="utf-8")
+    shown = "docs/caf\\xe9.txt"  # each byte that is not UTF-8 as \xNN
+    for out in ("out.json", "out.csv"):
+        result = run("extract", "docs", "-o", out, "--db", "c.sqlite")
+        assert (result.exit_code, result.stderr) == (0, "")
+    assert [c["doc"] for c in json.loads(Path("out.json").read_text(encoding="utf-8"))] == [shown]
+    assert Path("out.csv").read_text(encoding="utf-8").splitlines()[1].startswith(shown + ",")
+    con = sqlite3.connect("c.sqlite")
+    assert con.execute("SELECT path FROM documents").fetchall() == [(shown,)]
+    assert con.execute("SELECT doc FROM claims").fetchall() == [(shown,)]
+    con.close()
+    stdout = run("extract", "docs", "-f", "jsonl")
+    assert [c["doc"] for c in jsonl(stdout.stdout)] == [shown]
+    missing = run("extract", os.fsdecode(b"gone\xff.txt"))
+    assert missing.stderr == "Error: gone\\xff.txt: no such file or directory\n"

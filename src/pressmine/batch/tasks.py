@@ -22,7 +22,7 @@ from pressmine.io.output import Format
 from pressmine.packs.model import PackSet
 from pressmine.regex import store
 from pressmine.text.decode import decode
-from pressmine.text.documents import is_html, read_bytes
+from pressmine.text.documents import is_html, printable, read_bytes
 from pressmine.text.normalize import normalize
 
 
@@ -30,8 +30,8 @@ from pressmine.text.normalize import normalize
 class Part:
     """A finished piece of one document: all of it, or one block of a big one, or its problem."""
 
-    path: str  # as given; "-" for stdin
-    claims: tuple[Claim, ...] = ()  # `doc` set; offsets into the whole document
+    path: str  # as given, printable (a name that is not UTF-8 as documents.printable writes it)
+    claims: tuple[Claim, ...] = ()  # `doc` set (the same path); offsets into the whole document
     problem: str | None = None  # why the document could not be read (its last part then)
     encoding: str | None = None  # these three on the first part
     sha256: str | None = None  # of the document's bytes
@@ -43,6 +43,11 @@ class Part:
     # then empty): a string pickles much faster than claims, and the main process, which
     # the workers wait on, only has to write it.
     rendered: tuple[str, ...] | None = None
+
+    def __post_init__(self) -> None:
+        # One place for every way a part is made: the name goes out as JSON, CSV, SQLite
+        # and messages, which need text that UTF-8 can hold.
+        object.__setattr__(self, "path", printable(self.path))
 
     # The problem travels as text, not as the exception (which would pickle too): a part
     # stays small and compares equal to another with the same content.
@@ -193,8 +198,9 @@ def _search_block(task: Block, packs: PackSet) -> Part:
 
 def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -> tuple[Claim, ...]:
     """The claims of a document's text (or of a block starting at `offset`), `doc` set."""
+    doc = printable(path)
     if not html:
-        return tuple(replace(c, doc=path) for c in _extract(text, offset, packs))
+        return tuple(replace(c, doc=doc) for c in _extract(text, offset, packs))
     from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
     page = html_text(text)
@@ -202,7 +208,7 @@ def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -
     for claim in _extract(page.text, 0, packs):
         start, end = page.source_span(claim.start, claim.end)
         # text stays the source slice, so original[start:end] == text holds for HTML too.
-        out.append(replace(claim, doc=path, start=start + offset, end=end + offset,
+        out.append(replace(claim, doc=doc, start=start + offset, end=end + offset,
                            text=text[start:end]))  # fmt: skip
     return tuple(out)
 

@@ -36,7 +36,14 @@ from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
 from pressmine.packs.model import PackSet
-from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, os_problem, paths_from
+from pressmine.text.documents import (
+    DEFAULT_GLOBS,
+    STDIN,
+    iter_inputs,
+    os_problem,
+    paths_from,
+    printable,
+)
 
 _SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
 
@@ -116,6 +123,9 @@ def command(
         ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path(STDIN):
         output = None  # -o - is stdout, as everywhere else
+    if output is not None and db is not None and _same_file(output, db):
+        # Checked before anything is written: the output, renamed over it, would destroy it.
+        ctx.fail(f"--db and --output name the same file: {printable(str(db))}")
     writes = _resolve_format(fmt, output, excel, db)
     globs = globs or list(DEFAULT_GLOBS)
     with _listed(files_from) as listed:
@@ -189,7 +199,7 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {os_problem(err)}")
+            report("Error:", f"{output}: {os_problem(err)}")  # printable: report() sees to it
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
@@ -200,11 +210,19 @@ def _run(
         render = None
         if isinstance(sink, ClaimWriter) and store is None:
             render = tasks.Render(sink.format, sink.excel)
-        outcome = Run(sink, store, screen, packs, quiet, fail_fast, render).main(items, jobs)
-        if outcome.code == STDOUT_CLOSED:
-            return _stdout_closed()
-        if atomic is not None and not outcome.interrupted:
-            atomic.commit()  # else leaving the stack removes the temporary file
+        name = "stdout" if output is None else printable(str(output))
+        run = Run(sink, store, screen, packs, quiet, fail_fast, render, output_name=name)
+        outcome = run.main(items, jobs)
+        if outcome.code == STDOUT_CLOSED or (outcome.output_failed and output is None):
+            _silence_stdout()
+            if outcome.code == STDOUT_CLOSED:
+                return STDOUT_CLOSED
+        if atomic is not None and not outcome.interrupted and not outcome.output_failed:
+            try:
+                atomic.commit()  # else leaving the stack removes the temporary file
+            except OSError as err:  # a full disk may show only now, as the file is synced
+                report("Error:", f"{name}: {os_problem(err)}")
+                return 1
     kept = str(output) if output is not None and outcome.interrupted else None
     screen.summary(outcome, time.monotonic() - started, kept)
     return outcome.code
@@ -233,12 +251,19 @@ def open_output(
     return ClaimWriter(stream, fmt, excel), atomic
 
 
-def _stdout_closed() -> int:
-    # `pressmine extract … | head`: the reader is gone. Stop quietly, as cat does, with stdout
-    # pointed at /dev/null so that Python's last flush does not complain either.
+def _silence_stdout() -> None:
+    # `pressmine extract … | head`: the reader is gone, or the disk is full. Stop quietly (as
+    # cat does; a full disk has had its one Error: line), with stdout pointed at /dev/null so
+    # that Python's last flush of what is left in its buffer does not complain either.
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return STDOUT_CLOSED
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links too
+    except OSError:  # one of them does not exist (yet): where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _cpus() -> int:

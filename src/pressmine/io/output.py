@@ -221,7 +221,8 @@ class AtomicFile:
 
     def discard(self) -> None:
         """Remove the temporary file, if it is still there; `path` stays as it was."""
-        self.stream.close()
+        with contextlib.suppress(OSError):  # what is left to flush may not fit (a full disk)
+            self.stream.close()
         if self._tmp is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._tmp)

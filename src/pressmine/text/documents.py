@@ -69,6 +69,26 @@ def count_files(paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS) -> i
     return sum(1 for item in iter_inputs(paths, globs) if isinstance(item, str))
 
 
+def printable(path: str) -> str:
+    """A path as text that any output holds (UTF-8 JSON, CSV, SQLite, a message): the bytes of
+    a name that are not UTF-8, which Python keeps as lone surrogates, written as `\\xNN`, the
+    way Python's repr() writes a byte. The same name always gives the same text.
+
+    >>> printable(os.fsdecode(b"caf\\xe9.txt")), printable("中文.txt")
+    ('caf\\\\xe9.txt', '中文.txt')
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # the name's own bytes
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: as Python escapes it
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def is_html(path: str) -> bool:
     """Whether a file is read as HTML: by its name, `.html` or `.htm` in any case."""
     return path.lower().endswith(HTML_SUFFIXES)
