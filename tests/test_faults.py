@@ -115,8 +115,8 @@ def test_kill_9_of_the_main_process_ends_its_workers_and_the_next_run_cleans_up(
         os.kill(pid, signal.SIGKILL)
     assert left == []
     assert out.read_text() == "old"
-    left = sorted(p.name for p in releases.parent.glob(".out.json.*.tmp"))
-    assert len(left) == 1  # a dead run's, which no one can remove but the next run
+    stale = list(releases.parent.glob(".out.json.*.tmp"))
+    assert len(stale) == 1  # a dead run's, which no one can remove but the next run
     result = run("extract", "rel/000-customs-2016-jan-nov-trade-zh-hans.txt", "-o", "out.json")
     assert (result.exit_code, result.stderr) == (0, "")
     assert json.loads(out.read_text())
@@ -261,3 +261,49 @@ def test_a_name_that_is_not_utf8_is_written_the_same_way_everywhere(releases: Pa
     assert [c["doc"] for c in jsonl(stdout.stdout)] == [shown]
     missing = run("extract", os.fsdecode(b"gone\xff.txt"))
     assert missing.stderr == "Error: gone\\xff.txt: no such file or directory\n"
+
+
+# --- numbers no release reports -------------------------------------------------------------------
+
+HUGE = "直接经济损失12亿元，另有" + "9" * 5000 + "元未计入，同比增长5%。"
+
+
+@pytest.mark.parametrize("db", [False, True], ids=["json", "db"])
+def test_a_number_of_5000_digits_is_skipped_and_nothing_else(releases: Path, db: bool) -> None:
+    # Before: "ValueError: Exceeds the limit (4300 digits)" for the document; with --db an
+    # OverflowError traceback, and nothing of the run stored.
+    Path("huge.txt").write_text(HUGE, encoding="utf-8")
+    Path("plain.txt").write_text(HUGE.replace("9" * 5000, "若干"), encoding="utf-8")
+    sample = "rel/000-customs-2016-jan-nov-trade-zh-hans.txt"
+    args = ["extract", sample, "huge.txt", "-f", "jsonl", "-j", "2"]
+    result = run(*args, *(["--db", "c.sqlite"] if db else []))
+    assert (result.exit_code, result.stderr) == (0, "")
+    claims = jsonl(result.stdout)
+    huge = [(c["text"], c["value"]) for c in claims if c["doc"] == "huge.txt"]
+    plain = [
+        (c["text"], c["value"]) for c in jsonl(run("extract", "plain.txt", "-f", "jsonl").stdout)
+    ]
+    assert huge == plain == [("12亿元", 1200000000), ("5%", 5)]
+    assert len(claims) - len(huge) == len(jsonl(run("extract", sample, "-f", "jsonl").stdout))
+    if db:
+        con = sqlite3.connect("c.sqlite")
+        assert con.execute("SELECT count(*) FROM claims").fetchone()[0] == len(claims)
+        con.close()
+
+
+@pytest.mark.parametrize(
+    ("written", "value"),
+    [
+        ("1234567890123456789012345678", 1234567890123456789012345678),  # 28 digits: exact
+        ("12345678901234567890.12345678", 12345678901234567890.12345678),  # a float in JSON
+        ("12345678901234567890123456789", None),  # 29: rounded before, now skipped
+        ("99999999999999999999万亿", None),  # 32 digits once the scale is applied
+        ("1e99999999", None),  # read in full before: minutes and gigabytes
+        ("0." + "0" * 30 + "1", None),
+    ],
+    ids=["28-digits", "28-with-decimals", "29-digits", "scaled-past-28", "huge-exponent", "tiny"],
+)
+def test_numbers_are_kept_exactly_or_skipped(written: str, value: float | None) -> None:
+    result = run("extract", "-", "-f", "jsonl", stdin=f"损失{written}元。".encode())
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [c["value"] for c in jsonl(result.stdout)] == ([] if value is None else [value])
