@@ -20,6 +20,7 @@ from typer.testing import CliRunner, Result
 
 from pressmine.batch import tasks
 from pressmine.cli.app import app
+from pressmine.io.db import ClaimStore
 from processes import HAS_PROC, wait_for_children, wait_gone
 
 
@@ -307,3 +308,72 @@ def test_numbers_are_kept_exactly_or_skipped(written: str, value: float | None) 
     result = run("extract", "-", "-f", "jsonl", stdin=f"损失{written}元。".encode())
     assert (result.exit_code, result.stderr) == (0, "")
     assert [c["value"] for c in jsonl(result.stdout)] == ([] if value is None else [value])
+
+
+# --- no traceback, ever ---------------------------------------------------------------------------
+
+BUG_SCRIPT = """
+import sys
+from pressmine.cli import app, extract
+
+def broken(*args, **kwargs):
+    raise TypeError("something pressmine did not expect")
+
+extract._run = broken  # a bug outside any one document
+sys.argv = ["pressmine", *sys.argv[1:]]
+app.main()
+"""
+
+
+@pytest.mark.parametrize(
+    ("args", "stdout", "message"),
+    [
+        (
+            ["extract", "-"],
+            None,
+            "pressmine failed (TypeError: something pressmine did not "
+            "expect); please report it, with the command run",
+        ),
+        (["packs", "list"], "/dev/full", "stdout: no space left on device"),
+        (["explain", "增长5%"], "/dev/full", "stdout: no space left on device"),
+        (["--help"], "/dev/full", "stdout: no space left on device"),
+    ],
+    ids=["bug", "packs-list", "explain", "help"],
+)
+def test_what_no_command_catches_is_one_error_line(
+    tmp_path: Path, args: list[str], stdout: str | None, message: str
+) -> None:
+    (tmp_path / "bug.py").write_text(BUG_SCRIPT, encoding="utf-8")
+    command = (
+        [sys.executable, str(tmp_path / "bug.py")]
+        if stdout is None
+        else [sys.executable, "-m", "pressmine"]
+    )
+    with open(stdout or os.devnull, "w") as out:
+        proc = subprocess.run([*command, *args], input=b"", stdout=out, stderr=subprocess.PIPE)
+    assert (proc.returncode, proc.stderr.decode()) == (1, f"Error: {message}\n")
+
+
+def test_a_bug_met_with_one_document_in_the_main_process_is_that_documents_error(
+    releases: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_add = ClaimStore.add_claims
+    victim = f"rel/{sorted(p.name for p in releases.iterdir())[3]}"
+
+    def add_or_fail(store: ClaimStore, claims: Any) -> None:
+        claims = list(claims)
+        if claims and claims[0].doc == victim:
+            raise OverflowError("int too large to convert to float")
+        real_add(store, claims)
+
+    monkeypatch.setattr(ClaimStore, "add_claims", add_or_fail)
+    result = run("extract", "rel", "--db", "c.sqlite", "-j", "2")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {victim}: pressmine failed on this document "
+        "(OverflowError: int too large to convert to float); please report\n"
+    )
+    con = sqlite3.connect("c.sqlite")
+    paths = [p for (p,) in con.execute("SELECT path FROM documents ORDER BY id")]
+    con.close()
+    assert len(paths) == 23 and victim not in paths

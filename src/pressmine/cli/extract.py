@@ -56,7 +56,7 @@ def command(
             help="Files, folders (the files inside that match --glob, recursively) or - for "
             "stdin. .html/.htm files are read as HTML. Encodings: UTF-8 (with or without BOM), "
             "UTF-16 with BOM, GB18030, Big5.",
-            metavar="PATH",
+            metavar="PATH...",  # any number: as the README and the usage error say
             show_default=False,
         ),
     ] = None,
@@ -214,7 +214,7 @@ def _run(
         run = Run(sink, store, screen, packs, quiet, fail_fast, render, output_name=name)
         outcome = run.main(items, jobs)
         if outcome.code == STDOUT_CLOSED or (outcome.output_failed and output is None):
-            _silence_stdout()
+            silence_stdout()
             if outcome.code == STDOUT_CLOSED:
                 return STDOUT_CLOSED
         if atomic is not None and not outcome.interrupted and not outcome.output_failed:
@@ -251,7 +251,7 @@ def open_output(
     return ClaimWriter(stream, fmt, excel), atomic
 
 
-def _silence_stdout() -> None:
+def silence_stdout() -> None:
     # `pressmine extract … | head`: the reader is gone, or the disk is full. Stop quietly (as
     # cat does; a full disk has had its one Error: line), with stdout pointed at /dev/null so
     # that Python's last flush of what is left in its buffer does not complain either.
