@@ -1,10 +1,13 @@
 """The processes a test started and their children, read from /proc (Linux): which are alive,
-and waiting for them to appear or to end, with a deadline instead of a hang."""
+and waiting for them to appear or to end, with a deadline instead of a hang; and running one
+bound by file permissions even as root."""
 
 from __future__ import annotations
 
 import os
+import subprocess
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 HAS_PROC = Path("/proc/self/stat").exists()
@@ -56,3 +59,33 @@ def wait_gone(pids: list[int], timeout: float = 10) -> list[int]:
     while time.monotonic() < deadline and any(alive(p) for p in pids):
         time.sleep(0.02)
     return [p for p in pids if alive(p)]
+
+
+# <linux/prctl.h> and <linux/capability.h>
+_PR_CAPBSET_DROP = 24
+_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH = 1, 2
+
+
+def _bound_by_permissions() -> None:
+    """In a child before it runs its program: give up root's right to read and list any file
+    (the bounding set, which the program's capabilities are drawn from)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    for cap in (_CAP_DAC_OVERRIDE, _CAP_DAC_READ_SEARCH):
+        if libc.prctl(_PR_CAPBSET_DROP, cap, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_CAPBSET_DROP)")
+
+
+def permissions_bind() -> Callable[[], None] | None:
+    """A `preexec_fn` for subprocesses under which a file of mode 000 cannot be read: None
+    when that holds already (not root); for root, one that gives up the capabilities that
+    override file permissions. Raises OSError when root cannot give them up (a container
+    without CAP_SETPCAP): the caller skips."""
+    if os.name != "posix" or os.geteuid() != 0:
+        return None
+    try:
+        subprocess.run(["true"], preexec_fn=_bound_by_permissions, check=True)  # can it?
+    except (OSError, subprocess.SubprocessError) as err:
+        raise OSError(f"root cannot give up reading every file here: {err}") from err
+    return _bound_by_permissions

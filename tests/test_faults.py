@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from pressmine.batch import tasks
 from pressmine.cli.app import app
 from pressmine.io.db import ClaimStore
-from processes import HAS_PROC, wait_for_children, wait_gone
+from processes import HAS_PROC, permissions_bind, wait_for_children, wait_gone
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
@@ -377,3 +377,34 @@ def test_a_bug_met_with_one_document_in_the_main_process_is_that_documents_error
     paths = [p for (p,) in con.execute("SELECT path FROM documents ORDER BY id")]
     con.close()
     assert len(paths) == 23 and victim not in paths
+
+
+# --- a folder that cannot be read -----------------------------------------------------------------
+
+
+@pytest.fixture
+def bound() -> Callable[[], None] | None:
+    """The preexec_fn under which a mode-000 file or folder cannot be read, root or not."""
+    try:
+        return permissions_bind()
+    except OSError as err:
+        pytest.skip(str(err))
+
+
+def test_an_unreadable_folder_is_one_line(releases: Path, bound: Callable[[], None] | None) -> None:
+    # Before: "permission denied", then a misleading "no files matching *.txt in this folder".
+    sample = "rel/000-customs-2016-jan-nov-trade-zh-hans.txt"
+    (releases.parent / "locked" / "inner").mkdir(parents=True)
+    (releases.parent / "locked" / "inner" / "a.txt").write_text("483.8万座", encoding="utf-8")
+    (releases.parent / "locked" / "inner").chmod(0)
+    try:
+        proc = subprocess.run(
+            [sys.executable, "-m", "pressmine", "extract", "locked", sample, "-f", "jsonl"],
+            capture_output=True,
+            preexec_fn=bound,
+            timeout=120,
+        )
+    finally:
+        (releases.parent / "locked" / "inner").chmod(0o755)
+    assert (proc.returncode, proc.stderr) == (1, b"Error: locked/inner: permission denied\n")
+    assert {c["doc"] for c in jsonl(proc.stdout.decode())} == {sample}
