@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressmine import extract
-from pressmine.batch import blocks, inputs, tasks
+from pressmine.batch import blocks, inputs, runner, tasks
 from pressmine.batch.pool import Batch
 from pressmine.batch.tasks import Block, Context, Part, ReadFile, Render
 from pressmine.claim import Claim
@@ -252,6 +252,59 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path, how: str) -
     for pid in left:  # not to leave them behind when the test fails
         os.kill(pid, signal.SIGKILL)
     assert left == []
+
+
+DEAF_SCRIPT = """
+import signal, time
+from pressmine.batch.pool import Batch
+
+def deaf(context):  # as a worker that SIGTERM reaches before it set its handlers up
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+def stuck(i, context):
+    time.sleep(600 if i else 0)
+    return i
+
+if __name__ == "__main__":
+    batch = Batch(stuck, None, jobs=2, initializer=deaf)
+    results = batch.map(range(10))
+    next(results)
+    time.sleep(0.5)  # item 1 under way
+    batch.close(abort=True)
+    print("stopped")
+"""
+
+
+def test_stopping_workers_stops_even_those_that_outlive_sigterm(tmp_path: Path) -> None:
+    # A worker that survived SIGTERM kept the pool's thread, and the run, waiting for ever.
+    (tmp_path / "deaf.py").write_text(DEAF_SCRIPT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(tmp_path / "deaf.py")], capture_output=True, text=True, timeout=120
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "stopped\n", "")
+
+
+class _Screen:
+    def start(self) -> None: ...
+    def advance(self, files: int, claims: int) -> None: ...
+    def report(self, label: str, message: str) -> None: ...
+    def stop(self) -> None: ...
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks")
+def test_a_process_forked_inside_a_run_ignores_ctrl_c_and_dies_of_sigterm() -> None:
+    # A worker runs the run's handlers until it sets its own: they must not make it swallow
+    # the SIGTERM that stops it (or raise the run's Interrupted in it).
+    run = runner.Run(None, None, _Screen(), load_packs())
+    with run._signals():
+        child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+        child.start()
+        os.kill(child.pid, signal.SIGINT)  # type: ignore[arg-type]
+        child.join(0.5)
+        assert child.is_alive()
+        child.terminate()
+        child.join(30)
+    assert child.exitcode == -signal.SIGTERM
 
 
 ERRORS = [

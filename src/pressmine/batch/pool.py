@@ -212,7 +212,12 @@ def _shut_down(pool: ProcessPoolExecutor, abort: bool) -> None:
         for process in processes:
             process.terminate()
         for process in processes:
-            process.join(5)
+            process.join(2)
+            # One that outlives SIGTERM would keep the pool's thread waiting for it for ever
+            # (a sibling stopped halfway through sending a result holds the lock it needs).
+            if process.is_alive():
+                process.kill()
+                process.join()
         # A worker ended halfway through sending a result leaves the pool's thread waiting
         # for the rest of it, for ever, and shutdown() waiting for that thread. With the
         # workers gone, this process holds the last write end of their results pipe:
@@ -229,12 +234,12 @@ _context: Any = None
 
 
 def _init_worker(initializer: Callable[[Any], None] | None, context: Any) -> None:
-    _die_with_parent()
     # Ctrl-C reaches every process of the terminal's foreground group; the main process alone
     # decides what to do (write what is finished, then stop the workers). SIGTERM, which
     # stops a worker, must do just that, whatever handler a forked worker inherited.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     global _context
     _context = context
     if initializer is not None:

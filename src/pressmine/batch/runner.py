@@ -12,6 +12,7 @@ claim, and then what was finished is written, the output closed and the database
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
@@ -247,7 +248,16 @@ class Run:
         """Ctrl-C and SIGTERM raise `Interrupted`: at once, or, while a part is being written,
         right after it. Once raised, more are ignored: the ending takes a moment."""
 
+        here = os.getpid()
+
         def handler(signum: int, frame: FrameType | None) -> None:
+            if os.getpid() != here:
+                # A worker forked before it set up its own handlers: it ignores Ctrl-C, and
+                # SIGTERM (the main process stopping it) ends it, as it will once set up.
+                if signum == signal.SIGTERM:
+                    signal.signal(signum, signal.SIG_DFL)
+                    os.kill(os.getpid(), signum)
+                return
             if self._stopping:
                 return
             self._signal = signum
