@@ -276,13 +276,19 @@ def _kernel_kills_orphans(parent: int | None) -> bool:
     except (OSError, AttributeError):  # no C library to load, or no prctl in it
         return False
     if os.getppid() != parent:  # the parent died before the request: too late for the kernel
-        os._exit(1)
+        _killed()
     return True
 
 
 def _exit_with(parent: BaseProcess) -> None:
     parent.join()  # returns when the parent's end of the sentinel pipe closes: it has died
-    os._exit(1)
+    _killed()
+
+
+def _killed() -> None:
+    # The end the kernel gives a worker on Linux: SIGKILL, at once, with nothing run on the
+    # way out (the clean-up a forked worker inherited belongs to the dead main process).
+    os.kill(os.getpid(), signal.SIGKILL)
 
 
 def _call(fn: Callable[[T, Any], R], item: T) -> R:
