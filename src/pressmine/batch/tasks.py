@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from pressmine.batch import blocks
 from pressmine.claim import Claim
+from pressmine.claims.subject import owners
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
@@ -43,6 +44,9 @@ class Part:
     # then empty): a string pickles much faster than claims, and the main process, which
     # the workers wait on, only has to write it.
     rendered: tuple[str, ...] | None = None
+    # The text searched (the document, or the block), when the run's render is the HTML view,
+    # which shows it: only then does it travel back.
+    text: str | None = None
 
     def __post_init__(self) -> None:
         # One place for every way a part is made: the name goes out as JSON, CSV, SQLite
@@ -73,7 +77,10 @@ class Part:
 class ReadFile:
     """A file for a worker to read, decode and search."""
 
-    path: str
+    path: str  # as given: what its claims and its problem name
+    # Where to open it when that is not `path`: the absolute path, for a worker whose folder is
+    # not the caller's (on a Dask cluster).
+    file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +96,7 @@ class Block:
     encoding: str | None = None
     sha256: str | None = None
     size: int | None = None
+    headline: str | None = None  # the document's, for a block after the first
 
 
 Task = ReadFile | Block
@@ -96,7 +104,9 @@ Task = ReadFile | Block
 
 @dataclass(frozen=True, slots=True)
 class Render:
-    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`)."""
+    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`).
+    For the HTML view (`Format.html`), hand them back as claims with the text they were found
+    in: the main process numbers the page's documents, so it writes their HTML itself."""
 
     format: Format
     excel: bool = False
@@ -139,8 +149,10 @@ def run(task: Task | Part, context: Context) -> Part:
         if isinstance(task, Block):
             part = _search_block(task, packs)
         else:
-            part = _search_file(task.path, packs)
+            part = _search_file(task.path, packs, task.file)
         if render is None:
+            return replace(part, text=None)
+        if render.format is Format.html:
             return part
         items = output.render(part.claims, render.format, render.excel)
         return replace(part, claims=(), rendered=items)
@@ -172,8 +184,11 @@ def _failed(task: Task, problem: str) -> Part:
     return Part(task.path, problem=problem)
 
 
-def _search_file(path: str, packs: PackSet) -> Part:
-    data = read_bytes(path)
+def _search_file(path: str, packs: PackSet, file: str | None = None) -> Part:
+    try:
+        data = read_bytes(file or path)
+    except InputError as err:
+        raise InputError(path, err.problem) from None
     decoded = decode(data, path)
     return Part(
         path,
@@ -181,26 +196,36 @@ def _search_file(path: str, packs: PackSet) -> Part:
         encoding=decoded.encoding,
         sha256=sha256_hex(data),
         size=len(data),
+        text=decoded.text,
     )
 
 
 def _search_block(task: Block, packs: PackSet) -> Part:
     return Part(
         task.path,
-        _claims(task.path, task.text, task.html, packs, task.offset),
+        _claims(task.path, task.text, task.html, packs, task.offset, task.headline),
         encoding=task.encoding,
         sha256=task.sha256,
         size=task.size,
         first=task.first,
         last=task.last,
+        text=task.text,
     )
 
 
-def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -> tuple[Claim, ...]:
-    """The claims of a document's text (or of a block starting at `offset`), `doc` set."""
+def _claims(
+    path: str,
+    text: str,
+    html: bool,
+    packs: PackSet,
+    offset: int = 0,
+    headline: str | None = None,
+) -> tuple[Claim, ...]:
+    """The claims of a document's text (or of a block starting at `offset`, under the
+    document's `headline`), `doc` set."""
     doc = printable(path)
     if not html:
-        return tuple(replace(c, doc=doc) for c in _extract(text, offset, packs))
+        return tuple(replace(c, doc=doc) for c in _extract(text, offset, packs, headline))
     from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
     page = html_text(text)
@@ -213,15 +238,20 @@ def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -
     return tuple(out)
 
 
-def _extract(text: str, offset: int, packs: PackSet) -> Iterator[Claim]:
+def _extract(
+    text: str, offset: int, packs: PackSet, headline: str | None = None
+) -> Iterator[Claim]:
     # extract() takes more than linear time on long texts; block by block it stays linear.
     # A text that is cut gets the packs the whole of it calls for (a block of a Hong Kong
-    # release may not say 香港); a big file's blocks come here one at a time, and each
-    # decides for itself.
+    # release may not say 香港), and each block after the first the release's headline; a
+    # big file's blocks come here one at a time, and each decides for itself.
     if len(text) > blocks.BLOCK:
         packs = _document_packs(text, packs)
+    if offset == 0:
+        headline = headline_of(text)
     for start, block in blocks.split(text):
-        for claim in extract(block, packs):
+        lead = headline if offset + start > 0 else None
+        for claim in extract(block, packs, headline=lead) if lead else extract(block, packs):
             yield replace(claim, start=claim.start + offset + start, end=claim.end + offset + start)
 
 
@@ -233,6 +263,12 @@ def _document_packs(text: str, packs: PackSet) -> PackSet:
     normalized = normalize(text)  # `when` is matched on the normalised text, as in extract
     found = frozenset(p.name for p in packs.packs if p.when and p.when.search(normalized))
     return packs.applying(found)
+
+
+def headline_of(text: str) -> str | None:
+    """The headline of a release that `text` begins (see claims/subject/owners.headline)."""
+    span = owners.headline(text)
+    return text[span[0] : span[1]] if span is not None else None
 
 
 def sha256_hex(data: bytes) -> str:

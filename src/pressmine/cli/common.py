@@ -33,7 +33,8 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="auto: a table on a terminal, else JSON (with -o, by the file's extension: "
-        ".csv, .jsonl, else JSON); json: one array; jsonl: one object a line; csv; table.",
+        ".csv, .jsonl, .parquet, .html, else JSON); json: one array; jsonl: one object a line; "
+        "csv; table; parquet (pressmine[parquet]); html: a page with the claims in their text.",
         case_sensitive=False,
     ),
 ]
