@@ -5,6 +5,7 @@ bound by file permissions even as root."""
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import time
 from collections.abc import Callable
@@ -89,3 +90,17 @@ def permissions_bind() -> Callable[[], None] | None:
     except (OSError, subprocess.SubprocessError) as err:
         raise OSError(f"root cannot give up reading every file here: {err}") from err
     return _bound_by_permissions
+
+
+def survivors_of_kill_9(main: subprocess.Popen[bytes]) -> list[int]:
+    """Kill `main` with SIGKILL once its two workers are up; the workers still alive ten
+    seconds later (killed then, so that a failing test leaves nothing behind)."""
+    try:
+        workers = wait_for_children(main.pid, 2)
+    finally:
+        main.kill()
+        main.wait(timeout=60)
+    left = wait_gone(workers)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left

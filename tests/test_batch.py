@@ -31,7 +31,7 @@ from pressmine.claim import Claim
 from pressmine.errors import InputError, PackError, PressmineError
 from pressmine.io.output import ClaimWriter, Format, csv_row
 from pressmine.packs.loader import load_packs
-from processes import HAS_PROC, wait_for_children, wait_gone
+from processes import HAS_PROC, survivors_of_kill_9
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -243,15 +243,7 @@ def test_workers_end_when_the_main_process_is_killed(tmp_path: Path, how: str) -
         pytest.skip("PR_SET_PDEATHSIG is Linux's")
     (tmp_path / "orphans.py").write_text(ORPHAN_SCRIPT, encoding="utf-8")
     main = subprocess.Popen([sys.executable, str(tmp_path / "orphans.py"), how])
-    try:
-        workers = wait_for_children(main.pid, 2)
-    finally:
-        main.kill()
-        main.wait(timeout=60)
-    left = wait_gone(workers)
-    for pid in left:  # not to leave them behind when the test fails
-        os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert survivors_of_kill_9(main) == []
 
 
 DEAF_SCRIPT = """

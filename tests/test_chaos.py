@@ -26,7 +26,7 @@ import pytest
 from typer.testing import CliRunner
 
 from pressmine.cli.app import app
-from processes import HAS_PROC, children, permissions_bind, wait_gone
+from processes import HAS_PROC, children, wait_gone
 
 OLD = "直接经济损失12亿元，受灾人口300万人次。"
 NEW = "直接经济损失34亿元，同比增长5%，紧急转移安置56万人次。"
@@ -70,14 +70,6 @@ def full_disk(tmp_path: Path) -> Iterator[Path]:
         yield Path("/dev/full")
     else:
         pytest.skip("no full disk to write to: neither a tmpfs nor /dev/full")
-
-
-@pytest.fixture
-def bound() -> Callable[[], None] | None:
-    try:
-        return permissions_bind()
-    except OSError as err:
-        pytest.skip(str(err))
 
 
 class Watcher(threading.Thread):

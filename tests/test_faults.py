@@ -21,7 +21,7 @@ from typer.testing import CliRunner, Result
 from pressmine.batch import tasks
 from pressmine.cli.app import app
 from pressmine.io.db import ClaimStore
-from processes import HAS_PROC, permissions_bind, wait_for_children, wait_gone
+from processes import HAS_PROC, survivors_of_kill_9
 
 
 def run(*args: str, stdin: bytes | None = None) -> Result:
@@ -114,15 +114,7 @@ def test_kill_9_of_the_main_process_ends_its_workers_and_the_next_run_cleans_up(
         [sys.executable, "-m", "pressmine", "extract", "rel", "-j", "2", "-o", "out.json"],
         stderr=subprocess.DEVNULL,  # a pipe would stay open as long as any worker lives
     )
-    try:
-        workers = wait_for_children(main.pid, 2)
-    finally:
-        main.kill()
-        main.wait(timeout=60)
-    left = wait_gone(workers)
-    for pid in left:  # not to leave them behind when the test fails
-        os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert survivors_of_kill_9(main) == []
     assert out.read_text() == "old"
     stale = list(releases.parent.glob(".out.json.*.tmp"))
     assert len(stale) == 1  # a dead run's, which no one can remove but the next run
@@ -385,15 +377,6 @@ def test_a_bug_met_with_one_document_in_the_main_process_is_that_documents_error
 
 
 # --- a folder that cannot be read -----------------------------------------------------------------
-
-
-@pytest.fixture
-def bound() -> Callable[[], None] | None:
-    """The preexec_fn under which a mode-000 file or folder cannot be read, root or not."""
-    try:
-        return permissions_bind()
-    except OSError as err:
-        pytest.skip(str(err))
 
 
 def test_an_unreadable_folder_is_one_line(releases: Path, bound: Callable[[], None] | None) -> None:
