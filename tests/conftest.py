@@ -1,11 +1,14 @@
-"""Fixtures shared by the test modules: the repository, its two sample releases, and a user
-pack whose pattern backtracks without end."""
+"""Fixtures shared by the test modules: the repository, its two sample releases, a user pack
+whose pattern backtracks without end, and how to run a process that file permissions bind."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
+from processes import permissions_bind
 
 _REPO = Path(__file__).resolve().parent.parent
 
@@ -61,3 +64,13 @@ def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     for source in [*(_REPO / "samples").glob("*.txt"), *(_REPO / "tests/releases").glob("*.txt")]:
         (folder / source.name).write_bytes(source.read_bytes())
     return folder
+
+
+@pytest.fixture
+def bound() -> Callable[[], None] | None:
+    """The preexec_fn under which a subprocess cannot read a mode-000 file or folder, root or
+    not (tests/processes.py); the test is skipped where root cannot give that right up."""
+    try:
+        return permissions_bind()
+    except OSError as err:
+        pytest.skip(str(err))

@@ -6,13 +6,16 @@ from __future__ import annotations
 import csv
 import io
 import json
+import multiprocessing
 import os
 import pickle
+import signal
 import subprocess
 import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 from typing import Any
 
@@ -21,13 +24,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from pressmine import extract
-from pressmine.batch import blocks, inputs, tasks
+from pressmine.batch import blocks, inputs, runner, tasks
 from pressmine.batch.pool import Batch
 from pressmine.batch.tasks import Block, Context, Part, ReadFile, Render
 from pressmine.claim import Claim
 from pressmine.errors import InputError, PackError, PressmineError
 from pressmine.io.output import ClaimWriter, Format, csv_row
 from pressmine.packs.loader import load_packs
+from processes import HAS_PROC, survivors_of_kill_9
 
 # --- blocks -----------------------------------------------------------------------------------
 
@@ -180,6 +184,119 @@ def test_stopping_workers_halfway_through_sending_a_result_does_not_hang(tmp_pat
     )
     assert (proc.returncode, proc.stderr) == (0, "")
     assert [float(s) < 10 for s in proc.stdout.split()] == [True, True, True]
+
+
+def _killed_on(x: int, flags: str) -> int:
+    """-x, or the worker killed (as the out-of-memory killer does): on 5 and 30 always, on 18
+    the first time only (a file in `flags` remembers it). Further apart than the window, so
+    that no item is in flight with two deaths."""
+    flag = Path(flags) / str(x)
+    if x in (5, 30) or (x == 18 and not flag.exists()):
+        flag.touch()
+        os.kill(os.getpid(), signal.SIGKILL)
+    time.sleep(0.01)
+    return -x
+
+
+def _lost(x: int) -> int:
+    return 1000 + x
+
+
+def test_an_item_whose_worker_is_killed_is_tried_again_alone_then_lost(tmp_path: Path) -> None:
+    # Before, a killed worker broke the pool: the run stopped, every item in flight lost.
+    with Batch(_killed_on, str(tmp_path), jobs=2, lost=_lost) as batch:
+        results = list(batch.map(range(40)))
+    assert results == [1000 + x if x in (5, 30) else -x for x in range(40)]
+    assert sorted(int(f.name) for f in tmp_path.iterdir()) == [5, 18, 30]
+    assert not multiprocessing.active_children()
+
+
+def test_without_lost_a_killed_worker_raises_broken_process_pool(tmp_path: Path) -> None:
+    with Batch(_killed_on, str(tmp_path), jobs=2) as batch:
+        results = batch.map(range(12))
+        assert [next(results) for _ in range(5)] == [-x for x in range(5)]
+        with pytest.raises(BrokenProcessPool):
+            next(results)
+
+
+ORPHAN_SCRIPT = """
+import sys, time
+from pressmine.batch import pool
+
+def slow(i, context):
+    time.sleep(120)
+    return i
+
+if __name__ == "__main__":
+    if sys.argv[1] == "thread":  # what other systems than Linux get
+        pool._kernel_kills_orphans = lambda parent: False
+    with pool.Batch(slow, None, jobs=2) as batch:
+        list(batch.map(range(10)))
+"""
+
+
+@pytest.mark.skipif(not HAS_PROC, reason="reads /proc")
+@pytest.mark.parametrize("how", ["kernel", "thread"])
+def test_workers_end_when_the_main_process_is_killed(tmp_path: Path, how: str) -> None:
+    # kill -9 (or the out-of-memory killer) gives the main process no chance to stop them.
+    if how == "kernel" and sys.platform != "linux":
+        pytest.skip("PR_SET_PDEATHSIG is Linux's")
+    (tmp_path / "orphans.py").write_text(ORPHAN_SCRIPT, encoding="utf-8")
+    main = subprocess.Popen([sys.executable, str(tmp_path / "orphans.py"), how])
+    assert survivors_of_kill_9(main) == []
+
+
+DEAF_SCRIPT = """
+import signal, time
+from pressmine.batch.pool import Batch
+
+def deaf(context):  # as a worker that SIGTERM reaches before it set its handlers up
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+def stuck(i, context):
+    time.sleep(600 if i else 0)
+    return i
+
+if __name__ == "__main__":
+    batch = Batch(stuck, None, jobs=2, initializer=deaf)
+    results = batch.map(range(10))
+    next(results)
+    time.sleep(0.5)  # item 1 under way
+    batch.close(abort=True)
+    print("stopped")
+"""
+
+
+def test_stopping_workers_stops_even_those_that_outlive_sigterm(tmp_path: Path) -> None:
+    # A worker that survived SIGTERM kept the pool's thread, and the run, waiting for ever.
+    (tmp_path / "deaf.py").write_text(DEAF_SCRIPT, encoding="utf-8")
+    proc = subprocess.run(
+        [sys.executable, str(tmp_path / "deaf.py")], capture_output=True, text=True, timeout=120
+    )
+    assert (proc.returncode, proc.stdout, proc.stderr) == (0, "stopped\n", "")
+
+
+class _Screen:
+    def start(self) -> None: ...
+    def advance(self, files: int, claims: int) -> None: ...
+    def report(self, label: str, message: str) -> None: ...
+    def stop(self) -> None: ...
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="forks")
+def test_a_process_forked_inside_a_run_ignores_ctrl_c_and_dies_of_sigterm() -> None:
+    # A worker runs the run's handlers until it sets its own: they must not make it swallow
+    # the SIGTERM that stops it (or raise the run's Interrupted in it).
+    run = runner.Run(None, None, _Screen(), load_packs())
+    with run._signals():
+        child = multiprocessing.get_context("fork").Process(target=time.sleep, args=(60,))
+        child.start()
+        os.kill(child.pid, signal.SIGINT)  # type: ignore[arg-type]
+        child.join(0.5)
+        assert child.is_alive()
+        child.terminate()
+        child.join(30)
+    assert child.exitcode == -signal.SIGTERM
 
 
 ERRORS = [

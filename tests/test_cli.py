@@ -308,6 +308,14 @@ def test_help_mentions_exit_codes() -> None:
     assert "Exit codes: 0 success" in result.stdout
 
 
+def test_help_says_any_number_of_paths_as_the_readme_and_the_error_do(repo_root: Path) -> None:
+    # It showed [PATH], as if there could be one at most.
+    usage = run("extract", "--help").stdout.splitlines()[0]
+    assert usage == "Usage: pressmine extract [OPTIONS] [PATH...]"
+    assert "pressmine extract PATH..." in (repo_root / "README.md").read_text(encoding="utf-8")
+    assert "Missing argument 'PATH...'" in run("extract").stderr
+
+
 def test_readme_shows_every_command_and_option(repo_root: Path) -> None:
     readme = (repo_root / "README.md").read_text(encoding="utf-8")
     for command in _commands():

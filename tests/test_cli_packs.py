@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from pressmine.cli.app import app
@@ -131,3 +132,48 @@ def test_explain_says_which_step_gave_each_subject():
         "subject by rule + owner from the clause's actor: 国有控股企业 | 利润总额",
         "subject by inherited + owner from a name in the paragraph: 国有控股企业 | 利润总额",
     ]
+
+
+BROKEN = (
+    "[pack]\nname = 'p'\n{when}\n[define]\nloop = '{{{{loop}}}}'\n\n"
+    "[[rule]]\nid = 'r'\npattern = '''{pattern}'''\n"  # the rule's id on line 8
+)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "when", "message"),
+    [
+        (
+            r"(?P<value>\d{1,4294967295})",
+            "",
+            "8: rule 'r': pattern does not compile: the repetition number is too large",
+        ),
+        (
+            "(?:" * 2000 + "(?P<value>x)" + ")" * 2000,
+            "",
+            "8: rule 'r': pattern does not compile: groups nested too deep",
+        ),
+        ("(?P<value>{{nope}})", "", "8: rule 'r': undefined fragment {{nope}}"),
+        (
+            "(?P<value>{{loop}})",
+            "",
+            "8: rule 'r': fragments nest too deep (a fragment that uses itself?)",
+        ),
+        (
+            "(?P<value>x)",
+            r"when = '\d{1,4294967295}'",
+            "3: pattern does not compile: the repetition number is too large",
+        ),
+    ],
+    ids=["repetition", "nesting", "undefined", "looping", "when"],
+)
+def test_a_pattern_that_cannot_be_compiled_is_one_error_naming_file_rule_and_line(
+    tmp_path: Path, pattern: str, when: str, message: str
+) -> None:
+    # Before: an OverflowError (or RecursionError) traceback; fragments named no line.
+    folder = tmp_path / "packs"
+    folder.mkdir()
+    (folder / "p.toml").write_text(BROKEN.format(when=when, pattern=pattern), encoding="utf-8")
+    for args in (["packs", "check", str(folder)], ["extract", "-", "--packs", str(folder)]):
+        result = runner.invoke(app, args, input="增长5%")
+        assert (result.exit_code, result.stderr) == (1, f"Error: {folder}/p.toml:{message}\n")

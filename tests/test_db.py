@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 import shutil
 import sqlite3
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,7 @@ from typer.testing import CliRunner, Result
 
 from pressmine import extract
 from pressmine.cli.app import app
+from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 
 
@@ -120,11 +123,11 @@ def test_a_database_that_is_not_ours_is_an_error(
 def test_an_aborted_document_leaves_the_previous_version(tmp_path: Path) -> None:
     # A big file that fails halfway (or Ctrl-C): its claims so far go, the old ones stay.
     store = ClaimStore(str(tmp_path / "c.sqlite"))
-    doc = store.begin_document("a.txt", "old", "utf-8", 10)
-    store.add_claims(doc, extract("已建成5G基站483.8万座"))
+    store.begin_document("a.txt", "old", "utf-8", 10)
+    store.add_claims(extract("已建成5G基站483.8万座"))
     store.end_document()
-    doc = store.begin_document("a.txt", "new", "utf-8", 10)
-    store.add_claims(doc, extract("直接经济损失12亿元"))
+    store.begin_document("a.txt", "new", "utf-8", 10)
+    store.add_claims(extract("直接经济损失12亿元"))
     store.close()  # the new one was not ended
     assert _counts(tmp_path / "c.sqlite") == (1, 1)
     con = sqlite3.connect(tmp_path / "c.sqlite")
@@ -136,14 +139,50 @@ def test_an_aborted_document_leaves_the_previous_version(tmp_path: Path) -> None
 
 def test_numbers_beyond_64_bits_are_kept_as_floats(tmp_path: Path) -> None:
     store = ClaimStore(str(tmp_path / "c.sqlite"))
-    doc = store.begin_document("-", "x", "utf-8", 1)
-    store.add_claims(doc, extract("损失" + "9" * 30 + "元"))
+    store.begin_document("-", "x", "utf-8", 1)
+    store.add_claims(extract("损失" + "9" * 25 + "元"))
     store.end_document()
     store.close()
     con = sqlite3.connect(tmp_path / "c.sqlite")
     [(value,)] = con.execute("SELECT value FROM claims").fetchall()
     con.close()
-    assert value == pytest.approx(1e30)
+    assert value == pytest.approx(1e25)
+
+
+def test_two_runs_writing_one_database_at_once_both_finish(releases: Path) -> None:
+    # Two real processes, started together, three times over: before, in two tries of three
+    # one died with "database is locked" and lost its whole batch (issue 14).
+    expected = json.loads(run("extract", "rel").stdout)
+    for _ in range(3):
+        runs = [
+            subprocess.Popen(
+                [sys.executable, "-m", "pressmine", "extract", "rel", "--db", "same.sqlite"],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
+            for _ in range(2)
+        ]
+        ended = [(p.communicate(timeout=300), p.returncode) for p in runs]
+        assert [(code, err) for (_, err), code in ended] == [(0, b""), (0, b"")]
+    assert _counts(Path("same.sqlite")) == (len(list(releases.iterdir())), len(expected))
+
+
+def test_a_database_locked_for_too_long_is_an_error_naming_it(tmp_path: Path) -> None:
+    path = tmp_path / "c.sqlite"
+    ClaimStore(str(path)).close()
+    other = sqlite3.connect(path, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # a person's open transaction in the sqlite3 shell
+    try:
+        store = ClaimStore(str(path), timeout=0.05)
+        store.begin_document("a.txt", "00", "utf-8", 1)
+        store.add_claims(extract("已建成5G基站483.8万座"))
+        with pytest.raises(PressmineError, match=f"^{path}: database is locked$"):
+            store.end_document()
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    store.close()
+    assert _counts(path) == (0, 0)
 
 
 def test_a_database_of_schema_1_is_upgraded_in_place(tmp_path: Path, hans_path: Path) -> None:

@@ -265,6 +265,42 @@ def test_links_to_folders_are_not_followed_but_broken_links_are_reported(tree: P
     ]
 
 
+def test_a_loop_of_links_is_reported_once_and_every_other_file_read(tree: Path) -> None:
+    # a -> b -> a beside the files, and a link into the loop: is_dir() follows a link, and
+    # on a loop it raised and lost the listing of the whole folder (issue 14).
+    os.symlink("b", tree / "docs" / "a0")
+    os.symlink("a0", tree / "docs" / "b")
+    os.symlink("a0", tree / "docs" / "into-loop.txt")
+    os.symlink("self.txt", tree / "docs" / "self.txt")
+    items = list(iter_inputs(["docs"]))
+    assert [(type(i).__name__, str(i)) for i in items] == [
+        ("str", "docs/a/b/c.txt"),
+        ("str", "docs/a/z.txt"),
+        ("InputError", "docs/a0: symbolic link loop (docs/a0 → docs/b → docs/a0)"),
+        ("str", "docs/b.txt"),
+        ("str", "docs/c.txt"),
+        ("InputError", "docs/self.txt: symbolic link loop (docs/self.txt → docs/self.txt)"),
+    ]
+
+
+def test_a_folder_that_cannot_be_listed_is_one_problem(
+    tree: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Not also "no files matching *.txt": the folder's files were never seen (issue 14).
+    real_scandir = os.scandir
+
+    def refusing_scandir(path: str) -> object:
+        if path in ("docs", os.path.join("docs", "a")):
+            raise PermissionError(13, "Permission denied", path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", refusing_scandir)
+    assert [str(i) for i in iter_inputs(["docs", "docs/a"])] == [
+        "docs: permission denied",
+        "docs/a: permission denied",
+    ]
+
+
 @pytest.mark.parametrize(
     ("listing", "paths"),
     [

@@ -37,6 +37,21 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     return REPO
 
 
+# --- What it does ---------------------------------------------------------------------------------
+
+
+def test_the_first_example_is_what_the_command_writes() -> None:
+    # It showed "rule": "core:quantity" where the command wrote telecom:network-measure.
+    block = README.split("For example:\n\n```console\n", 1)[1].split("```", 1)[0]
+    command, *shown = block.splitlines()
+    echoed, _, rest = command.partition(" | ")
+    assert echoed.startswith("$ echo '") and rest == "pressmine extract - --format jsonl"
+    text = echoed.removeprefix("$ echo '").removesuffix("'")
+    result = CliRunner().invoke(app, shlex.split(rest)[1:], input=(text + "\n").encode())
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == shown  # as written, byte for byte
+
+
 # --- Usage ----------------------------------------------------------------------------------------
 
 

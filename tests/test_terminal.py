@@ -59,15 +59,21 @@ def test_a_subject_that_does_not_fit_folds_whole() -> None:
     widths = fit([row], 60)
     assert widths is not None and widths[3] is not None and widths[3] < cell_len(claim.subject)
     assert fit([row], 200) == (None,) * 6  # room enough: as wide as it needs
-    assert fit([row], 30) is None  # no room: everything folds
+    narrow = fit([row], 30)  # no room: subject and period get 4 cells, the rest stays whole
+    assert narrow[:3] == widths[:3] and (narrow[3], narrow[5]) == (4, 4)
 
 
-def test_a_narrow_screen_folds_every_column(
-    hans_text: str, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("columns", [30, 40, 50, 60])
+def test_a_narrow_screen_never_cuts_a_number(
+    hans_text: str, monkeypatch: pytest.MonkeyPatch, columns: int
 ) -> None:
-    lines = _table(hans_text, "x.txt", monkeypatch, 50)
-    assert all(cell_len(line) <= 50 for line in lines)
-    assert len(lines) > 2 + len(extract(hans_text))  # folded onto more lines, not cut
+    # Before, below about 60 columns, every column folded: 60,00 / 0,000 (issue 14).
+    lines = _table(hans_text, "x.txt", monkeypatch, columns)
+    for claim in extract(hans_text):
+        text, value, unit, *_ = cells(claim)
+        row = re.compile(rf"^{re.escape(text)} +{re.escape(value)}  {re.escape(unit)}")
+        assert any(row.search(line) for line in lines), text
+    assert len(lines) > 2 + len(extract(hans_text))  # subjects folded onto more lines
 
 
 # --- real runs in a pseudo-terminal ---------------------------------------------------------------

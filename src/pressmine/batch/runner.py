@@ -12,21 +12,23 @@ claim, and then what was finished is written, the output closed and the database
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from types import FrameType, TracebackType
 from typing import Protocol
 
 from pressmine.batch import tasks
 from pressmine.batch.pool import Batch
+from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 from pressmine.io.output import Format
 from pressmine.packs.model import PackSet
 from pressmine.text.decode import encoding_label
 from pressmine.text.docdate import DateTable
+from pressmine.text.documents import os_problem
 
 
 class Sink(Protocol):
@@ -69,6 +71,10 @@ class Engine(Protocol):
     ) -> None: ...
 
 
+class _OutputFailed(Exception):
+    """The output or the database cannot be written (disk full, locked): the run stops."""
+
+
 class Interrupted(BaseException):
     """Ctrl-C or SIGTERM, raised where it is safe: never halfway through writing a part."""
 
@@ -89,6 +95,7 @@ class Outcome:
     claims: int
     errors: int
     interrupted: bool
+    output_failed: bool = False  # the output could not be written: leave -o FILE as it was
 
 
 class Run:
@@ -103,11 +110,13 @@ class Run:
         quiet: bool = False,
         fail_fast: bool = False,
         render: tasks.Render | None = None,
+        output_name: str = "stdout",
         *,
         date: date | None = None,
         dates: DateTable | None = None,
     ) -> None:
         self.sink = sink  # None: nothing to write (--db alone)
+        self.output_name = output_name  # the sink's, for a message when it cannot be written
         # The workers render the claims for the sink; not when the store needs the claims
         # (the view's render hands them back as claims, with their text: it stays).
         if store is not None and render is not None and render.format is not Format.html:
@@ -118,7 +127,9 @@ class Run:
         self.quiet = quiet
         self.fail_fast = fail_fast
         self.files = self.claims = self.errors = 0
-        self._document: int | None = None  # being stored
+        self._document = False  # one is being stored
+        self._skipping = False  # the rest of a document whose earlier part failed
+        self._output_failed = False
         self._signal: int | None = None  # caught, not yet raised
         self._shielded = False
         self._stopping = False
@@ -137,7 +148,7 @@ class Run:
             batch: Engine = (
                 engine(self.context)
                 if engine is not None
-                else Batch(tasks.run, self.context, jobs, initializer=tasks.warm_up)
+                else Batch(tasks.run, self.context, jobs, tasks.warm_up, lost=tasks.lost)
             )
             with self._signals(), batch:
                 completed, interrupted = self._process(batch, items)
@@ -146,7 +157,8 @@ class Run:
                     self._finish()
         except BrokenPipeError:  # `| head`: the reader is gone, even while finishing
             if self.store is not None:
-                self.store.close()
+                with contextlib.suppress(PressmineError):
+                    self.store.close()
             return self._outcome(STDOUT_CLOSED, interrupted=False)
         if interrupted is not None:
             return self._outcome(interrupted.code, interrupted=True)
@@ -168,11 +180,19 @@ class Run:
                     return False, None
             return True, None
         except Interrupted as err:
-            for part in batch.finished():  # done while we waited: still in order
-                self._take(part)
+            try:
+                for part in batch.finished():  # done while we waited: still in order
+                    self._take(part)
+            except _OutputFailed as failed:
+                self._output_stopped(failed)
             return False, err
-        except BrokenProcessPool:
-            self._fail("a worker process died (out of memory, or killed)")
+        except _OutputFailed as err:
+            self._output_stopped(err)
+            return False, None
+        except BrokenPipeError:
+            raise
+        except Exception as err:  # a bug outside any one document: say so, keep what is done
+            self._fail(f"pressmine failed ({type(err).__name__}: {err}); please report")
             return False, None
         finally:
             self.screen.stop()
@@ -180,26 +200,48 @@ class Run:
     def _take(self, part: tasks.Part) -> bool:
         """Write out one finished part; False if it is a document's problem."""
         with self._shield():
+            if self._skipping:  # a part after the one that failed its document: dropped
+                self._skipping = not part.last
+                self.files += part.last
+                return True
             if part.first and part.encoding not in (None, "utf-8") and not self.quiet:
                 label = encoding_label(part.encoding or "")
                 self.screen.report("Note:", f"{part.path}: decoded as {label}")
-            if self.sink is not None:
-                self.sink.write_part(part)
-            if self.store is not None:
-                self._store(self.store, part)
+            try:
+                self._write(part)
+            except (_OutputFailed, BrokenPipeError):
+                raise
+            except Exception as err:  # a bug met with this document here: name it, go on
+                part = replace(part, claims=(), rendered=None, problem=tasks.bug(err))
+                self._drop_document()
             self.claims += part.count
             if part.problem is not None:
                 self.errors += 1
                 self.screen.report("Error:", f"{part.path}: {part.problem}")
+                self._skipping = not part.last
             if part.last:
                 self.files += 1
             self.screen.advance(self.files, self.claims)
         return part.problem is None
 
+    def _write(self, part: tasks.Part) -> None:
+        if self.sink is not None:
+            try:
+                self.sink.write_part(part)
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                raise _OutputFailed(f"{self.output_name}: {os_problem(err)}") from None
+        if self.store is not None:
+            try:
+                self._store(self.store, part)
+            except PressmineError as err:  # its own: locked, disk full…
+                raise _OutputFailed(str(err)) from None
+
     def _store(self, store: ClaimStore, part: tasks.Part) -> None:
         if part.first and part.problem is None:
             encoding, size = part.encoding or "", part.size or 0
-            self._document = store.begin_document(
+            store.begin_document(
                 part.path,
                 part.sha256 or "",
                 encoding,
@@ -207,36 +249,61 @@ class Run:
                 doc_date=part.doc_date,
                 doc_date_source=part.doc_date_source,
             )
-        if self._document is not None and part.claims:
-            store.add_claims(self._document, part.claims)
-        if part.last:
-            if part.problem is None:
-                store.end_document()
-            else:
-                store.abort_document()  # a big file that failed halfway: as if never begun
-            self._document = None
-            if self.files % 500 == 499:
-                store.commit()  # a crash loses little; a commit per file would be slow
+            self._document = True
+        if self._document and part.claims:
+            store.add_claims(part.claims)
+        if part.problem is not None:
+            self._drop_document()  # a big file that failed halfway: as if never begun
+        elif part.last and self._document:
+            store.end_document()  # committed: other runs wait milliseconds, not minutes
+            self._document = False
+
+    def _output_stopped(self, err: _OutputFailed) -> None:
+        self._output_failed = True
+        self._fail(str(err))
+
+    def _drop_document(self) -> None:
+        if self.store is not None and self._document:
+            self.store.abort_document()
+        self._document = False
 
     def _finish(self) -> None:
         if self.sink is not None:
-            self.sink.close()  # the closing ] of a JSON array, even when interrupted
+            try:
+                self.sink.close()  # the closing ] of a JSON array, even when interrupted
+            except BrokenPipeError:
+                raise
+            except OSError as err:
+                if not self._output_failed:  # said once
+                    self._output_stopped(_OutputFailed(f"{self.output_name}: {os_problem(err)}"))
         if self.store is not None:
-            self.store.close()  # commits the finished documents, drops one in progress
+            try:
+                self.store.close()  # drops a document in progress; the others are committed
+            except PressmineError as err:
+                self._output_stopped(_OutputFailed(str(err)))
 
     def _fail(self, message: str) -> None:
         self.screen.report("Error:", message)
         self.errors += 1
 
     def _outcome(self, code: int, interrupted: bool) -> Outcome:
-        return Outcome(code, self.files, self.claims, self.errors, interrupted)
+        return Outcome(code, self.files, self.claims, self.errors, interrupted, self._output_failed)
 
     @contextlib.contextmanager
     def _signals(self) -> Iterator[None]:
         """Ctrl-C and SIGTERM raise `Interrupted`: at once, or, while a part is being written,
         right after it. Once raised, more are ignored: the ending takes a moment."""
 
+        here = os.getpid()
+
         def handler(signum: int, frame: FrameType | None) -> None:
+            if os.getpid() != here:
+                # A worker forked before it set up its own handlers: it ignores Ctrl-C, and
+                # SIGTERM (the main process stopping it) ends it, as it will once set up.
+                if signum == signal.SIGTERM:
+                    signal.signal(signum, signal.SIG_DFL)
+                    os.kill(os.getpid(), signum)
+                return
             if self._stopping:
                 return
             self._signal = signum

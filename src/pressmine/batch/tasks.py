@@ -27,7 +27,7 @@ from pressmine.regex import store
 from pressmine.text.clauses import Boundaries
 from pressmine.text.decode import decode
 from pressmine.text.docdate import DateTable, DocDate, find_doc_date
-from pressmine.text.documents import is_html, read_bytes
+from pressmine.text.documents import is_html, printable, read_bytes
 from pressmine.text.normalize import normalize
 
 
@@ -35,8 +35,8 @@ from pressmine.text.normalize import normalize
 class Part:
     """A finished piece of one document: all of it, or one block of a big one, or its problem."""
 
-    path: str  # as given; "-" for stdin
-    claims: tuple[Claim, ...] = ()  # `doc` set; offsets into the whole document
+    path: str  # as given, printable (a name that is not UTF-8 as documents.printable writes it)
+    claims: tuple[Claim, ...] = ()  # `doc` set (the same path); offsets into the whole document
     problem: str | None = None  # why the document could not be read (its last part then)
     encoding: str | None = None  # these three on the first part
     sha256: str | None = None  # of the document's bytes
@@ -53,6 +53,11 @@ class Part:
     # The text searched (the document, or the block), when the run's render is the HTML view,
     # which shows it: only then does it travel back.
     text: str | None = None
+
+    def __post_init__(self) -> None:
+        # One place for every way a part is made: the name goes out as JSON, CSV, SQLite
+        # and messages, which need text that UTF-8 can hold.
+        object.__setattr__(self, "path", printable(self.path))
 
     # The problem travels as text, not as the exception (which would pickle too): a part
     # stays small and compares equal to another with the same content.
@@ -170,8 +175,27 @@ def run(task: Task | Part, context: Context) -> Part:
     except PackError as err:
         return Part(task.path, problem=str(err), fatal=True)
     except Exception as err:  # a bug: name it, with the document, and go on
-        problem = f"pressmine failed on this document ({type(err).__name__}: {err}); please report"
-        return Part(task.path, problem=problem)
+        return _failed(task, bug(err))
+
+
+def bug(err: Exception) -> str:
+    """The problem reported for an exception pressmine did not expect on a document."""
+    return f"pressmine failed on this document ({type(err).__name__}: {err}); please report"
+
+
+def lost(task: Task | Part) -> Part:
+    """The part for a task whose worker process died on it twice (out of memory, killed):
+    batch/pool.py tries such a task again once, alone, in a fresh worker."""
+    if isinstance(task, Part):
+        return task
+    return _failed(task, "a worker process died on it twice (out of memory, or killed)")
+
+
+def _failed(task: Task, problem: str) -> Part:
+    """`problem` in the place of the task's part: a block keeps its place in its document."""
+    if isinstance(task, Block):
+        return Part(task.path, problem=problem, first=task.first, last=task.last)
+    return Part(task.path, problem=problem)
 
 
 def _search_file(path: str, context: Context, file: str | None = None) -> Part:
@@ -229,13 +253,14 @@ def _claims(
         return _dated_claims(path, text, None, context, offset, head, headline)
     from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
+    doc = printable(path)
     page = html_text(text)
     claims, found = _dated_claims(path, page.text, text, context, 0, None, None)
     out = []
     for claim in claims:
         start, end = page.source_span(claim.start, claim.end)
         # text stays the source slice, so original[start:end] == text holds for HTML too.
-        out.append(replace(claim, doc=path, start=start + offset, end=end + offset,
+        out.append(replace(claim, doc=doc, start=start + offset, end=end + offset,
                            text=text[start:end]))  # fmt: skip
     return tuple(out), found
 
@@ -269,7 +294,8 @@ def _dated_claims(
         packs = context.packs
         document = document_time(normalized, packs, Boundaries.of(normalized), doc_date=day)
     claims = _extract(text, offset, context.packs, day, document, headline)
-    return tuple(replace(c, doc=path) for c in claims), found
+    doc = printable(path)
+    return tuple(replace(c, doc=doc) for c in claims), found
 
 
 def _extract(

@@ -109,8 +109,11 @@ def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None
     regs = match.regs
     groups = {name: text[regs[i][0] : regs[i][1]] for name, i in info.named if regs[i][0] >= 0}
     value_text, unit_surface = units.split_scale(groups, packs)
+    rejected = None
     try:
         amount = values.read_amount(groups, value_text, rule, packs)
+    except values.TooLong as err:  # a number, but none to report: it keeps its place, so
+        amount, rejected = values.Amount(Decimal(0)), str(err)  # no piece of it is read
     except (ValueError, ArithmeticError):
         return None  # the regex found something the number grammar rejects: not a number
     unit, unit_info = units.unit_of(rule, amount.unit or unit_surface, packs)
@@ -128,6 +131,7 @@ def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None
         number_end=ve,
         chinese=not _ARABIC.search(text, match.start(), match.end()),
         subject_span=match.span("subject") if "subject" in groups else None,
+        rejected=rejected,
         ratio=amount.ratio,
     )
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
 from functools import cache
 
 from pressmine.claims.units import SCALE_SUFFIX
@@ -32,10 +32,21 @@ class Amount:
     ratio: tuple[Decimal, Decimal | None] | None = None
 
 
+# The most significant digits a value may have; and it lies between 10^-28 and 10^28. A number
+# beyond that in a release is an ID, a code or an error, not a figure: it gives no claim (nor a
+# ValueError from int() past 4,300 digits, nor a float overflow in SQLite). Inside the range a
+# value is exact: 28 digits is the precision of decimal's default context, the one values are
+# later converted in (units.normalized), so no value is rounded there either (a fraction such as
+# 1/3 is rounded to 28 digits on purpose: parse_fraction).
+MAX_DIGITS = 28
+# Scales and factors multiply exactly: a value is never rounded on its way (then checked).
+_EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN)
+
+
 def read_amount(groups: dict[str, str], value_text: str, rule: Rule, packs: PackSet) -> Amount:
     """What a match's groups say: the value (`value_text`, the value group once units.py has
     taken back a scale character of the unit), `value_max`, `scale`, `denominator`; ValueError
-    when they are no number after all."""
+    when they are no number after all; `TooLong` for one longer than `MAX_DIGITS`."""
     amount = _read(value_text, packs)
     max_text = groups.get("value_max")
     if max_text:
@@ -44,6 +55,38 @@ def read_amount(groups: dict[str, str], value_text: str, rule: Rule, packs: Pack
             raise ValueError("a vague upper bound")
         amount.value_max = upper.value
         amount.unit = amount.unit or upper.unit
+    with localcontext(_EXACT):
+        _apply_scale_and_factor(amount, groups, value_text, max_text, rule)
+    for value in (amount.value, amount.value_max, *(amount.ratio or ())):
+        if value is not None and too_long(value):
+            raise TooLong(f"a number of more than {MAX_DIGITS} digits is no figure")
+    return amount
+
+
+class TooLong(ValueError):
+    """A number longer than `MAX_DIGITS`: it is there, but it is no figure."""
+
+
+def too_long(value: Decimal) -> bool:
+    """Whether `value` has more than `MAX_DIGITS` significant digits, or lies outside
+    10^-MAX_DIGITS ≤ |value| < 10^MAX_DIGITS.
+
+    >>> too_long(Decimal("4838000.0")), too_long(Decimal("9" * 28)), too_long(Decimal("9" * 29))
+    (False, False, True)
+    >>> too_long(Decimal("1E+28")), too_long(Decimal("1E-28")), too_long(Decimal("1E-29"))
+    (True, False, True)
+    """
+    if not value.is_finite():
+        return True
+    if not value:
+        return False
+    significant = bytes(value.as_tuple().digits).rstrip(b"\0")  # trailing zeros: the exponent's
+    return len(significant) > MAX_DIGITS or not -MAX_DIGITS <= value.adjusted() < MAX_DIGITS
+
+
+def _apply_scale_and_factor(
+    amount: Amount, groups: dict[str, str], value_text: str, max_text: str | None, rule: Rule
+) -> None:
     if groups.get("scale"):  # 1200余万元: the scale written after 余 multiplies the number
         amount.value *= scale_of(groups["scale"])
         if amount.value_max is not None:
@@ -61,7 +104,6 @@ def read_amount(groups: dict[str, str], value_text: str, rule: Rule, packs: Pack
         amount.value_max *= rule.factor
     if rule.factor < 0 and amount.value_max is not None:  # 零下: bounds swap
         amount.value, amount.value_max = amount.value_max, amount.value
-    return amount
 
 
 def _read(text: str, packs: PackSet) -> Amount:

@@ -10,14 +10,19 @@ which rich stays in. Only cli/ reads the environment variables meant for the com
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
 from pressmine import __version__
+from pressmine.batch.runner import STDOUT_CLOSED
 from pressmine.cli import explain, extract
 from pressmine.cli.common import EXIT_CODES
+from pressmine.cli.extract import silence_stdout
 from pressmine.cli.packs import packs_app
+from pressmine.cli.terminal import report
+from pressmine.text.documents import os_problem
 
 app = typer.Typer(
     name="pressmine",
@@ -54,5 +59,23 @@ app.command("explain", epilog=EXIT_CODES)(explain.command)
 
 
 def main() -> None:
-    """Entry point of the `pressmine` console script and of `python -m pressmine`."""
-    app()
+    """Entry point of the `pressmine` console script and of `python -m pressmine`. No
+    traceback reaches a user: what no command caught is one `Error:` line and exit code 1."""
+    try:
+        try:
+            app()
+        finally:
+            # Flushed here, not as Python exits: a failure then (a full disk) would print
+            # "Exception ignored…" and exit 120.
+            sys.stdout.flush()
+    except BrokenPipeError:  # `| head`: the reader is gone; quiet, as cat is
+        silence_stdout()
+        raise SystemExit(STDOUT_CLOSED) from None
+    except OSError as err:  # writing stdout (the files pressmine opens name themselves)
+        silence_stdout()
+        report("Error:", f"{err.filename or 'stdout'}: {os_problem(err)}")
+        raise SystemExit(1) from None
+    except Exception as err:  # a bug
+        problem = f"{type(err).__name__}: {err}"
+        report("Error:", f"pressmine failed ({problem}); please report it, with the command run")
+        raise SystemExit(1) from None

@@ -20,9 +20,10 @@ from pressmine.packs.model import PackSet
 
 EXIT_CODES = (
     "Exit codes: 0 success (also when no claim is found); "
-    "1 an input could not be read or decoded, or a pattern pack is invalid "
-    "(the other inputs' claims are still written); 2 usage error; "
-    "130 interrupted by Ctrl-C (what was finished is written, but -o FILE is left as it was)."
+    "1 an input could not be read or decoded (the other inputs' claims are still written), "
+    "a pattern pack is invalid, or the output or database could not be written; "
+    "2 usage error; 130 interrupted by Ctrl-C, 143 by SIGTERM (what was finished is written, "
+    "but -o FILE is left as it was); 141 the reader of stdout went away."
 )
 
 

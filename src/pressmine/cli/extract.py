@@ -40,7 +40,14 @@ from pressmine.io.output import AtomicFile, ClaimWriter, Format
 from pressmine.io.view import ViewWriter
 from pressmine.packs.model import PackSet
 from pressmine.text.docdate import DateTable, parse_date, read_dates
-from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
+from pressmine.text.documents import (
+    DEFAULT_GLOBS,
+    STDIN,
+    iter_inputs,
+    os_problem,
+    paths_from,
+    printable,
+)
 
 _SUFFIX_FORMATS = {
     **{".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl},
@@ -56,7 +63,7 @@ def command(
             help="Files, folders (the files inside that match --glob, recursively) or - for "
             "stdin. .html/.htm files are read as HTML. Encodings: UTF-8 (with or without BOM), "
             "UTF-16 with BOM, GB18030, Big5.",
-            metavar="PATH",
+            metavar="PATH...",  # any number: as the README and the usage error say
             show_default=False,
         ),
     ] = None,
@@ -154,6 +161,9 @@ def command(
         ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path(STDIN):
         output = None  # -o - is stdout, as everywhere else
+    if output is not None and db is not None and _same_file(output, db):
+        # Checked before anything is written: the output, renamed over it, would destroy it.
+        ctx.fail(f"--db and --output name the same file: {printable(str(db))}")
     if dask not in (None, "local") and jobs is not None:
         ctx.fail("--jobs is the number of workers of --dask local; a running cluster has its own.")
     writes = _resolve_format(fmt, output, excel, db)
@@ -201,7 +211,7 @@ def _dates(day: str | None, dates_file: str | None) -> tuple[date | None, DateTa
         with open(dates_file, encoding="utf-8-sig") as f:
             return given, read_dates(f.read(), dates_file)
     except OSError as err:
-        report("Error:", f"--dates: {dates_file}: {_problem(err)}")
+        report("Error:", f"--dates: {dates_file}: {os_problem(err)}")
     except (ValueError, UnicodeDecodeError) as err:
         report("Error:", f"--dates: {err}")
     raise typer.Exit(2)
@@ -234,7 +244,7 @@ def _listed(files_from: str | None) -> Iterator[BinaryIO | None]:
     try:
         f = open(files_from, "rb")  # noqa: SIM115 (the with below closes it)
     except OSError as err:
-        message = f"{files_from}: {_problem(err)}"
+        message = f"{files_from}: {os_problem(err)}"
         raise typer.BadParameter(message, param_hint="'--files-from'") from None
     with f:
         yield f
@@ -259,7 +269,7 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {_problem(err)}")
+            report("Error:", f"{output}: {os_problem(err)}")  # printable: report() sees to it
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
@@ -279,12 +289,19 @@ def _run(
             report("Error:", str(err))
             return 1
         day, dates = given
-        run = Run(sink, store, screen, packs, quiet, fail_fast, render, date=day, dates=dates)
+        name = "stdout" if output is None else printable(str(output))
+        run = Run(sink, store, screen, packs, quiet, fail_fast, render, name, date=day, dates=dates)
         outcome = run.main(items, jobs, engine)
-        if outcome.code == STDOUT_CLOSED:
-            return _stdout_closed()
-        if atomic is not None and not outcome.interrupted:
-            atomic.commit()  # else leaving the stack removes the temporary file
+        if outcome.code == STDOUT_CLOSED or (outcome.output_failed and output is None):
+            silence_stdout()
+            if outcome.code == STDOUT_CLOSED:
+                return STDOUT_CLOSED
+        if atomic is not None and not outcome.interrupted and not outcome.output_failed:
+            try:
+                atomic.commit()  # else leaving the stack removes the temporary file
+            except OSError as err:  # a full disk may show only now, as the file is synced
+                report("Error:", f"{name}: {os_problem(err)}")
+                return 1
     kept = str(output) if output is not None and outcome.interrupted else None
     screen.summary(outcome, time.monotonic() - started, kept)
     return outcome.code
@@ -319,17 +336,19 @@ def open_output(
     return ClaimWriter(stream, fmt, excel), atomic
 
 
-def _stdout_closed() -> int:
-    # `pressmine extract … | head`: the reader is gone. Stop quietly, as cat does, with stdout
-    # pointed at /dev/null so that Python's last flush does not complain either.
+def silence_stdout() -> None:
+    # `pressmine extract … | head`: the reader is gone, or the disk is full. Stop quietly (as
+    # cat does; a full disk has had its one Error: line), with stdout pointed at /dev/null so
+    # that Python's last flush of what is left in its buffer does not complain either.
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return STDOUT_CLOSED
 
 
-def _problem(err: OSError) -> str:
-    text = err.strerror or str(err)
-    return text[:1].lower() + text[1:]
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return os.path.samefile(a, b)  # hard links too
+    except OSError:  # one of them does not exist (yet): where they would be
+        return os.path.realpath(a) == os.path.realpath(b)
 
 
 def _cpus() -> int:

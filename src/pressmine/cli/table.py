@@ -4,7 +4,7 @@ table is first drawn."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING, Any, TextIO
 
 from pressmine.claim import Claim
@@ -67,16 +67,19 @@ class TableWriter:
                 name,
                 justify="right" if name == "value" else "left",
                 style=_STYLES.get(name),
-                width=widths[i] if widths else None,
-                min_width=None if widths else _MIN_WIDTHS.get(name),
-                no_wrap=widths is not None and name in _ONE_LINE,
+                width=widths[i],
+                no_wrap=name in _ONE_LINE,
                 overflow="fold",  # Chinese has no spaces to wrap at: fold, never cut short
             )
         for row in rows:
             table.add_row(*row)
+        # On a screen too narrow even for the columns that never fold, the table is as wide
+        # as they need: a number is never cut in two (the terminal wraps the long lines).
+        width = max(self.console.width, _width(widths))
+        options = self.console.options.update(width=width)
         # Without the spaces rich pads each line with: a table in a file stays tidy.
-        lines = self.console.render_lines(table, pad=False, new_lines=False)
-        self.console.print(Segments(_trimmed(lines)), end="")
+        lines = self.console.render_lines(table, options, pad=False, new_lines=False)
+        self.console.print(Segments(_trimmed(lines)), end="", crop=False, soft_wrap=True)
 
     def close(self) -> None:
         self.console.file.flush()
@@ -103,18 +106,18 @@ _DATE_SOURCES = {
     "filename": "its file name",
 }
 _STYLES = {"value": "bold", "subject": "cyan"}
-_ONE_LINE = ("text", "value", "unit", "change")  # short; the subject and period fold
-_MIN_WIDTHS = {"text": 6, "unit": 4, "subject": 8, "period": 6}
+_ONE_LINE = ("text", "value", "unit", "change")  # short, never cut; subject and period fold
+_FOLDED = 4  # cells: the least a folding column gets, two Chinese characters a line
 _GAP = 2
 
 
-def fit(rows: list[tuple[Any, ...]], width: int) -> tuple[int | None, ...] | None:
-    """Column widths for `rows` on a screen `width` cells wide (None: as wide as it needs), or
-    None when the screen is too narrow for that and every column must fold.
+def fit(rows: list[tuple[Any, ...]], width: int) -> tuple[int | None, ...]:
+    """Column widths for `rows` on a screen `width` cells wide (None: as wide as it needs).
 
     A table that fits is drawn as it is. One that does not keeps the text, value, unit and
-    change of a claim on one line each and folds the subject and the period into what is left,
-    the subject getting more.
+    change of a claim on one line each, whole, and folds the subject and the period into what
+    is left, the subject getting more; when nothing is left, they fold into a few cells each,
+    and the table is wider than the screen rather than cut a number in two.
 
     >>> fit([("483.8万座", "4,838,000", "座", "5G基站", "", "2025年")], 80)
     (None, None, None, None, None, None)
@@ -123,6 +126,8 @@ def fit(rows: list[tuple[Any, ...]], width: int) -> tuple[int | None, ...] | Non
     (13, 19, 4, 17, 6, 11)
     >>> fit([("3起", "3", "起", "事故", "", "2025年1月1日至2025年12月31日" * 2)], 60)
     (4, 5, 4, 7, 6, 24)
+    >>> fit([("340637亿元", "34,063,700,000,000", "元", "国内生产总值", "", "上半年")], 40)
+    (10, 18, 4, 4, 6, 4)
     """
     from rich.cells import cell_len
     from rich.text import Text
@@ -134,16 +139,19 @@ def fit(rows: list[tuple[Any, ...]], width: int) -> tuple[int | None, ...] | Non
     natural = [
         max([len(name), *(cell_width(row[i]) for row in rows)]) for i, name in enumerate(COLUMNS)
     ]
-    if sum(natural) + _GAP * (len(COLUMNS) - 1) <= width:
+    if _width(natural) <= width:
         return (None,) * len(COLUMNS)
     fixed = natural[0] + natural[1] + natural[2] + natural[4]
-    left = width - fixed - _GAP * (len(COLUMNS) - 1)
-    if left < 16:  # subject and period would be slivers
-        return None
-    period = min(natural[5], max(8, left * 2 // 5))
+    left = max(width - fixed - _GAP * (len(COLUMNS) - 1), 2 * _FOLDED)
+    period = min(natural[5], max(_FOLDED, left * 2 // 5))
     subject = min(natural[3], left - period)
     period = min(natural[5], left - subject)  # what a short subject leaves
     return (natural[0], natural[1], natural[2], subject, natural[4], period)
+
+
+def _width(widths: Sequence[int | None]) -> int:
+    """The width of a table with these column widths (None: as wide as it needs: 0 here)."""
+    return sum(w or 0 for w in widths) + _GAP * (len(widths) - 1)
 
 
 def cells(claim: Claim) -> tuple[Any, ...]:

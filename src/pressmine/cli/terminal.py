@@ -19,7 +19,7 @@ from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from pressmine.claim import json_number
-from pressmine.text.documents import count_files, paths_from
+from pressmine.text.documents import count_files, paths_from, printable
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -52,7 +52,8 @@ def report(label: str, message: str, console: Console | None = None) -> None:
     from rich.text import Text
 
     style = {"Error:": "bold red", "Note:": "yellow"}.get(label, "bold")
-    (console or stderr_console()).print(Text.assemble((label, style), " ", message))
+    # printable: a file name that is not UTF-8 is written as it is in the output (caf\xe9.txt).
+    (console or stderr_console()).print(Text.assemble((label, style), " ", printable(message)))
 
 
 def format_number(value: Any) -> str:

@@ -52,6 +52,8 @@ _TOKEN_RE = regex_cache.compile(
     f"|(?P<tens>[廿卅卌])|(?P<small>[十拾百佰千仟])|(?P<big>{BIG_RUN})"
 )
 _METRIC_FACTORS = {"k": 3, "K": 3, "M": 6, "G": 9}
+# 10**shift is built in full: 1e99999999 would take minutes and gigabytes to read.
+_MAX_EXPONENT = 1000
 # Scales multiply exactly: give decimal all the room it wants and trap any rounding.
 _EXACT = Context(prec=MAX_PREC, Emax=MAX_EMAX, Emin=MIN_EMIN, traps=[Inexact])
 # Where exactness is impossible (1/3, 3^-1): 28 significant digits, ample for any comparison.
@@ -73,6 +75,8 @@ def _suffixed(text: str) -> Decimal:
     base = _positional(m["base"])
     if m["exp"] or m["metric"]:
         shift = int(m["exp"][1:]) if m["exp"] else _METRIC_FACTORS[m["metric"]]
+        if abs(shift) > _MAX_EXPONENT:
+            raise ValueError(f"an exponent no figure has: {text!r}")
         return base * 10**shift if shift >= 0 else base.scaleb(shift)
     if m["power"]:
         digits = m["power"].lstrip("+-")

@@ -14,6 +14,7 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Iterable
@@ -187,6 +188,10 @@ class AtomicFile:
     `commit()`: a reader (or a rerun) sees the old file or the whole new one, never half of it.
     Without a commit (an error, Ctrl-C) the temporary file is removed and `path` is untouched.
 
+    A run killed outright (kill -9) cannot remove its temporary file, `.NAME.XXXXXXXX.tmp`: the
+    next AtomicFile for the same path does, when no process has it open any more (each is
+    locked while in use; see `_remove_stale`).
+
     A path that exists and is not a regular file (/dev/null, a pipe) is written in place.
     Raises `OSError` when the folder cannot be written.
     """
@@ -198,8 +203,9 @@ class AtomicFile:
             info: os.stat_result | None = os.stat(target)
         except FileNotFoundError:
             info = None
+        self._tmp: str | None = None
+        self._lock: int | None = None
         if info is not None and not stat.S_ISREG(info.st_mode):
-            self._tmp = None
             # Closed by commit() or discard(), not by a with block: it lives across calls.
             self.stream: TextIO = open(target, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
             return
@@ -207,8 +213,7 @@ class AtomicFile:
         # (mkstemp makes it 0600).
         self._mode = stat.S_IMODE(info.st_mode) if info else 0o666 & ~_umask()
         self._target = target
-        folder, name = os.path.split(target)
-        fd, self._tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        fd, self._tmp, self._lock = _temporary(*os.path.split(target))
         self.stream = open(fd, "w", encoding="utf-8", newline=newline)  # noqa: SIM115
 
     def commit(self) -> None:
@@ -222,14 +227,22 @@ class AtomicFile:
         os.chmod(self._tmp, self._mode)
         os.replace(self._tmp, self._target)
         self._tmp = None
+        self._unlock()
 
     def discard(self) -> None:
         """Remove the temporary file, if it is still there; `path` stays as it was."""
-        self.stream.close()
+        with contextlib.suppress(OSError):  # what is left to flush may not fit (a full disk)
+            self.stream.close()
         if self._tmp is not None:
             with contextlib.suppress(FileNotFoundError):
                 os.unlink(self._tmp)
             self._tmp = None
+        self._unlock()
+
+    def _unlock(self) -> None:
+        if self._lock is not None:
+            os.close(self._lock)
+            self._lock = None
 
     def __enter__(self) -> AtomicFile:
         return self
@@ -241,6 +254,64 @@ class AtomicFile:
         tb: TracebackType | None,
     ) -> None:
         self.discard()  # after commit(), nothing is left to remove
+
+
+def _temporary(folder: str, name: str) -> tuple[int, str, int | None]:
+    """A new temporary file for `name` in `folder`: its descriptor, its path, and a second
+    descriptor that holds it locked until closed (None where there are no locks). The stale
+    temporary files of dead runs go first."""
+    _remove_stale(folder, name)
+    while True:
+        fd, tmp = tempfile.mkstemp(prefix=f".{name}.", suffix=".tmp", dir=folder)
+        lock = _locked(fd)
+        try:
+            # Another run's clean-up may have taken it for stale between mkstemp and the lock.
+            if lock is None or os.path.samestat(os.stat(tmp), os.fstat(fd)):
+                return fd, tmp, lock
+        except FileNotFoundError:
+            pass
+        os.close(fd)
+        if lock is not None:
+            os.close(lock)
+
+
+def _locked(fd: int) -> int | None:
+    """A duplicate of `fd` holding an exclusive lock on its file (flock: released by the
+    system when the process ends, however it ends); None where flock does not exist."""
+    try:
+        import fcntl
+    except ImportError:  # Windows: no clean-up of stale files there
+        return None
+    lock = os.dup(fd)  # the stream may be closed before the rename: the lock stays with this
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    return lock
+
+
+def _remove_stale(folder: str, name: str) -> None:
+    """Remove the temporary files that runs writing `name` left when killed: those named as
+    `_temporary` names them (mkstemp's 8 characters) that no process holds locked."""
+    try:
+        import fcntl
+    except ImportError:
+        return
+    ours = re.compile(re.escape(f".{name}.") + r"[a-z0-9_]{8}\.tmp")
+    try:
+        entries = [e.path for e in os.scandir(folder) if ours.fullmatch(e.name)]
+    except OSError:
+        return
+    for path in entries:
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        except OSError:
+            continue
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)  # fails while its run lives
+            if stat.S_ISREG(os.fstat(fd).st_mode) and os.path.samestat(os.stat(path), os.fstat(fd)):
+                os.unlink(path)
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
 
 
 def _umask() -> int:

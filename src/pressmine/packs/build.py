@@ -137,11 +137,11 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         guard = guard_for(path, data["_builtin"], regex_timeout)
         rules = tuple(compile_rules(data.get("rule", []), name, path, text, fragments, guard))
         when = data["pack"].get("when")
-        when_rx = (
-            compile_pattern(expand(when, fragments, path, None), path, None, None, fragments)
-            if when
-            else None
-        )
+        when_rx = None
+        if when:
+            line = line_of(text, "when")
+            expanded = expand(when, fragments, path, None, line)
+            when_rx = compile_pattern(expanded, path, None, line, fragments)
         packs.append(
             Pack(
                 name,

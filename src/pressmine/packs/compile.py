@@ -62,19 +62,25 @@ def builtin_fragments(
     }
 
 
-def expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
+def expand(
+    pattern: str,
+    fragments: dict[str, str],
+    path: str,
+    rule_id: str | None,
+    line: int | None = None,
+) -> str:
     """Replace {{name}} with its fragment, recursively (fragments may use fragments).
 
     {{number}} becomes the masked-number token (see masking.mask_numbers), unless the pattern
     also names digits itself (七成六, 2025年): one match then needs the real digits, so the
     full number grammar goes in, as it is written in numbers.NUMBER."""
-    text = _expand(pattern, fragments, path, rule_id)
+    text = _expand(pattern, fragments, path, rule_id, line)
     if masking.NUMBER_TOKEN not in text:
         return text
     # The built-in unit, scale and qualifier lists hold numeral characters (千瓦, 万亿), but
     # they match the same on the masked text: only digits an author wrote make a pattern mixed.
     opaque = {k: f"<{k}>" for k in fragments if k in _OPAQUE or k.startswith("scale")}
-    authored = _expand(pattern, {**fragments, **opaque}, path, rule_id)
+    authored = _expand(pattern, {**fragments, **opaque}, path, rule_id, line)
     if needs_digits(authored.replace(masking.NUMBER_TOKEN, "<number>"), re.VERBOSE):
         return text.replace(masking.NUMBER_TOKEN, numbers.NUMBER)
     return text
@@ -87,16 +93,19 @@ _OPAQUE = ("unit", "scale", "q_before", "q_inside", "q_after")
 FIXED_FRAGMENTS = ("scale",)
 
 
-def _expand(pattern: str, fragments: dict[str, str], path: str, rule_id: str | None) -> str:
+def _expand(
+    pattern: str, fragments: dict[str, str], path: str, rule_id: str | None, line: int | None
+) -> str:
     for _ in range(20):
-        missing = [m for m in _FRAGMENT.findall(pattern) if m not in fragments]
+        names = _FRAGMENT.findall(pattern)
+        if not names:
+            return pattern
+        missing = [m for m in names if m not in fragments]
         if missing:
-            raise PackError(path, f"undefined fragment {{{{{missing[0]}}}}}", rule_id)
-        new = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
-        if new == pattern:
-            return new
-        pattern = new
-    raise PackError(path, "fragments nest too deep (a fragment that uses itself?)", rule_id)
+            raise PackError(path, f"undefined fragment {{{{{missing[0]}}}}}", rule_id, line)
+        pattern = _FRAGMENT.sub(lambda m: fragments[m.group(1)], pattern)
+    problem = "fragments nest too deep (a fragment that uses itself?)"
+    raise PackError(path, problem, rule_id, line)
 
 
 Guard = Callable[[re.Pattern[str] | GatedPattern, str | None], Pattern]
@@ -116,9 +125,12 @@ def compile_pattern(
     try:
         # Same matches as re.compile, found faster and loaded from a cache: see regex/cache.py.
         regex = regex_cache.compile(pattern, re.VERBOSE)
-    except re.error as e:
-        raise PackError(path, f"pattern does not compile: {e}", rule_id, line) from None
-    gate = _gate(pattern, fragments)
+        gate = _gate(pattern, fragments)
+    # re raises OverflowError for a repetition past 2^32 - 1 (\d{1,4294967295}), and the
+    # parser runs out of stack on groups nested some thousand deep.
+    except (re.error, OverflowError, RecursionError) as e:
+        why = "groups nested too deep" if isinstance(e, RecursionError) else e
+        raise PackError(path, f"pattern does not compile: {why}", rule_id, line) from None
     return GatedPattern(regex, *gate) if gate is not None else regex
 
 
@@ -165,7 +177,7 @@ def compile_rules(
         ids.add(rid)
         if not isinstance(entry.get("pattern"), str):
             raise PackError(path, "a rule needs a pattern (a string)", rid, line)
-        expanded = expand(entry["pattern"], fragments, path, rid)
+        expanded = expand(entry["pattern"], fragments, path, rid, line)
         regex = compile_pattern(expanded, path, rid, line, fragments)
         groups = set(regex.groupindex)
         if "value" not in groups:
@@ -214,5 +226,5 @@ def compile_named(
     if not isinstance(rid, str) or not isinstance(pattern, str):
         raise PackError(path, f"[[{where}]] needs an id and a pattern")
     line = line_of(text, f'"{rid}"') or line_of(text, f"'{rid}'")
-    expanded = expand(pattern, fragments, path, rid)
+    expanded = expand(pattern, fragments, path, rid, line)
     return rid, compile_pattern(expanded, path, rid, line, fragments), expanded

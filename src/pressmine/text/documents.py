@@ -9,6 +9,7 @@ caller decides what to report.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import os
 import sys
@@ -68,6 +69,26 @@ def count_files(paths: Iterable[str], globs: Sequence[str] = DEFAULT_GLOBS) -> i
     return sum(1 for item in iter_inputs(paths, globs) if isinstance(item, str))
 
 
+def printable(path: str) -> str:
+    """A path as text that any output holds (UTF-8 JSON, CSV, SQLite, a message): the bytes of
+    a name that are not UTF-8, which Python keeps as lone surrogates, written as `\\xNN`, the
+    way Python's repr() writes a byte. The same name always gives the same text.
+
+    >>> printable(os.fsdecode(b"caf\\xe9.txt")), printable("中文.txt")
+    ('caf\\\\xe9.txt', '中文.txt')
+    """
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        pass
+    try:
+        raw = path.encode("utf-8", "surrogateescape")  # the name's own bytes
+    except UnicodeEncodeError:  # a surrogate that stands for no byte: as Python escapes it
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def is_html(path: str) -> bool:
     """Whether a file is read as HTML: by its name, `.html` or `.htm` in any case."""
     return path.lower().endswith(HTML_SUFFIXES)
@@ -85,8 +106,13 @@ def read_bytes(path: str) -> bytes:
 def input_error(path: str, err: OSError) -> InputError:
     """An OSError as a one-line problem: "[Errno 2] No such file or directory: 'x'" becomes
     "no such file or directory" (the path is already in the message's prefix)."""
+    return InputError(path, os_problem(err))
+
+
+def os_problem(err: OSError) -> str:
+    """What went wrong, without the path: "no space left on device"."""
     problem = err.strerror or str(err)
-    return InputError(path, problem[:1].lower() + problem[1:])
+    return problem[:1].lower() + problem[1:]
 
 
 def iter_documents(
@@ -115,32 +141,70 @@ def iter_documents(
 
 def _folder(folder: str, globs: tuple[str, ...]) -> Iterator[str | InputError]:
     found = False
-    for item in _walk(folder, (), globs):
-        found = found or not isinstance(item, InputError)
+    for item in _walk(folder, (), globs, set()):
+        found = True
         yield item
-    if not found:
+    if not found:  # a problem found on the way (an unreadable folder) already said why
         yield InputError(folder, f"no files matching {' or '.join(globs)} in this folder")
 
 
-def _walk(root: str, parts: tuple[str, ...], globs: tuple[str, ...]) -> Iterator[str | InputError]:
+def _walk(
+    root: str, parts: tuple[str, ...], globs: tuple[str, ...], loops: set[tuple[str, ...]]
+) -> Iterator[str | InputError]:
     """Depth first, names sorted, files and folders together: the order of sorted path parts.
 
     Only one directory's names are held per level. A link to a folder is not followed (no
     cycles), as os.walk does; a broken link that matches is kept, so that reading it reports
-    the problem instead of skipping it in silence.
+    the problem instead of skipping it in silence. A loop of links (a -> b -> a) is reported
+    once, whatever its names, in place of its first link: it may stand for a file or a folder
+    the user meant to read. `loops` holds the loops reported so far.
     """
     here = os.path.join(root, *parts)
     try:
         with os.scandir(here) as it:
-            entries = sorted((e.name, e.is_dir() and not e.is_symlink()) for e in it)
+            # is_dir(follow_symlinks=False) reads the entry's type without following a link,
+            # which raises on a loop (ELOOP) and would lose the whole folder's listing.
+            entries = sorted((e.name, e.is_dir(follow_symlinks=False), e.is_symlink()) for e in it)
     except OSError as err:
         yield input_error(err.filename or here, err)
         return
-    for name, is_dir in entries:
+    for name, is_dir, is_link in entries:
+        path = os.path.join(here, name)
         if is_dir:
-            yield from _walk(root, (*parts, name), globs)
+            yield from _walk(root, (*parts, name), globs, loops)
+        elif is_link and (loop := _loop_at(path)) is not None:
+            if loop not in loops:
+                loops.add(loop)
+                base = os.path.abspath(here)
+                shown = (os.path.join(here, os.path.relpath(link, base)) for link in loop)
+                yield InputError(path, f"symbolic link loop ({' → '.join(shown)})")
         elif _matches(parts, name, globs):
-            yield os.path.join(here, name)
+            yield path
+
+
+def _loop_at(path: str) -> tuple[str, ...] | None:
+    """The loop of links that the link at `path` runs into, as absolute paths from the least
+    back to it (a -> b -> a: the same for a and for b), or None when the link resolves or fails
+    in another way (a broken link: reading it tells)."""
+    try:
+        os.stat(path)
+        return None
+    except OSError as err:
+        if err.errno != errno.ELOOP:
+            return None
+    seen: list[str] = []
+    link = os.path.abspath(path)
+    while link not in seen:
+        seen.append(link)
+        try:
+            target = os.readlink(link)
+        except OSError:  # the end of a chain too long to follow (ELOOP without a loop)
+            return (*seen, seen[0])
+        link = os.path.normpath(os.path.join(os.path.dirname(link), target))
+    cycle = seen[seen.index(link) :]
+    first = cycle.index(min(cycle))
+    cycle = cycle[first:] + cycle[:first]
+    return (*cycle, cycle[0])
 
 
 def _matches(parts: tuple[str, ...], name: str, globs: tuple[str, ...]) -> bool:
