@@ -26,6 +26,7 @@ STAGES: list[set[str]] = [
     {"extract"},  # the library's entry points
     {"io"},  # JSON, JSONL, CSV, SQLite
     {"batch"},  # worker processes, blocks of big files, runs
+    {"compare"},  # which figures documents share, which conflict
     {"__init__"},  # the package facade; cli reads __version__ from it
     {"cli"},  # the command line: typer, rich, the only place that prints
     {"__main__"},
@@ -35,7 +36,7 @@ STAGES: list[set[str]] = [
 OWNER_OF: dict[str, tuple[str, ...]] = {
     "typer": ("cli",),
     "click": ("cli",),
-    "rich": ("cli/terminal", "cli/table"),  # what is drawn on a terminal
+    "rich": ("cli/terminal", "cli/table", "cli/compare_table"),  # drawn on a terminal
     "opencc": ("text/normalize",),
     "jieba": ("text/segment",),
     "rjieba": ("text/segment",),
@@ -277,6 +278,7 @@ def test_the_public_api_is_importable() -> None:
     import pressmine
     from pressmine import (
         Claim,
+        Group,
         InputError,
         Normalized,
         PackError,
@@ -284,6 +286,7 @@ def test_the_public_api_is_importable() -> None:
         PressmineError,
         Quantity,
         __version__,
+        compare,
         extract,
         find_quantities,
         load_packs,
@@ -291,6 +294,7 @@ def test_the_public_api_is_importable() -> None:
 
     assert set(pressmine.__all__) == {
         "Claim",
+        "Group",
         "InputError",
         "Normalized",
         "PackError",
@@ -298,6 +302,7 @@ def test_the_public_api_is_importable() -> None:
         "PressmineError",
         "Quantity",
         "__version__",
+        "compare",
         "extract",
         "find_quantities",
         "load_packs",
@@ -307,3 +312,4 @@ def test_the_public_api_is_importable() -> None:
     assert [type(c) for c in extract("增长5.9%")] == [Claim]
     assert [type(q) for q in find_quantities("5.9%")] == [Quantity]
     assert isinstance(extract("增长5.9%")[0].normalized, Normalized)
+    assert [type(g) for g in compare(extract("增长5.9%"))] == [Group]

@@ -1,0 +1,170 @@
+"""A claim read for comparison (`Figure`): its value as the interval of values it can stand
+for at the precision it was written with, in its canonical unit, and its period.
+
+The precision is that of the last digit written: `483.8万` is 4,837,500 to 4,838,500, `4838000`
+is 4,837,999.5 to 4,838,000.5, so the two agree; `1.2万亿` and `12000亿` agree the same way. A
+Chinese numeral states its last non-zero digit (`三千五百万`: to the million). A qualifier widens
+the interval the way releases use it: `约4.8万` and `近500` are rounded to their last non-zero
+digit; `超300`, `300多`, `300以上` are 300 up to the next step of that digit (400), so that
+`超300项` and `300多项` agree; `不足500` is 400 up to 500. A range covers its two ends.
+
+>>> from pressmine import extract
+>>> a, b = (read(c) for c in extract("已建成5G基站483.8万座，另一数据为4838000座"))
+>>> (a.lo, a.hi), overlaps(a, b)
+((Decimal('4837500.0'), Decimal('4838500.0')), True)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from pressmine.claim import Claim
+from pressmine.text.normalize import normalize
+
+# The last run of Arabic digits in a claim's text is where its precision is written.
+_ARABIC = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_ONE = Decimal(1)
+# Qualifiers that read as "from the figure up to its next step" and "up to the figure".
+_UP = frozenset({"over", "at_least"})
+_DOWN = frozenset({"under", "at_most"})
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """When a figure holds: its label and, when resolved to the calendar, its days."""
+
+    label: str  # simplified, as the extractor wrote it: 2025年, 2025年1-11月
+    start: date | None = None  # inclusive; None: open or not resolved
+    end: date | None = None
+
+    @property
+    def resolved(self) -> bool:
+        return self.start is not None or self.end is not None
+
+    def same(self, other: Period) -> bool:
+        """The same time: the same days when both are resolved (a release's 今年 and another's
+        2025年), else the same label."""
+        if self.resolved and other.resolved:
+            return (self.start, self.end) == (other.start, other.end)
+        return self.label == other.label
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One claim as the comparison reads it (values in the canonical unit of `unit`)."""
+
+    claim: Claim
+    doc: str
+    unit: str  # canonical (CNY, km, count, %, pp…) when the extractor gave one, else as written
+    value: Decimal  # the claim's value in that unit
+    lo: Decimal  # the values it can stand for: lo <= x < hi
+    hi: Decimal
+    magnitude: float  # log10 of |value|: figures more than 10 times apart are never paired
+    period: Period | None
+    doc_date: date | None
+
+
+def read(claim: Claim) -> Figure:
+    """The figure a claim states (see the module's docstring)."""
+    factor = _ONE
+    unit = claim.unit
+    if claim.normalized is not None:
+        unit = claim.normalized.unit
+        if claim.value:
+            factor = claim.normalized.value / claim.value
+    value = claim.value * factor
+    lo, hi = _interval(claim)
+    lo, hi = sorted((lo * factor, hi * factor))  # a negative factor would swap them
+    magnitude = math.log10(abs(value)) if value else -math.inf
+    return Figure(
+        claim=claim,
+        doc=claim.doc or "",
+        unit=unit,
+        value=value,
+        lo=lo,
+        hi=hi,
+        magnitude=magnitude,
+        period=period_of(claim),
+        doc_date=_date(getattr(claim, "doc_date", None)),
+    )
+
+
+def overlaps(a: Figure, b: Figure) -> bool:
+    """Whether two figures can be the same value (their intervals share a value)."""
+    return a.lo < b.hi and b.lo < a.hi
+
+
+def period_of(claim: Claim) -> Period | None:
+    """The claim's period; its days when the extractor resolved them (CLAIMS.md v2)."""
+    if claim.period is None:
+        return None
+    start = _date(getattr(claim, "period_start", None))
+    end = _date(getattr(claim, "period_end", None))
+    return Period(normalize(claim.period), start, end)
+
+
+def _date(value: object) -> date | None:
+    """A date field as the extractor gives it (a date) or as JSON and SQLite keep it (ISO)."""
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str) and value:
+        try:
+            return date.fromisoformat(value[:10])
+        except ValueError:
+            return None
+    return None
+
+
+def _interval(claim: Claim) -> tuple[Decimal, Decimal]:
+    """[lo, hi) of the values the claim can stand for, in the claim's own unit."""
+    value = claim.value
+    place = stated_place(claim)
+    if claim.value_max is not None:
+        return value - place / 2, claim.value_max + place / 2
+    step = max(last_place(abs(value)), place)
+    if claim.qualifier == "approx":
+        return value - step / 2, value + step / 2
+    if claim.qualifier in _UP:
+        return value, value + step
+    if claim.qualifier in _DOWN:
+        return value - step, value + (place / 2 if claim.qualifier == "at_most" else 0)
+    return value - place / 2, value + place / 2
+
+
+def stated_place(claim: Claim) -> Decimal:
+    """The place value of the last digit written, in the claim's unit.
+
+    >>> from pressmine import extract
+    >>> [str(stated_place(c)) for c in extract("483.8万座、4838000座、1.2万亿元、九成、3萬2,105人")]
+    ['1E+3', '1', '1E+11', '1E+1', '1']
+    """
+    target = abs(claim.value_max if claim.value_max is not None else claim.value)
+    runs = _ARABIC.findall(normalize(claim.text))
+    if not runs:  # a Chinese numeral states its last non-zero digit
+        return last_place(target)
+    run = runs[-1].replace(",", "")
+    decimals = len(run.partition(".")[2])
+    place = _ONE.scaleb(-decimals)
+    written = Decimal(run)
+    if written and target:
+        scale = (target / written).normalize()
+        # 483.8万: the scale word after the digits multiplies their precision too. A mixed
+        # number (3萬2,105) or a value converted (九成 → 90) keeps the digits' own.
+        if scale.as_tuple().digits == (1,) and scale >= 1:
+            place *= scale
+    return place
+
+
+def last_place(value: Decimal) -> Decimal:
+    """The place value of the last non-zero digit: 35000 → 1000, 6.5 → 0.1, 0 → 1.
+
+    >>> [str(last_place(Decimal(x))) for x in ("35000", "6.5", "0")]
+    ['1E+3', '0.1', '1']
+    """
+    if not value:
+        return _ONE
+    return _ONE.scaleb(value.normalize().as_tuple().exponent)  # type: ignore[arg-type]
