@@ -47,8 +47,10 @@ class Period:
 
     def same(self, other: Period) -> bool:
         """The same time: the same days when both are resolved (a release's 今年 and another's
-        2025年), else the same label."""
-        if self.resolved and other.resolved:
+        2025年), the same label when neither is."""
+        if self.resolved != other.resolved:
+            return False
+        if self.resolved:
             return (self.start, self.end) == (other.start, other.end)
         return self.label == other.label
 

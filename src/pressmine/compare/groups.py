@@ -1,14 +1,13 @@
 """`compare(claims)`: which figures documents share, which conflict, which only one reports.
 
-1. **Blocks.** Claims are read as `Figure`s (figures.py) and put in blocks by canonical unit,
-   head noun of the subject (subjects.py) and whether they are a change; within a block, only
-   figures less than ten times apart are paired. So a pair that could match is never missed,
-   and 50,000 claims are not 1.25 billion pairs. A claim without a subject matches nothing.
-2. **Pairs.** Two figures whose subjects match, whose bases (同比, 环比) do not differ, *agree*
-   when their change is the same (both levels, both increases…), their intervals overlap and
-   their periods fit (the same days or label, or one left unsaid); two figures of different
-   documents *differ* when their periods are the same (both unsaid, or the same) and their
-   values do not overlap or their changes are opposite.
+1. **Pairs** (pairs.py). Claims are read as `Figure`s (figures.py: values at their stated
+   precision, canonical units) with the key of their subject (subjects.py); a claim without a
+   subject matches nothing. Identical figures are one class; the others are paired only
+   within a block (the same unit, head noun and kind: level or change), a period (theirs, or
+   one left unsaid) and a factor of ten, so 50,000 claims are not 1.25 billion pairs. Two
+   figures whose subjects match and whose bases (同比, 环比) do not differ *agree* when their
+   change is the same, their intervals overlap and their periods fit; they *differ* when their
+   periods are the same (or both unsaid) and their values are apart or changes opposite.
 3. **Agreement**, closest pairs first: two groups join when every value of the one agrees
    with every value of the other (their intervals' common part is not empty) and their periods
    and bases fit. Claims of one document join too: a figure in a title and in the body.
@@ -28,22 +27,18 @@
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import pairwise
 
 from pressmine.claim import Claim
-from pressmine.compare.figures import Figure, Period, overlaps, read
+from pressmine.compare.figures import Figure, Period, read
 from pressmine.compare.model import STATUSES, Group, Member
-from pressmine.compare.subjects import SubjectKey, Words, key, similarity
+from pressmine.compare.pairs import bases_fit, classes, pairs, same_time
+from pressmine.compare.subjects import Words, key
 from pressmine.packs.model import PackSet
-
-# Figures further apart than this (as log10 of their ratio) are not the same figure, nor one in
-# conflict with the other: 483.8万 and 48.38万 (a slipped decimal point) still pair.
-MAX_MAGNITUDES = 1.0
 
 
 def compare(claims: Iterable[Claim], packs: PackSet | None = None) -> list[Group]:
@@ -58,74 +53,18 @@ def compare(claims: Iterable[Claim], packs: PackSet | None = None) -> list[Group
     figures = [read(c) for c in claims]
     words = Words.of(packs)
     keys = [key(f.claim.subject, words) for f in figures]
-    agree, differ = _pairs(figures, keys)
     forest = _Forest(figures)
+    firsts = []
+    for same in classes(figures, keys).values():
+        firsts.append(same[0])
+        for i in same[1:]:
+            forest.agree(same[0], i)
+    agree, differ = pairs(figures, keys, firsts)
     for _, _, i, j in sorted(agree):
         forest.agree(i, j)
     for _, _, i, j in sorted(differ):
         forest.conflict(i, j)
     return _groups(figures, forest)
-
-
-# A pair: (-similarity, how far apart the values are, i, j), so that sorting puts the closest
-# first and breaks ties by the order of the claims.
-_Pair = tuple[float, float, int, int]
-
-
-def _pairs(figures: list[Figure], keys: list[SubjectKey | None]) -> tuple[list[_Pair], list[_Pair]]:
-    """The agreeing and the differing pairs among the figures, block by block."""
-    blocks: dict[tuple[str, str, bool], list[int]] = defaultdict(list)
-    for i, (figure, k) in enumerate(zip(figures, keys, strict=True)):
-        if k is not None:
-            blocks[figure.unit, k.head, figure.claim.change is None].append(i)
-    agree: list[_Pair] = []
-    differ: list[_Pair] = []
-    for block in blocks.values():
-        block.sort(key=lambda i: figures[i].magnitude)
-        magnitudes = [figures[i].magnitude for i in block]
-        for x, i in enumerate(block):
-            end = bisect_right(magnitudes, magnitudes[x] + MAX_MAGNITUDES)
-            a, ka = figures[i], keys[i]
-            for j in block[x + 1 : end]:
-                b, kb = figures[j], keys[j]
-                score = similarity(ka, kb)  # type: ignore[arg-type]  # not None in a block
-                if not score or not _bases_fit(a.claim.basis, b.claim.basis):
-                    continue
-                pair = (-score, _distance(a.value, b.value), min(i, j), max(i, j))
-                if a.claim.change == b.claim.change and overlaps(a, b) and _fits(a, b):
-                    agree.append(pair)
-                elif a.doc != b.doc and _same_time(a.period, b.period):
-                    differ.append(pair)
-    return agree, differ
-
-
-def _bases_fit(a: str | None, b: str | None) -> bool:
-    return a is None or b is None or a == b
-
-
-def _fits(a: Figure, b: Figure) -> bool:
-    """Periods that let two figures agree: the same, or one left unsaid. Across documents, a
-    figure with a period and one without are taken for one figure only when they state the
-    same value, not merely values that overlap (a range, a rounded figure): the period would
-    have to say it is the same figure."""
-    if a.period is None or b.period is None:
-        if a.doc == b.doc or (a.period is None and b.period is None):
-            return True
-        return a.value == b.value and a.claim.value_max is None and b.claim.value_max is None
-    return a.period.same(b.period)
-
-
-def _same_time(a: Period | None, b: Period | None) -> bool:
-    """Periods that let two figures conflict: the same, or both unsaid. One figure with a
-    period and another without may be of two times: no conflict."""
-    if a is None or b is None:
-        return a is b
-    return a.same(b)
-
-
-def _distance(a: Decimal, b: Decimal) -> float:
-    top = max(abs(a), abs(b))
-    return float(abs(a - b) / top) if top else 0.0
 
 
 @dataclass
@@ -166,7 +105,7 @@ class _Forest:
         a, b = self.sets[ri], self.sets[rj]
         if ri == rj or not (max(a.lo, b.lo) < min(a.hi, b.hi)):
             return
-        if not _bases_fit(a.basis, b.basis):
+        if not bases_fit(a.basis, b.basis):
             return
         if a.period is not None and b.period is not None and not a.period.same(b.period):
             return
@@ -177,9 +116,9 @@ class _Forest:
     def conflict(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
         a, b = self.sets[ri], self.sets[rj]
-        if ri == rj or a.docs & b.docs or not _same_time(a.period, b.period):
+        if ri == rj or a.docs & b.docs or not same_time(a.period, b.period):
             return
-        if not _bases_fit(a.basis, b.basis):
+        if not bases_fit(a.basis, b.basis):
             return
         parts = a.parts + b.parts
         self._join(ri, rj).parts = parts
