@@ -25,6 +25,9 @@ EXIT_CODES = (
     "130 interrupted by Ctrl-C (what was finished is written, but -o FILE is left as it was)."
 )
 
+# -o FILE with --format auto: the format its name says, JSON for any other name.
+SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
+
 
 FormatOption = Annotated[
     Format,
@@ -47,6 +50,30 @@ OutputOption = Annotated[
         "never left half-written.",
         metavar="FILE",
         dir_okay=False,
+        show_default=False,
+    ),
+]
+
+
+GlobOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        "-g",
+        help="Which files of a folder to read; repeatable [default: *.txt].",
+        metavar="PATTERN",
+        show_default=False,
+    ),
+]
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Worker processes [default: the number of CPUs].",
+        min=1,
         show_default=False,
     ),
 ]
@@ -135,3 +162,17 @@ def echo() -> Callable[[str], None]:
     """Plain lines on stdout, in UTF-8 whatever the locale."""
     utf8(sys.stdout)
     return typer.echo
+
+
+def os_problem(err: OSError) -> str:
+    """What went wrong, as the rest of an `Error: <path>: …` line: `no such file or directory`."""
+    text = err.strerror or str(err)
+    return text[:1].lower() + text[1:]
+
+
+def cpus() -> int:
+    """How many worker processes --jobs means by default: the CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))  # not os.cpu_count(): containers limit the set
+    except AttributeError:
+        return os.cpu_count() or 1

@@ -22,13 +22,18 @@ from pressmine.batch import inputs, tasks
 from pressmine.batch.runner import STDOUT_CLOSED, Run
 from pressmine.cli import common
 from pressmine.cli.common import (
+    SUFFIX_FORMATS,
     ExcludeOption,
     FormatOption,
+    GlobOption,
+    JobsOption,
     OnlyOption,
     OutputOption,
     PacksOption,
     QuietOption,
+    cpus,
     load_packs_named,
+    os_problem,
 )
 from pressmine.cli.table import TableWriter
 from pressmine.cli.terminal import Screen, is_tty, report
@@ -37,8 +42,6 @@ from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
 from pressmine.packs.model import PackSet
 from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
-
-_SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
 
 
 def command(
@@ -69,16 +72,7 @@ def command(
             show_default=False,
         ),
     ] = None,
-    globs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob",
-            "-g",
-            help="Which files of a folder to read; repeatable [default: *.txt].",
-            metavar="PATTERN",
-            show_default=False,
-        ),
-    ] = None,
+    globs: GlobOption = None,
     files_from: Annotated[
         str | None,
         typer.Option(
@@ -88,16 +82,7 @@ def command(
             show_default=False,
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes [default: the number of CPUs].",
-            min=1,
-            show_default=False,
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")
     ] = False,
@@ -135,7 +120,7 @@ def command(
         # The total needs a second reading of the list: not for stdin or a pipe.
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
-        options = (jobs or _cpus(), quiet, fail_fast)
+        options = (jobs or cpus(), quiet, fail_fast)
         code = _run(items, (writes, output, excel), db, loaded, options, screen, started)
     raise typer.Exit(code)
 
@@ -149,7 +134,7 @@ def _resolve_format(
     if excel:
         return Format.csv
     if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
     if db is not None:
         return None
     return Format.table if is_tty(sys.stdout) else Format.json
@@ -167,7 +152,7 @@ def _listed(files_from: str | None) -> Iterator[BinaryIO | None]:
     try:
         f = open(files_from, "rb")  # noqa: SIM115 (the with below closes it)
     except OSError as err:
-        message = f"{files_from}: {_problem(err)}"
+        message = f"{files_from}: {os_problem(err)}"
         raise typer.BadParameter(message, param_hint="'--files-from'") from None
     with f:
         yield f
@@ -189,7 +174,7 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {_problem(err)}")
+            report("Error:", f"{output}: {os_problem(err)}")
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
@@ -239,15 +224,3 @@ def _stdout_closed() -> int:
     with contextlib.suppress(OSError, ValueError, io.UnsupportedOperation):
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return STDOUT_CLOSED
-
-
-def _problem(err: OSError) -> str:
-    text = err.strerror or str(err)
-    return text[:1].lower() + text[1:]
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers)
-    except AttributeError:
-        return os.cpu_count() or 1
