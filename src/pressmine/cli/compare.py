@@ -23,15 +23,19 @@ from pressmine.batch.runner import Run
 from pressmine.claim import Claim
 from pressmine.cli import common
 from pressmine.cli.common import (
+    SUFFIX_FORMATS,
     ExcludeOption,
     FormatOption,
+    GlobOption,
+    JobsOption,
     OnlyOption,
     OutputOption,
     PacksOption,
     QuietOption,
+    cpus,
+    os_problem,
     packs_or_exit,
 )
-from pressmine.cli.extract import _cpus  # what extract's --jobs defaults to
 from pressmine.cli.terminal import Screen, is_tty, report
 from pressmine.compare import Group, compare
 from pressmine.compare.render import write_groups
@@ -46,8 +50,6 @@ EXIT_CODES = (
     "(the others are compared), the database cannot be read or holds no matching document, "
     "or a pattern pack is invalid; 2 usage error; 130 interrupted by Ctrl-C (nothing written)."
 )
-
-_SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
 
 
 def command(
@@ -84,26 +86,8 @@ def command(
             show_default=False,
         ),
     ] = None,
-    globs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob",
-            "-g",
-            help="Which files of a folder to read; repeatable [default: *.txt].",
-            metavar="PATTERN",
-            show_default=False,
-        ),
-    ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes [default: the number of CPUs].",
-            min=1,
-            show_default=False,
-        ),
-    ] = None,
+    globs: GlobOption = None,
+    jobs: JobsOption = None,
     quiet: QuietOption = False,
     packs: PacksOption = None,
     only: OnlyOption = None,
@@ -130,7 +114,7 @@ def command(
         try:
             stream, atomic = _open(output, fmt, stack)
         except OSError as err:
-            report("Error:", f"{output}: {_problem(err)}")
+            report("Error:", f"{output}: {os_problem(err)}")
             raise typer.Exit(1) from None
         if db is not None:
             claims, code = _stored(db, doc_like), 0
@@ -144,7 +128,7 @@ def command(
 
 def _auto_format(output: Path | None) -> Format:
     if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
     return Format.table if is_tty(sys.stdout) else Format.json
 
 
@@ -192,7 +176,7 @@ def _extracted(
     items = inputs.plan(iter_inputs(paths, globs), sys.stdin.buffer)
     screen.count_later(paths, None, globs)
     sink = _Claims()
-    outcome = Run(sink, None, screen, packs, quiet).main(items, jobs or _cpus())
+    outcome = Run(sink, None, screen, packs, quiet).main(items, jobs or cpus())
     screen.summary(outcome, time.monotonic() - started)
     if outcome.interrupted:
         raise typer.Exit(outcome.code)
@@ -221,8 +205,3 @@ def _write(groups: list[Group], fmt: Format, stream: TextIO) -> None:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         raise typer.Exit(141) from None
-
-
-def _problem(err: OSError) -> str:
-    text = err.strerror or str(err)
-    return text[:1].lower() + text[1:]

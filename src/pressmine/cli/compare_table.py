@@ -39,17 +39,18 @@ def draw_groups(groups: Sequence[Group], stream: TextIO) -> None:
     console = Console(file=stream, highlight=False, soft_wrap=True)
     if not groups:
         console.print("No claims to compare.")
-    # One set of column widths for all the groups, so that values and texts line up.
-    rows = [
-        (_value(m), m.claim.unit, m.claim.text, m.claim.period or "")
-        for g in groups
-        for m in g.members
-    ]
-    widths = [max((_width(row[i]) for row in rows), default=0) for i in range(4)]
     for status in STATUSES:
         chosen = [g for g in groups if g.status == status]
         if not chosen:
             continue
+        # One set of column widths for the groups of a status, so that values and texts line
+        # up, and a long period among the singles does not widen the conflicts.
+        rows = [
+            (_value(m), m.claim.unit, m.claim.text, m.claim.period or "")
+            for g in chosen
+            for m in g.members
+        ]
+        widths = [max(_width(row[i]) for row in rows) for i in range(4)]
         title = Text(TITLES[status], style=f"bold {_STYLES[status]}")
         title.append(f"  {plural(len(chosen), 'figure')}", style="dim")
         console.print(title)

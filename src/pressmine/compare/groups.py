@@ -157,7 +157,9 @@ def _group(s: _Set, figures: list[Figure]) -> Group:
     parts = [sorted(part, key=s.members.index) for part in s.parts]
     status, parts = _status(s, parts, figures)
     values = [
-        figures[i].claim.value if shared_unit else figures[i].value for part in parts for i in part
+        _plain(figures[i].claim.value if shared_unit else figures[i].value)
+        for part in parts
+        for i in part
     ]
     if status != "revised":
         values.sort()
@@ -207,3 +209,10 @@ def _note(status: str, parts: list[list[int]], figures: list[Figure]) -> str | N
     if len(values) > 1:
         return f"the same at their stated precision: {texts[0]}"
     return None
+
+
+def _plain(value: Decimal) -> Decimal:
+    """A value without trailing zeros or an exponent: 4838000.0 -> 4838000, 6.70 -> 6.7."""
+    if value == value.to_integral_value():
+        return value.to_integral_value()
+    return value.normalize()
