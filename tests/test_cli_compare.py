@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import csv
 import json
+import os
+import signal
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +16,7 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner, Result
 
+from pressmine.batch import runner, tasks
 from pressmine.cli.app import app
 
 
@@ -161,14 +165,17 @@ def test_stored_documents(in_tmp: Path, hans_path: Path, hant_path: Path, edited
         (["--db", "text.sqlite"], "text.sqlite: file is not a database"),
         (["--db", "empty.sqlite"], "empty.sqlite: not a pressmine database"),
         (["--db", "c.sqlite", "--doc-like", "%2030%"], "c.sqlite: no document matching '%2030%'"),
+        (["--db", "odd.sqlite"], "odd.sqlite: not a pressmine database"),
     ],
-    ids=["missing", "not-sqlite", "not-pressmine", "no-match"],
+    ids=["missing", "not-sqlite", "not-pressmine", "no-match", "other-columns"],
 )
 def test_a_database_that_cannot_serve_is_one_error(
     in_tmp: Path, hans_path: Path, args: list[str], message: str
 ) -> None:
     (in_tmp / "text.sqlite").write_text("483.8万座 " * 200)
     (in_tmp / "empty.sqlite").write_bytes(b"")
+    with sqlite3.connect(in_tmp / "odd.sqlite") as odd:  # the tables, not their columns
+        odd.executescript("CREATE TABLE documents (id, path); CREATE TABLE claims (id, text);")
     CliRunner().invoke(app, ["extract", str(hans_path), "--db", "c.sqlite"])
     result = run(*args)
     assert result.exit_code == 1
@@ -206,6 +213,25 @@ def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     result = run(*args)
     assert result.exit_code == 2
     assert message in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ctrl_c_writes_nothing(
+    in_tmp: Path, hans_path: Path, hant_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_take = runner.Run._take
+
+    def take_then_interrupt(run: Any, part: tasks.Part) -> bool:
+        ok = real_take(run, part)
+        if run.files == 1:
+            os.kill(os.getpid(), signal.SIGINT)
+        return ok
+
+    monkeypatch.setattr(runner.Run, "_take", take_then_interrupt)
+    Path("out.json").write_text("old")
+    result = run(str(hans_path), str(hant_path), str(hans_path), "-o", "out.json", "-j", "1")
+    assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["out.json"]
+    assert Path("out.json").read_text() == "old"  # left as it was
 
 
 def test_a_real_process(hans_path: Path, edited: Path) -> None:

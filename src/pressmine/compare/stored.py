@@ -32,6 +32,10 @@ _CLAIM_FIELDS = frozenset(f.name for f in fields(Claim))
 _NUMBERS = ("value", "value_max")
 _TEXTS = ("text", "unit", "subject", "subject_original", "qualifier", "change", "basis")
 _OPTIONAL = ("period", "rule", "period_start", "period_end", "doc_date")
+# The columns every pressmine database has, whatever its schema version.
+_REQUIRED = frozenset(("document_id", "start", "end", *_NUMBERS, *_TEXTS)) | {
+    *("normalized_value", "normalized_unit", "normalized_value_max")
+}
 
 
 def stored_claims(path: str, doc_like: str | None = None) -> list[Claim]:
@@ -53,17 +57,18 @@ def stored_claims(path: str, doc_like: str | None = None) -> list[Claim]:
 
 
 def _rows(connection: sqlite3.Connection, path: str, doc_like: str | None) -> list[sqlite3.Row]:
-    tables = {r[0] for r in connection.execute("SELECT name FROM sqlite_master")}
-    if not {"documents", "claims"} <= tables:
-        raise PressmineError(f"{path}: not a pressmine database")
+    # A table that is not there has no columns.
     documents = {r[1] for r in connection.execute("PRAGMA table_info(documents)")}
+    claims = {r[1] for r in connection.execute("PRAGMA table_info(claims)")}
+    if "path" not in documents or not claims >= _REQUIRED:
+        raise PressmineError(f"{path}: not a pressmine database")
     # A document's date, when the schema keeps it, for claims that do not carry their own.
     extra = ", d.doc_date AS document_date" if "doc_date" in documents else ""
     query = f"SELECT c.*, d.path AS document_path{extra} FROM claims c "
-    query += "JOIN documents d ON d.id = c.document_id"
+    query += "JOIN documents d ON d.id = c.document_id WHERE c.value IS NOT NULL"
     parameters: tuple[str, ...] = ()
     if doc_like is not None:
-        query += " WHERE d.path LIKE ?"
+        query += " AND d.path LIKE ?"
         parameters = (doc_like,)
     query += " ORDER BY d.id, c.start, c.id"
     return connection.execute(query, parameters).fetchall()
