@@ -60,6 +60,9 @@ CASES = [
     param("企业超过6000家", "企业6012家", AGREE, id="超过6000 holds 6012"),
     param("企业超过6000家", "企业7100家", CONFLICT, id="超过6000 ≠ 7100"),
     param("人数近500人", "人数496人", AGREE, id="近500 ≈ 496"),
+    param("行政村95%以上", "行政村98%", AGREE, id="95%以上 holds 98%"),
+    param("整机企业超140家", "整机企业152家", AGREE, id="超140 holds 152"),
+    param("装备1700多项", "装备1850项", CONFLICT, id="1700多 ≠ 1850"),
     param("人数不足500人", "人数496人", AGREE, id="不足500 holds 496"),
     param("人数不足500人", "人数520人", CONFLICT, id="不足500 ≠ 520"),
     param("营业收入达到九成", "营业收入达到92%", AGREE, id="九成 ≈ 92%"),
@@ -111,9 +114,13 @@ def test_units_that_differ_give_the_canonical_unit() -> None:
         param("4838000座", Decimal("4837999.5"), Decimal("4838000.5"), id="to the unit"),
         param("约4.8万公里", 47500, 48500, id="约: half the last non-zero digit around"),
         param("近500人", 450, 550, id="近: the same"),
-        param("超300项", 300, 400, id="超: up to the next step"),
-        param("3.5万余家", 35000, 36000, id="余: up to the next step"),
+        param("超300项", 300, 400, id="超: up to the next step of its last non-zero digit"),
+        param("3.5万余家", 35000, 36000, id="余 inside: up to the next step"),
+        param("3.5萬餘家", 35000, 36000, id="餘 inside: the same"),
+        param("1700多项", 1700, 1800, id="多 inside: up to the next step"),
         param("70%以上", 70, 80, id="以上: the same"),
+        param("95%以上", 95, Decimal("104.5"), id="以上: or a tenth of the figure"),
+        param("超140家", 140, 154, id="超: or a tenth of the figure"),
         param("不足500人", 400, 500, id="不足: from the step below"),
         param("三千五百万元", 34500000, 35500000, id="a Chinese numeral: its last digit"),
         param("3至5万人", 25000, 55000, id="a range: its two ends"),
@@ -121,7 +128,7 @@ def test_units_that_differ_give_the_canonical_unit() -> None:
 )
 def test_intervals(text: str, lo: Decimal | int, hi: Decimal | int) -> None:
     (claim,) = extract(text)
-    figure = read(claim)
+    figure = read(claim, frozenset(load_packs().qualifiers["inside"]))
     factor = claim.normalized.value / claim.value if claim.normalized else 1
     assert (figure.lo / factor, figure.hi / factor) == (lo, hi)
 

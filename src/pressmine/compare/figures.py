@@ -5,8 +5,11 @@ The precision is that of the last digit written: `483.8万` is 4,837,500 to 4,83
 is 4,837,999.5 to 4,838,000.5, so the two agree; `1.2万亿` and `12000亿` agree the same way. A
 Chinese numeral states its last non-zero digit (`三千五百万`: to the million). A qualifier widens
 the interval the way releases use it: `约4.8万` and `近500` are rounded to their last non-zero
-digit; `超300`, `300多`, `300以上` are 300 up to the next step of that digit (400), so that
-`超300项` and `300多项` agree; `不足500` is 400 up to 500. A range covers its two ends.
+digit; a marker inside the number (`300多`, `3.5万余`) adds up to one step of that digit (300 to
+400, 35,000 to 36,000); a bound before or after it (`超300`, `95%以上`, `不足500`) goes a step of
+that digit or a tenth of the figure beyond it, whichever is more (300 to 400, 95 to 104.5, 400
+to 500), so that `超300项` and `300多项` agree, and `95%以上` and `98%`. A range covers its two
+ends.
 
 >>> from pressmine import extract
 >>> a, b = (read(c) for c in extract("已建成5G基站483.8万座，另一数据为4838000座"))
@@ -70,8 +73,9 @@ class Figure:
     doc_date: date | None
 
 
-def read(claim: Claim) -> Figure:
-    """The figure a claim states (see the module's docstring)."""
+def read(claim: Claim, inside: frozenset[str] = frozenset()) -> Figure:
+    """The figure a claim states (see the module's docstring); `inside` are the qualifier
+    markers written inside a number (the packs' `[qualifiers.inside]`: 多, 余)."""
     factor = _ONE
     unit = claim.unit
     if claim.normalized is not None:
@@ -79,7 +83,7 @@ def read(claim: Claim) -> Figure:
         if claim.value:
             factor = claim.normalized.value / claim.value
     value = claim.value * factor
-    lo, hi = _interval(claim)
+    lo, hi = _interval(claim, inside)
     lo, hi = sorted((lo * factor, hi * factor))  # a negative factor would swap them
     magnitude = math.log10(abs(value)) if value else -math.inf
     return Figure(
@@ -121,7 +125,7 @@ def _date(value: object) -> date | None:
     return None
 
 
-def _interval(claim: Claim) -> tuple[Decimal, Decimal]:
+def _interval(claim: Claim, inside: frozenset[str]) -> tuple[Decimal, Decimal]:
     """[lo, hi) of the values the claim can stand for, in the claim's own unit."""
     value = claim.value
     place = stated_place(claim)
@@ -130,11 +134,21 @@ def _interval(claim: Claim) -> tuple[Decimal, Decimal]:
     step = max(last_place(abs(value)), place)
     if claim.qualifier == "approx":
         return value - step / 2, value + step / 2
-    if claim.qualifier in _UP:
-        return value, value + step
-    if claim.qualifier in _DOWN:
+    if claim.qualifier in _UP or claim.qualifier in _DOWN:
+        if not _marked_inside(claim.text, inside):
+            step = max(step, abs(value) / 10)  # a bound says less of the figure's last digit
+        if claim.qualifier in _UP:
+            return value, value + step
         return value - step, value + (place / 2 if claim.qualifier == "at_most" else 0)
     return value - place / 2, value + place / 2
+
+
+def _marked_inside(text: str, inside: frozenset[str]) -> bool:
+    """Whether a marker stands inside the number, after its digits: 300多项, 3.5万余家."""
+    plain = normalize(text)  # 餘 is 余
+    runs = list(_ARABIC.finditer(plain))
+    rest = plain[runs[-1].end() :] if runs else plain
+    return any(marker in rest for marker in inside)
 
 
 def stated_place(claim: Claim) -> Decimal:

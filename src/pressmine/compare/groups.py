@@ -50,7 +50,8 @@ def compare(claims: Iterable[Claim], packs: PackSet | None = None) -> list[Group
         from pressmine.packs.loader import load_packs
 
         packs = load_packs()
-    figures = [read(c) for c in claims]
+    inside = frozenset(packs.qualifiers.get("inside", ()))
+    figures = [read(c, inside) for c in claims]
     words = Words.of(packs)
     keys = [key(f.claim.subject, words) for f in figures]
     forest = _Forest(figures)
