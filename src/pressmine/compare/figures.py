@@ -31,6 +31,8 @@ from pressmine.text.normalize import normalize
 # The last run of Arabic digits in a claim's text is where its precision is written.
 _ARABIC = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
 _ONE = Decimal(1)
+# A period label that names its year: 2025年, 2025年上半年, 112年第2季, 2019/20年度.
+_YEAR = re.compile(r"[0-9]年")
 # Qualifiers that read as "from the figure up to its next step" and "up to the figure".
 _UP = frozenset({"over", "at_least"})
 _DOWN = frozenset({"under", "at_most"})
@@ -105,12 +107,18 @@ def overlaps(a: Figure, b: Figure) -> bool:
 
 
 def period_of(claim: Claim) -> Period | None:
-    """The claim's period; its days when the extractor resolved them (CLAIMS.md v2)."""
+    """The claim's period; its days when the extractor resolved them (CLAIMS.md v2). A
+    period neither resolved nor naming a year (目前, 今年, 上半年 in a document of unknown
+    date) is of an unknown time: it tells nothing another document's period can be compared
+    with, and counts as unsaid."""
     if claim.period is None:
         return None
     start = _date(getattr(claim, "period_start", None))
     end = _date(getattr(claim, "period_end", None))
-    return Period(normalize(claim.period), start, end)
+    label = normalize(claim.period)
+    if start is None and end is None and not _YEAR.search(label):
+        return None
+    return Period(label, start, end)
 
 
 def _date(value: object) -> date | None:
