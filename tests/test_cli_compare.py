@@ -119,6 +119,13 @@ def test_csv_has_a_row_per_member(in_tmp: Path, hans_path: Path, edited: Path) -
     assert len({r["group"] for r in conflict}) == 2
 
 
+def test_excel_csv(in_tmp: Path, hans_path: Path) -> None:
+    result = run(str(hans_path), "--excel", "-o", "groups.csv", "-j", "1")
+    assert result.exit_code == 0
+    data = Path("groups.csv").read_bytes()
+    assert data.startswith("\ufeffgroup,status,".encode()) and data.count(b"\r\n") > 40
+
+
 def test_the_table_lists_agreements_conflicts_singles(
     hans_path: Path, hant_path: Path, edited: Path
 ) -> None:
@@ -206,8 +213,9 @@ def test_unreadable_documents_are_named_and_the_others_compared(
         (["a.txt", "--db", "c.sqlite"], "Give PATHs or --db FILE, not both."),
         (["a.txt", "--doc-like", "%x%"], "--doc-like picks documents of --db FILE."),
         (["a.txt", "--format", "xml"], "Invalid value for '--format'"),
+        (["a.txt", "--excel", "-f", "json"], "--excel writes CSV"),
     ],
-    ids=["nothing", "both", "doc-like-alone", "format"],
+    ids=["nothing", "both", "doc-like-alone", "format", "excel-json"],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     result = run(*args)

@@ -65,6 +65,9 @@ def command(
     ] = None,
     fmt: FormatOption = Format.auto,
     output: OutputOption = None,
+    excel: Annotated[
+        bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
+    ] = False,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -102,10 +105,12 @@ def command(
         ctx.fail("Give PATHs or --db FILE, not both.")
     if doc_like is not None and db is None:
         ctx.fail("--doc-like picks documents of --db FILE.")
+    if excel and fmt not in (Format.auto, Format.csv):
+        ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path("-"):
         output = None  # -o - is stdout, as everywhere else
     if fmt is Format.auto:
-        fmt = _auto_format(output)
+        fmt = Format.csv if excel else _auto_format(output)
     loaded = packs_or_exit(packs, only, exclude)
     screen = Screen(enabled=not quiet and is_tty(sys.stderr))
     with contextlib.ExitStack() as stack:
@@ -120,7 +125,7 @@ def command(
             claims, code = _stored(db, doc_like), 0
         else:
             claims, code = _extracted(paths or [], globs, loaded, jobs, quiet, screen, started)
-        _write(compare(claims, loaded), fmt, stream)
+        _write(compare(claims, loaded), fmt, stream, excel)
         if atomic is not None:
             atomic.commit()
     raise typer.Exit(code)
@@ -193,14 +198,14 @@ def _open(
     return atomic.stream, atomic
 
 
-def _write(groups: list[Group], fmt: Format, stream: TextIO) -> None:
+def _write(groups: list[Group], fmt: Format, stream: TextIO, excel: bool) -> None:
     try:
         if fmt is Format.table:
             from pressmine.cli.compare_table import draw_groups
 
             draw_groups(groups, stream)
         else:
-            write_groups(groups, stream, fmt)
+            write_groups(groups, stream, fmt, excel)
     except BrokenPipeError:  # `| head`: the reader is gone; stop quietly, as cat does
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
