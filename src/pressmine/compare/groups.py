@@ -155,7 +155,10 @@ def _group(s: _Set, figures: list[Figure]) -> Group:
     units = {c.unit for c in claims}
     shared_unit = len(units) == 1
     unit = claims[0].unit if shared_unit else members[0].unit
-    parts = [sorted(part, key=s.members.index) for part in s.parts]
+    # The members are in document order: so are the claims of each part, and the parts.
+    position = {i: n for n, i in enumerate(s.members)}
+    parts = [sorted(part, key=position.__getitem__) for part in s.parts]
+    parts.sort(key=lambda part: position[part[0]])
     status, parts = _status(s, parts, figures)
     values = [
         _plain(figures[i].claim.value if shared_unit else figures[i].value)
