@@ -12,7 +12,7 @@ import pytest
 from pytest import param
 
 from pressmine import Claim, Group, compare, extract, load_packs
-from pressmine.compare.figures import read
+from pressmine.compare.figures import read, stated_place
 from pressmine.compare.subjects import Words, key, similarity
 
 SAMPLES = Path(__file__).resolve().parent.parent / "samples"
@@ -56,6 +56,7 @@ CASES = [
     param("营业收入100亿港元", "营业收入100亿港币", AGREE, id="港元 = 港币"),
     param("营业收入HK$100亿", "营业收入100亿港元", AGREE, id="HK$ = 港元"),
     param("营业收入100亿元", "营业收入100亿美元", APART, id="元 ≠ 美元: apart"),
+    param("营业收入3亿元", "营业收入3.0亿元", AGREE, id="3亿 = 3.0亿"),
     param("已建成5G基站483.8万座", "已建成5G基站483.9万座", CONFLICT, id="483.8万 ≠ 483.9万"),
     param("企业超过6000家", "企业6012家", AGREE, id="超过6000 holds 6012"),
     param("企业超过6000家", "企业7100家", CONFLICT, id="超过6000 ≠ 7100"),
@@ -100,6 +101,14 @@ def test_rounding_is_noted() -> None:
     assert group.values == (Decimal(48000), Decimal(48100))
     (group,) = compare_texts("营业收入1.2万亿元", "营业收入12000亿元")
     assert group.note is None and group.values == (Decimal(1200000000000),)
+
+
+def test_an_html_claims_text_is_read_as_shown() -> None:
+    (claim,) = extract("营业收入3亿元")
+    written = replace(claim, text="3&#20159;元")  # as a page's source holds it
+    assert stated_place(written) == stated_place(claim) == Decimal(100000000)
+    tagged = replace(claim, text="3<b>.5</b>亿元", value=Decimal(350000000))
+    assert stated_place(tagged) == Decimal(10000000)
 
 
 def test_units_that_differ_give_the_canonical_unit() -> None:

@@ -19,6 +19,7 @@ ends.
 
 from __future__ import annotations
 
+import html
 import math
 import re
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from pressmine.text.normalize import normalize
 
 # The last run of Arabic digits in a claim's text is where its precision is written.
 _ARABIC = re.compile(r"[0-9][0-9,]*(?:\.[0-9]+)?")
+_MARKUP = re.compile(r"<[^>]*>")
 _ONE = Decimal(1)
 # A period label that names its year: 2025年, 2025年上半年, 112年第2季, 2019/20年度.
 _YEAR = re.compile(r"[0-9]年")
@@ -153,7 +155,7 @@ def _interval(claim: Claim, inside: frozenset[str]) -> tuple[Decimal, Decimal]:
 
 def _marked_inside(text: str, inside: frozenset[str]) -> bool:
     """Whether a marker stands inside the number, after its digits: 300多项, 3.5万余家."""
-    plain = normalize(text)  # 餘 is 余
+    plain = _written(text)
     runs = list(_ARABIC.finditer(plain))
     rest = plain[runs[-1].end() :] if runs else plain
     return any(marker in rest for marker in inside)
@@ -167,7 +169,7 @@ def stated_place(claim: Claim) -> Decimal:
     ['1E+3', '1', '1E+11', '1E+1', '1']
     """
     target = abs(claim.value_max if claim.value_max is not None else claim.value)
-    runs = _ARABIC.findall(normalize(claim.text))
+    runs = _ARABIC.findall(_written(claim.text))
     if not runs:  # a Chinese numeral states its last non-zero digit
         return last_place(target)
     run = runs[-1].replace(",", "")
@@ -181,6 +183,14 @@ def stated_place(claim: Claim) -> Decimal:
         if scale.as_tuple().digits == (1,) and scale >= 1:
             place *= scale
     return place
+
+
+def _written(text: str) -> str:
+    """A claim's text as a reader sees it: an HTML claim's markup and entities (483.8</b>万座,
+    3&#20159;元) read, simplified and half-width (餘 is 余, ４ is 4)."""
+    if "<" in text or "&" in text:
+        text = html.unescape(_MARKUP.sub("", text))
+    return normalize(text)
 
 
 def last_place(value: Decimal) -> Decimal:
