@@ -52,6 +52,7 @@ CLASSES = {
     "ag": "a",
     "an": "a",
     "y": "y",
+    "nt": "nt",  # organisations: 交通银行, 国家统计局 (a noun; the subject finder's owners)
     "e": "y",
     "o": "y",
 }

@@ -121,3 +121,13 @@ def test_the_time_limit_of_user_patterns_comes_from_the_environment(runaway_pack
     result = runner.invoke(app, args, input="增长5%", env=env)
     assert result.exit_code == 1
     assert "PRESSMINE_REGEX_TIMEOUT: not a number of seconds: 'soon'" in result.stderr
+
+
+def test_explain_says_which_step_gave_each_subject():
+    result = runner.invoke(app, ["explain", "国有控股企业实现利润总额8200亿元，同比增长5%。"])
+    assert result.exit_code == 0, result.output
+    steps = [line.strip() for line in result.output.splitlines() if "subject by" in line]
+    assert steps == [
+        "subject by rule + owner from the clause's actor: 国有控股企业 | 利润总额",
+        "subject by inherited + owner from a name in the paragraph: 国有控股企业 | 利润总额",
+    ]

@@ -52,9 +52,10 @@ def test_examples_come_in_both_scripts():
 def test_no_example_copies_a_held_out_release():
     """The releases measure rules written without them: an example may share their phrasing
     (每10股派发现金红利 is in every dividend notice) but must not quote one of their figures in
-    its context."""
+    its context. A figure of two digits (7.3%) recurs by chance; one of three or more is
+    a quote."""
     docs = [normalize(read(p)) for p in sorted(RELEASES.glob("*.txt"))]
-    figure = re.compile(r"\d[\d.,]{2,}")
+    figure = re.compile(r"\d(?:[.,]?\d){2,}")
     for p in DOMAIN:
         for r in p.rules:
             for ex in r.examples:
@@ -76,7 +77,8 @@ def test_a_bare_dollar_is_the_hong_kong_dollar_only_in_hong_kong_texts():
 def test_declared_currencies_reach_the_bare_amounts_after_them():
     text = "1-11月进出口总额(以美元计,下同)为5.6万亿,同比增长3.6%;其中出口3.2万亿,增长5.4%。"
     got = [(c.text, c.unit, c.subject) for c in extract(text) if c.unit != "%"]
-    assert got == [("5.6万亿", "美元", "进出口总额"), ("3.2万亿", "美元", "出口")]
+    # 出口 shares the measure its list named first (CLAIMS.md v2: 出口总额)
+    assert got == [("5.6万亿", "美元", "进出口总额"), ("3.2万亿", "美元", "出口总额")]
     table = "进出口主要数据(单位:美元):出口总值2.66万亿,进口总值1.85万亿。"
     assert [c.unit for c in extract(table)] == ["美元", "美元"]
 

@@ -49,7 +49,7 @@ UNITS_AND_QUALIFIERS = [
     ("全市新增城镇岗位3万个以上", "3万个以上", "30000", "个", "at_least", "城镇岗位"),
     ("单日最大客流量在50万人次左右", "50万人次左右", "500000", "人次", "approx", None),
     ("投资规模最多达20亿元", "20亿元", "2000000000", "元", "at_most", "投资规模"),
-    ("带动3000余名农民就业", "3000余名", "3000", "名", "over", "农民"),
+    ("带动3000余名农民就业", "3000余名", "3000", "名", "over", "农民就业"),
     ("建成公路桥梁1万多座", "1万多座", "10000", "座", "over", "公路桥梁"),
     ("风电装机容量4.41亿千瓦", "4.41亿千瓦", "441000000", "千瓦", "exact", "风电装机容量"),
     ("全社会用电量98521亿千瓦时", "98521亿千瓦时", "9852100000000", "千瓦时", "exact", None),
@@ -105,7 +105,7 @@ SUBJECTS = [
     ("造成3.2万人次受灾", "3.2万人次", "受灾"),
     ("事故造成12人死亡", "12人", "死亡"),
     ("全国规模以上工业增加值按可比价格计算同比增长6.0%", "6.0%", "规模以上工业增加值"),
-    ("已有100家高水平的5G工厂达到全球领先水平", "100家", "5G工厂"),
+    ("已有100家高水平的5G工厂达到全球领先水平", "100家", "高水平的5G工厂"),
     ("完成37座非煤矿山、18座排土场和346座尾矿库监测预警系统建设", "346座", "尾矿库"),
     ("建成3.5万余家基础级、8200余家先进级、500余家卓越级智能工厂", "8200余家", "先进级智能工厂"),
     ("火案侦破率达100%", "100%", "火案侦破率"),
@@ -113,7 +113,7 @@ SUBJECTS = [
     ("高技术产业和装备制造业增加值分别增长10.2%和8.1%", "8.1%", "装备制造业增加值"),
     ("香港及中國臺灣旅客則分別佔28.0%及8.3%", "8.3%", "中国台湾旅客"),
     ("全省发生事故782起,死亡855人,同比减少96起、64人,下降10.9%、7.0%", "7.0%", "死亡"),
-    ("中欧贸易总值3.26万亿元,占我国外贸总值的14.9%", "14.9%", "中欧贸易总值"),
+    ("中欧贸易总值3.26万亿元,占我国外贸总值的14.9%", "14.9%", "中欧贸易总值占我国外贸总值"),
     ("零售业总销货价值的临时估计为227亿元", "227亿元", "零售业总销货价值"),
     ("归属于上市公司股东的净利润302.11亿元", "302.11亿元", "归属于上市公司股东的净利润"),
     pytest.param(
@@ -274,11 +274,15 @@ def test_offsets_point_into_the_original_text(path):
     assert [c.start for c in claims] == sorted(c.start for c in claims)
 
 
-def _pieces_of(text: str, phrase: str) -> bool:
-    """Whether `phrase` is one piece of `text`, or two (a subject with a head it shares with
-    the other items of its list: 基础级 + 智能工厂)."""
-    return phrase in text or any(
-        phrase[:k] in text and phrase[k:] in text for k in range(1, len(phrase))
+def _pieces_of(text: str, phrase: str, pieces: int = 4) -> bool:
+    """Whether `phrase` is made of at most `pieces` pieces of `text` (CLAIMS.md: a subject
+    of up to three pieces, here with room for a shared head: 规模以上工业企业 + 国有控股企业 +
+    利润总额; 基础级 + 智能工厂)."""
+    if phrase in text:
+        return True
+    return pieces > 1 and any(
+        phrase[:k] in text and _pieces_of(text, phrase[k:], pieces - 1)
+        for k in range(len(phrase) - 1, 0, -1)
     )
 
 
@@ -297,14 +301,29 @@ def test_sample_gold():
 
 
 def test_held_out_releases_gold():
-    """Ten real releases the rules were not written from (tests/releases/SOURCES.md). The
-    floors sit a little under today's figures: a drop is a regression to look at."""
+    """Seventeen real releases annotated by CLAIMS.md v2 (tests/releases/SOURCES.md), which the
+    rules were not written from. The floors sit a little under today's figures: a drop is a
+    regression to look at."""
     s = _score(RELEASES, RELEASES / "gold")
     assert s.bad_offsets == 0
     assert s.f1 >= 0.95, s
     assert s.rate("subject") >= 0.70, s
     assert s.rate("qualifier") >= 0.95, s
-    assert s.rate("period") >= 0.75, s
+    # Periods: v2 labels with their year and calendar intervals; the figure before periods
+    # are resolved against the document's date.
+    assert s.rate("period") >= 0.38, s
+
+
+def test_development_set_gold():
+    """The development set of ../shared/dev (CLAIMS.md v2), scored as ../shared/eval/score.py
+    scores it."""
+    dev = ROOT.parent / "shared" / "dev"
+    if not dev.is_dir():
+        pytest.skip("../shared/dev is not beside this checkout")
+    s = _score(dev / "docs", dev / "gold")
+    assert s.bad_offsets == 0
+    assert s.f1 >= 0.88, s
+    assert s.rate("subject") >= 0.63, s
 
 
 # ------------------------------------------------------------------- segmenter independence

@@ -4,6 +4,8 @@ subject, change, basis and period."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from pressmine.claim import Claim, Quantity
 from pressmine.claims.candidates import Candidate, Found, find_in_document
 from pressmine.claims.change import find_bases, find_changes
@@ -32,12 +34,17 @@ def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
     return [_quantity(text, c) for c in found.candidates if c.rejected is None]
 
 
-def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
+def extract(text: str, packs: PackSet | None = None, *, headline: str | None = None) -> list[Claim]:
     """The numeric claims in `text`, sorted by position. Offsets are into `text` as given.
+
+    `headline`: when `text` is a later part of a release (a block of a long file), the
+    release's headline, which scopes every figure of it (交通银行上半年业绩 -> 交通银行净利润).
 
     >>> [(c.text, c.unit, c.subject, c.change) for c in extract("规模以上工业增加值同比增长5.9%")]
     [('5.9%', '%', '规模以上工业增加值', 'increase')]
     """
+    if headline:
+        return _after_headline(text, headline, packs)
     packs = packs or load_packs()
     norm, found = _candidates(text, packs)
     claims = [c for c in found.candidates if c.is_claim]
@@ -71,6 +78,17 @@ def extract(text: str, packs: PackSet | None = None) -> list[Claim]:
             )
         )
     return out
+
+
+def _after_headline(text: str, headline: str, packs: PackSet | None) -> list[Claim]:
+    """extract(text) as the rest of a release under `headline`: the headline is read with the
+    text and its own figures left out."""
+    lead = headline.replace("\n", " ") + "\n\n"
+    return [
+        replace(c, start=c.start - len(lead), end=c.end - len(lead))
+        for c in extract(lead + text, packs)
+        if c.start >= len(lead)
+    ]
 
 
 def _candidates(text: str, packs: PackSet) -> tuple[str, Found]:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from typing import IO, BinaryIO
 
 from pressmine.batch import blocks
-from pressmine.batch.tasks import Block, Part, ReadFile, Task, sha256_hex
+from pressmine.batch.tasks import Block, Part, ReadFile, Task, headline_of, sha256_hex
 from pressmine.errors import InputError
 from pressmine.text.decode import decode, detect
 from pressmine.text.documents import STDIN, input_error, is_html
@@ -115,16 +115,17 @@ def _blocks(
     reader = io.TextIOWrapper(f, encoding=encoding, newline=None)  # the offsets convention
     head = Block(path, "", 0, False, True, False, encoding, sha256, size)
     pending: Block | None = None
+    headline: str | None = None
     error: InputError | None = None
     try:
         for offset, text in blocks.read_blocks(reader):
             if pending is not None:
                 yield pending
-            pending = (
-                replace(head, text=text, offset=offset)
-                if pending is None
-                else Block(path, text, offset, first=False, last=False)
-            )
+            if pending is None:
+                pending = replace(head, text=text, offset=offset)
+                headline = headline_of(text)
+            else:
+                pending = Block(path, text, offset, first=False, last=False, headline=headline)
     except UnicodeDecodeError:  # it decoded in full a moment ago
         error = InputError(path, "changed while being read")
     except OSError as err:

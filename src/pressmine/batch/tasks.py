@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 
 from pressmine.batch import blocks
 from pressmine.claim import Claim
+from pressmine.claims.subject import owners
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
@@ -84,6 +85,7 @@ class Block:
     encoding: str | None = None
     sha256: str | None = None
     size: int | None = None
+    headline: str | None = None  # the document's, for a block after the first
 
 
 Task = ReadFile | Block
@@ -163,7 +165,7 @@ def _search_file(path: str, packs: PackSet) -> Part:
 def _search_block(task: Block, packs: PackSet) -> Part:
     return Part(
         task.path,
-        _claims(task.path, task.text, task.html, packs, task.offset),
+        _claims(task.path, task.text, task.html, packs, task.offset, task.headline),
         encoding=task.encoding,
         sha256=task.sha256,
         size=task.size,
@@ -172,10 +174,18 @@ def _search_block(task: Block, packs: PackSet) -> Part:
     )
 
 
-def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -> tuple[Claim, ...]:
-    """The claims of a document's text (or of a block starting at `offset`), `doc` set."""
+def _claims(
+    path: str,
+    text: str,
+    html: bool,
+    packs: PackSet,
+    offset: int = 0,
+    headline: str | None = None,
+) -> tuple[Claim, ...]:
+    """The claims of a document's text (or of a block starting at `offset`, under the
+    document's `headline`), `doc` set."""
     if not html:
-        return tuple(replace(c, doc=path) for c in _extract(text, offset, packs))
+        return tuple(replace(c, doc=path) for c in _extract(text, offset, packs, headline))
     from pressmine.text.html import html_text  # html.parser: only a web page pays for its import
 
     page = html_text(text)
@@ -188,15 +198,20 @@ def _claims(path: str, text: str, html: bool, packs: PackSet, offset: int = 0) -
     return tuple(out)
 
 
-def _extract(text: str, offset: int, packs: PackSet) -> Iterator[Claim]:
+def _extract(
+    text: str, offset: int, packs: PackSet, headline: str | None = None
+) -> Iterator[Claim]:
     # extract() takes more than linear time on long texts; block by block it stays linear.
     # A text that is cut gets the packs the whole of it calls for (a block of a Hong Kong
-    # release may not say 香港); a big file's blocks come here one at a time, and each
-    # decides for itself.
+    # release may not say 香港), and each block after the first the release's headline; a
+    # big file's blocks come here one at a time, and each decides for itself.
     if len(text) > blocks.BLOCK:
         packs = _document_packs(text, packs)
+    if offset == 0:
+        headline = headline_of(text)
     for start, block in blocks.split(text):
-        for claim in extract(block, packs):
+        lead = headline if offset + start > 0 else None
+        for claim in extract(block, packs, headline=lead) if lead else extract(block, packs):
             yield replace(claim, start=claim.start + offset + start, end=claim.end + offset + start)
 
 
@@ -208,6 +223,12 @@ def _document_packs(text: str, packs: PackSet) -> PackSet:
     normalized = normalize(text)  # `when` is matched on the normalised text, as in extract
     found = frozenset(p.name for p in packs.packs if p.when and p.when.search(normalized))
     return packs.applying(found)
+
+
+def headline_of(text: str) -> str | None:
+    """The headline of a release that `text` begins (see claims/subject/owners.headline)."""
+    span = owners.headline(text)
+    return text[span[0] : span[1]] if span is not None else None
 
 
 def sha256_hex(data: bytes) -> str:

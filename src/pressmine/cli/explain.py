@@ -12,13 +12,15 @@ from typing import Annotated
 import typer
 
 from pressmine.claim import Claim
-from pressmine.claims.candidates import find_candidates
+from pressmine.claims.candidates import find_candidates, find_in_document
+from pressmine.claims.subject import trace_subjects
 from pressmine.cli.common import ExcludeOption, OnlyOption, PacksOption, echo, packs_or_exit
 from pressmine.cli.terminal import format_number
 from pressmine.extract import extract
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
 from pressmine.text.normalize import normalize
 
 
@@ -44,6 +46,8 @@ class Explanation:
     words: list[str]
     candidates: list[Candidate]
     claims: list[Claim]
+    # how each claim's subject was found, by the claim's start: the step and its pieces
+    subjects: dict[int, str]
 
 
 def explain(text: str, packs: PackSet | None = None) -> Explanation:
@@ -83,7 +87,30 @@ def explain(text: str, packs: PackSet | None = None) -> Explanation:
             )
         )
     words = segment.cut(norm) if norm.strip() else []
-    return Explanation(text, norm, words, candidates, extract(text, packs))
+    return Explanation(text, norm, words, candidates, extract(text, packs), _subjects(text, packs))
+
+
+def _subjects(text: str, packs: PackSet) -> dict[int, str]:
+    """Which step of claims/subject found each claim's subject, and from which pieces:
+    "before + owner from the clause's actor: 国有控股企业 | 利润总额"."""
+    norm = normalize(text)
+    found = find_in_document(norm, packs)
+    claims = [c for c in found.candidates if c.is_claim]
+    bounds = found.bounds or Boundaries.of(norm)
+    out = {}
+    for c, f in zip(claims, trace_subjects(norm, claims, packs, bounds), strict=True):
+        pieces = " | ".join(text[s:e] for s, e in f.spans) if f.spans else "(none)"
+        owner = f" + owner from {_OWNERS[f.owner]}" if f.owner else ""
+        out[c.start] = f"{f.how}{owner}: {pieces}"
+    return out
+
+
+_OWNERS = {
+    "actor": "the clause's actor",
+    "frame": "the sentence's scope frame",
+    "paragraph": "a name in the paragraph",
+    "headline": "the headline",
+}
 
 
 def command(
@@ -124,3 +151,5 @@ def command(
             + (f"; {extra}" if extra else "")
             + f"  ({claim.rule})"
         )
+        if claim.start in e.subjects:
+            out(f"      subject by {e.subjects[claim.start]}")

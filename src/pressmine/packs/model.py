@@ -141,13 +141,41 @@ class SubjectWords:
     frame_starts: frozenset[str]  # open an adverbial frame: 按, 与
     frame_ends: frozenset[str]  # close one: 计算, 相比
     number_links: frozenset[str]  # link a number to the noun after it: 的
+    measure_heads: frozenset[str]  # end a measure's name, shared by a list: 增加值, 利润
+    regions: frozenset[str]  # places named without a suffix: 广东, 我国, 东盟
+    name_suffixes: frozenset[str]  # end the name of a place or a body: 县, 银行, 中心
+    light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
+    reporting_verbs: frozenset[str]  # their actor reports and owns nothing: 表示, 显示
+    comparators: frozenset[str]  # open a comparison base: 比, 较
+    time_words: frozenset[str]  # place a figure, no part of a subject: 同期, 以来
+    inner_prepositions: frozenset[str]  # may stand inside a noun phrase: 对 (我国对东盟出口)
+    predicate_endings: frozenset[str]  # make a verb a predicate (拟向): 向, 给
+    generic_heads: frozenset[str]  # name no measure alone: 上限, 金额
+    scope_frame_ends: frozenset[str]  # close a scope frame (规模以上工业中,): 中
+    subset_words: frozenset[str]  # open a clause about part of a whole: 其中
+    from_words: frozenset[str]  # open the first figure of a movement: 从, 由
     glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
     list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及
+    list_marks: frozenset[str]  # [lists] marks: 、
+    name_conjunctions: frozenset[str]  # [lists] conjunctions inside a name too: 及 (康乐及文化)
     conjunctions: frozenset[str]  # those that join two nouns into one: 和 与
     respectively: tuple[str, ...]  # 分别
     stop_words: frozenset[str]  # PackSet.stop_words
     glued: frozenset[str]  # PackSet.glued_words
     glued_suffix: re.Pattern[str]  # PackSet.glued_suffix
+    # glued, and the one-character words of skip_before that open a verb (共出动 = 共 + 出动)
+    cut: frozenset[str]
+    currencies: frozenset[str]  # currency units as written before a number: 港币, 人民币
+    # The same lists for the hot path: endings as tuples for str.endswith, and a pattern that
+    # finds a text that may hold a name (a region or a name's ending) before it is cut in words.
+    name_endings: tuple[str, ...]
+    measure_endings: tuple[str, ...]
+    name_hint: re.Pattern[str]
+
+
+def _any_of(words: frozenset[str]) -> re.Pattern[str]:
+    """Any of the words, longest first."""
+    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -253,11 +281,18 @@ class PackSet:
             **table,
             glued_links=glued_links,
             list_separators=self.list_separators,
+            list_marks=self.list_words["marks"],
+            name_conjunctions=self.list_words["in_names"],
             conjunctions=self.list_words["conjunctions"],
             respectively=tuple(sorted(self.list_words["respectively"])),
             stop_words=self.stop_words,
             glued=self.glued_words,
             glued_suffix=self.glued_suffix,
+            cut=self.glued_words | {w for w in table["skip_before"] if len(w) == 1},
+            currencies=frozenset(u for u, info in self.units.items() if info.kind == "currency"),
+            name_endings=tuple(sorted(table["name_suffixes"])),
+            measure_endings=tuple(sorted(table["measure_heads"])),
+            name_hint=_any_of(table["regions"] | table["name_suffixes"]),
         )
 
     @cached_property

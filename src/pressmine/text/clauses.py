@@ -15,7 +15,7 @@ _SENTENCE_END = re.compile(r"[。!?;！？；\n]")
 _PARAGRAPH_END = re.compile(r"\n")
 # With a table of first characters (see regex/cache.py): re alone tries the three branches at
 # every character of the text.
-_CLAUSE_END = regex_cache.compile(r"[。!?;！？；\n:：，]|(?<!\d),|,(?!\d)")
+_CLAUSE_END = regex_cache.compile(r"[。!?;！？；\n:：，【】]|(?<!\d),|,(?!\d)")
 # How far `near` reaches from a number: a clause with no punctuation for thousands of
 # characters (a line of a table) must not make each look at the words around a number read
 # all of it.

@@ -92,9 +92,13 @@ def spans(
 
     A word that ends in a two-or-more-character word of `split` is cut in two: the
     dictionary glues 同比增加 into one word, but 增加 is what says the number is a change.
+    So is a word that opens with a one-character word of `split` before a verb: the
+    dictionary has 共出动, the subject finder needs 共 + 出动.
 
     >>> [w for w, _, _ in spans("同比增加160", split=frozenset({"增加"}))]
     ['同比', '增加', '160']
+    >>> [w for w, _, _ in spans("共出动", split=frozenset({"共"}))]
+    ['共', '出动']
     """
     out = []
     pos = offset
@@ -106,6 +110,8 @@ def spans(
 
 
 def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
+    if word[0] in split and word_class(word[1:]) == "v":
+        return word[0], word[1:]
     for k in range(len(word) - 1, 1, -1):  # the longest known ending first
         if word[-k:] in split:
             return word[:-k], word[-k:]
@@ -139,4 +145,15 @@ def word_class(word: str) -> str:
     >>> word_class("建成"), word_class("已"), word_class("基站"), word_class("5G")
     ('v', 'd', 'n', 'n')
     """
-    return _word_classes().get(word, NOUN)
+    cls = _word_classes().get(word, NOUN)
+    return NOUN if cls == "nt" else cls
+
+
+def is_organisation(word: str) -> bool:
+    """Whether the dictionary knows the word as the name of an organisation (交通银行): a
+    noun, which the subject finder also takes for an owner.
+
+    >>> is_organisation("国家统计局"), is_organisation("基站")
+    (True, False)
+    """
+    return len(word) > 1 and _word_classes().get(word) == "nt"

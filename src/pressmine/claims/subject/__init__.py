@@ -1,17 +1,22 @@
-"""What a number measures: the noun phrase a claim is about, as spans of the text.
+"""What a number measures, and whose: the subject of each claim, as pieces of the text
+(CLAIMS.md v2 §Subject). Each step lives in its own module; this one runs them in order.
 
-The grammar, in the order it is tried for each claim:
-1. a rule's own (?P<subject>…) group;
-2. the noun phrase right after the unit: 形成了超300项[关键技术储备], 95%的[行政村];
-3. the noun phrase right before the number, past linking words and adverbial frames:
-   [直接经济损失]171.49亿元, [核心产业规模]预计突破1.2万亿元,
-   [工业增加值]按可比价格计算同比增长6.0%, [香港旅客占]28.0%;
-4. a verb phrase that is itself the measure: 641.53万人次不同程度[受灾], [死亡]855人;
-5. else inherited within the sentence, by unit and then by position in a coordinated list:
-   事故782起,死亡855人,同比减少96起、64人 -> 96起 is the accidents, 64人 the deaths;
-6. else the topic of the clause before: 中国大陆旅客上升显著,增幅达48.3%.
-A phrase that only names the measure (增幅, 临时估计) is no subject: 5 and 6 replace it.
-Coordinated lists share a head: 3.5万余家基础级、…、500余家卓越级智能工厂.
+1. The claim's own words (phrases.py): a rule's (?P<subject>…) group with the noun phrase
+   right before it (软件业务[前11个月]收入); the noun phrase after the unit (形成了超300项[关键
+   技术储备]), with a verb phrase that says which are counted (5500多万辆[汽车奔驰在城乡公路]);
+   the noun phrase before the number, past linking words, adverbial frames and comparison
+   bases ([工业增加值]比2019年同期增长9.2%); a verb phrase that is the measure ([死亡]855人).
+   A figure in brackets belongs to the name before them (交通(+8.75%)).
+2. Lists (lists.py): items share a head (3.5万余家基础级、…卓越级智能工厂); 分别/各 and a list
+   of numbers after as many coordinated subjects map them in order; a number without a
+   subject of its own inherits one from its sentence (a change takes the subject of what
+   changed), or a rate from its paragraph; a share keeps its base (…占外贸总值的15.7%).
+3. Topics (topics.py): a category takes the measure its list shares (制造业 + 增加值); a
+   linking verb (涉及), a generic head (上限) or a 其中 clause takes the sentence's topic.
+4. Owners and scope (scope.py, owners.py): the actor of the clause when it is a body or a
+   place (国有控股企业 + 利润总额, 甘肃 + 派出 + 医疗救助队伍), a frame that scopes the sentence
+   (规模以上工业企业中,), else the name that scopes the paragraph or the headline (交通银行).
+What each step found is kept (Found.how, Found.owner): `pressmine explain` shows it.
 """
 
 from __future__ import annotations
@@ -21,7 +26,14 @@ from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
 from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
-from pressmine.claims.subject.phrases import previous_clause_topic, subject_of
+from pressmine.claims.subject.phrases import (
+    in_brackets,
+    previous_clause_topic,
+    rule_subject,
+    subject_of,
+)
+from pressmine.claims.subject.scope import attach_owners
+from pressmine.claims.subject.topics import carry_heads, weak_to_topic
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -33,22 +45,34 @@ def find_subjects(
     text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
 ) -> list[Spans | None]:
     """Subject spans for each claim (sorted by start), or None when none can be found."""
+    return [f.spans for f in trace_subjects(text, claims, packs, bounds)]
+
+
+def trace_subjects(
+    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[Found]:
+    """Each claim's subject with the steps that found it (find_subjects' answer, explained)."""
     words = packs.subject_vocabulary
     groups = Groups.of(claims, bounds)
     found: list[Found] = []
     for i, c in enumerate(claims):
-        if c.subject_span is not None:
-            found.append(Found((c.subject_span,), "rule", []))
-            continue
         lo, hi = groups.clause[i]
+        if c.subject_span is not None:
+            spans: Spans = (c.subject_span,)
+            if c.subject_span[1] <= c.start:  # a measure named before its number
+                spans = rule_subject(text, c.subject_span, lo, words)
+            found.append(Found(spans, "rule", []))
+            continue
         prev = claims[i - 1] if i > 0 and claims[i - 1].end > lo else None
         nxt = claims[i + 1] if i + 1 < len(claims) and claims[i + 1].start < hi else None
         left_lo = prev.end if prev is not None else lo
         if prev is not None and found[-1].how == "after" and found[-1].spans:
             left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
         right_hi = nxt.start if nxt is not None else hi
-        found.append(subject_of(text, c, left_lo, right_hi, words))
+        bracketed = in_brackets(text, c, left_lo, words)
+        found.append(bracketed or subject_of(text, c, left_lo, right_hi, words))
     share_heads(text, claims, found, groups, words)
+    carry_heads(text, claims, found, groups, words)  # before changes inherit the subject
     inherit(claims, found, groups)
     distribute_respectively(text, claims, found, groups, words)
     for i, f in enumerate(found):
@@ -56,4 +80,7 @@ def find_subjects(
             topic = previous_clause_topic(text, claims[i].start, bounds, words)
             if topic:
                 f.spans, f.how = as_spans(topic), "topic"
-    return [f.spans for f in found]
+    carry_heads(text, claims, found, groups, words)  # and after lists handed theirs out
+    weak_to_topic(text, found, groups, words)
+    attach_owners(text, claims, found, bounds, groups, words)
+    return found

@@ -97,29 +97,69 @@ def distribute_respectively(
     words: Words,
 ) -> None:
     """高技术产业和装备制造业增加值分别增长10.2%和8.1%: the k subjects coordinated before
-    分别 go, in order, to the k numbers after it (增加值 being their shared head)."""
+    分别 go, in order, to the k numbers after it (增加值 being their shared head). Without 分别,
+    a list of k numbers right after k coordinated subjects maps the same way (工业增加值、服务业
+    增加值同比增长6.5%、5.3%). A 分别 list whose own phrase only names the measure (两年平均
+    增速分别为7.3%、12.1%…) takes the subjects of the list before it in the sentence."""
     done: set[tuple[int, int]] = set()
+    last: tuple[tuple[int, int], list[Spans]] | None = None  # (sentence, subjects) of a list
     for i, c in enumerate(claims):
         lo, hi = groups.clause[i]
         if (lo, hi) in done:
             continue
-        at = max((text.rfind(w, lo, c.start) for w in words.respectively), default=-1)
-        if at < 0:
-            continue
         done.add((lo, hi))
-        run = [j for j in groups.by_clause[(lo, hi)] if j >= i]
-        end = strip_suffix_words(text, lo, at, words)
-        toks = strip_linking(segment.spans(text[lo:end], lo, words.glued), words)
-        phrase = noun_phrase_backward(toks, words)
-        parts = _conjuncts(phrase, words.list_separators)
-        if len(run) < 2 or len(parts) != len(run):
+        run = _list_run(text, claims, groups.by_clause[(lo, hi)], i, words)
+        if len(run) < 2:
             continue
-        head = parts[-1][-1]
-        for j, part in zip(run, parts, strict=True):
-            spans = as_spans(part)
-            if part is not parts[-1] and len(part) < len(parts[-1]) and part[-1][0] != head[0]:
-                spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
+        toks = segment.spans(text[lo : c.start], lo, words.cut)
+        at = [k for k, t in enumerate(toks) if t[0] in words.respectively]
+        if at:
+            toks = toks[: at[-1]]
+        end = strip_suffix_words(text, lo, toks[-1][2], words) if toks else lo
+        toks = [t for t in toks if t[2] <= end]
+        parts = _conjuncts_for(noun_phrase_backward(strip_linking(toks, words), words), run, words)
+        sentence = groups.sentence[i]
+        if len(parts) == len(run):
+            head = parts[-1][-1]
+            subjects = []
+            for part in parts:
+                spans = as_spans(part)
+                if part is not parts[-1] and len(part) < len(parts[-1]) and part[-1][0] != head[0]:
+                    spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
+                subjects.append(spans)
+        elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
+            subjects = last[1]
+        else:
+            continue
+        for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
+        last = (sentence, subjects)
+
+
+def _list_run(
+    text: str, claims: Sequence[Candidate], in_clause: list[int], i: int, words: Words
+) -> list[int]:
+    """Claim i and the claims after it in its clause joined to it by list glue (、和及)."""
+    run = [i]
+    for j in in_clause:
+        if j <= run[-1]:
+            continue
+        if text[claims[run[-1]].end : claims[j].start].strip() not in words.list_separators:
+            break
+        run.append(j)
+    return run
+
+
+def _conjuncts_for(phrase: list[Word], run: list[int], words: Words) -> list[list[Word]]:
+    """The phrase's parts, as many as the run has numbers if a split gives that: at every
+    separator, else only at 、 and the conjunctions that do not join a name (康乐及文化 is one
+    category), else only at 、."""
+    middle = words.list_separators - words.name_conjunctions
+    for separators in (words.list_separators, middle, words.list_marks):
+        parts = _conjuncts(phrase, separators)
+        if len(parts) == len(run):
+            return parts
+    return _conjuncts(phrase, words.list_separators)
 
 
 def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word]]:
@@ -135,7 +175,9 @@ def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word
 
 
 def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> None:
-    """Claims with no subject of their own take one from earlier claims in the sentence."""
+    """Claims with no subject of their own take one from earlier claims in the sentence; a
+    rate or a change with none in its sentence takes the last of its paragraph (同比增长5.9%
+    after a sentence about one thing). A share's base stays: 东盟进出口…,占外贸总值的15.7%."""
     own = ("rule", "after", "before", "verb")
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
@@ -144,6 +186,17 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
             j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
         ]
         if not earlier:
+            # Scanning back a few claims keeps a long paragraph linear.
+            back = [
+                j
+                for j in range(i - 1, max(-1, i - 8), -1)
+                if groups.paragraph[j] == groups.paragraph[i] and found[j].how in own
+            ]
+            if back and claims[i].unit in ("%", "pp", "倍"):
+                f.spans, f.how = found[back[0]].spans, "inherited"
+            continue
+        if f.share is not None and found[earlier[-1]].spans is not None:
+            f.spans, f.how = (*(found[earlier[-1]].spans or ()), *f.share), "inherited"
             continue
         same_unit = [j for j in earlier if claims[j].unit == claims[i].unit]
         if same_unit:

@@ -36,6 +36,7 @@ class Groups:
 
     sentence: list[tuple[int, int]]  # per claim
     clause: list[tuple[int, int]]
+    paragraph: list[tuple[int, int]]
     by_sentence: dict[tuple[int, int], list[int]]
     by_clause: dict[tuple[int, int], list[int]]
 
@@ -43,19 +44,25 @@ class Groups:
     def of(cls, claims: Sequence[Candidate], bounds: Boundaries) -> Groups:
         sentence = [bounds.sentence(c.start) for c in claims]
         clause = [bounds.clause(c.start) for c in claims]
+        paragraph = [bounds.paragraph(c.start) for c in claims]
         by_sentence: dict[tuple[int, int], list[int]] = {}
         by_clause: dict[tuple[int, int], list[int]] = {}
         for i, (s, c) in enumerate(zip(sentence, clause, strict=True)):
             by_sentence.setdefault(s, []).append(i)
             by_clause.setdefault(c, []).append(i)
-        return cls(sentence, clause, by_sentence, by_clause)
+        return cls(sentence, clause, paragraph, by_sentence, by_clause)
 
 
 @dataclass(slots=True)
 class Found:
+    """A claim's subject as it is being found: its pieces, which step found them (`how`, what
+    `pressmine explain` shows), and its words."""
+
     spans: Spans | None
-    how: str  # rule / after / before / verb / meta / inherited / topic / none
+    how: str  # rule / after / before / verb / meta / inherited / respectively / topic / none
     words: list[Word]  # the phrase's words (for shared-head repair)
+    share: Spans | None = None  # 占我国外贸总值: the base of a share, said after its owner
+    owner: str | None = None  # how an owner was added: actor / frame / name / headline
 
 
 def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:
@@ -64,6 +71,33 @@ def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:
 
 def as_spans(toks: list[Word]) -> Spans:
     return ((toks[0][1], toks[-1][2]),)
+
+
+def spans_of(toks: Sequence[Word]) -> Spans:
+    """The words as spans, one per run of adjacent words (an owner and its verb, apart)."""
+    out: list[tuple[int, int]] = []
+    for _, s, e in toks:
+        if out and out[-1][1] == s:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
+def merge_spans(first: Spans, then: Spans) -> Spans:
+    """first + then, without the pieces of `first` that `then` holds already (an owner that
+    the measure names itself)."""
+    out = [(s, e) for s, e in first if not overlaps((s, e), then)]
+    return (*out, *then)
+
+
+def overlaps(span: tuple[int, int], spans: Spans) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
+
+
+def words_of(text: str, spans: Spans) -> list[Word]:
+    """The words of each piece of a subject."""
+    return [w for s, e in spans for w in segment.spans(text[s:e], s)]
 
 
 def is_nounish(word: str) -> bool:
@@ -103,6 +137,8 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
         return False
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
         return False
+    if cls == "v" and word[-1] in words.predicate_endings:
+        return False  # 公司[拟向]全体股东: a predicate with its object, no part of a noun
     return cls == "q" or (right is not None and is_nounish(right))
 
 

@@ -12,6 +12,7 @@ from pressmine.claims.subject.parts import (
     OPEN,
     QUOTES_OPEN,
     Found,
+    Spans,
     Word,
     Words,
     as_spans,
@@ -33,23 +34,91 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     right = _right_words(text, c.end, right_hi, words)
     phrase = noun_phrase_forward(right, words)
     if phrase:
-        return _found(phrase, "after", words)
+        found = _found(phrase, "after", words)
+        own = right[: len(phrase)] == phrase
+        tail = describing_verb(right[len(phrase) :], words) if own else []
+        if tail and found.spans:
+            found.spans = ((found.spans[0][0], tail[-1][2]),)  # 汽车[奔驰在城乡公路]
+        return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
-    left = strip_linking(segment.spans(text[left_lo:left_hi], left_lo, words.glued), words)
+    left = strip_linking(segment.spans(text[left_lo:left_hi], left_lo, words.cut), words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
         found = _found(phrase, "before", words)
-        before = [t[0] for t in left if t[2] <= phrase[0][1]][-2:]
-        if any(w in words.share_words for w in before):
+        if c.unit_info is not None and c.unit_info.kind == "currency" and right:
+            spent = describing_verb(right, words) if right[0][1] == c.end else []
+            if spent and found.spans:  # 港府273亿元[入股及贷款]: what the money is for
+                found.spans = (*found.spans, (spent[0][1], spent[-1][2]))
+        before = [t for t in left if t[2] <= phrase[0][1]][-2:]
+        shares = [t for t in before if t[0] in words.share_words]
+        if shares:
             found.how = "meta"  # 占我国外贸总值的14.9%: the share is of the sentence's topic
+            found.share = ((shares[-1][1], phrase[-1][2]),)
         return found
     phrase = _verb_phrase_forward(right, words)
     if phrase:
         return Found(as_spans(phrase), "verb", phrase)  # 641.53万人次紧急转移安置
     phrase = _verb_phrase_backward(left, words)
     if phrase:
-        return Found(as_spans(phrase), "verb", phrase)  # 死亡855人, 水库除险加固540库次
+        how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
+        return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
+
+
+def in_brackets(text: str, c: Candidate, left_lo: int, words: Words) -> Found | None:
+    """交通(+8.75%), 甲类(109.49): a figure in brackets belongs to the name before them."""
+    if not c.start or text[c.start - 1] not in "(（" or text[c.end : c.end + 1] not in ")）":
+        return None
+    left = strip_linking(segment.spans(text[left_lo : c.start - 1], left_lo, words.cut), words)
+    phrase = noun_phrase_backward(left, words)
+    return _found(phrase, "before", words) if phrase else None
+
+
+def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spans:
+    """A rule's subject group names the measure (收入, 出口); the noun phrase right before it,
+    past a time window, says whose: 软件业务[前11个月]收入, 我国出口."""
+    toks = segment.spans(text[lo : span[0]], lo, words.cut)
+    while toks and (
+        segment.word_class(toks[-1][0]) in ("t", "m", "q", "f")
+        or DIGITS.match(toks[-1][0])
+        or toks[-1][0] in words.time_words
+        or toks[-1][0] in "()（）"
+    ):
+        toks = toks[:-1]  # 软件业务[前11个月]收入, 今(2025)年经济成长率
+    base = _comparison_base(toks, words)
+    if base is not None:
+        toks = toks[:base]  # 税收实征净额[较预算数]超征: the base is not whose
+    phrase = noun_phrase_backward(toks, words) if toks else []
+    reported = [k for k, tok in enumerate(phrase) if tok[0] in words.reporting_verbs]
+    if reported:
+        phrase = phrase[reported[-1] + 1 :]  # 主计总处预测[每人GDP]: the reporter is no owner
+    skip = words.meta_heads | words.adverbials
+    while phrase and (phrase[0][0] in skip or segment.word_class(phrase[0][0]) == "d"):
+        phrase = phrase[1:]  # 不同程度受灾, 初步统计经济成长率
+    if not phrase or not has_noun(phrase, words):
+        return (span,)
+    if phrase[-1][2] < span[0]:
+        return (*as_spans(phrase), span)
+    return ((phrase[0][1], span[1]),)
+
+
+def describing_verb(toks: list[Word], words: Words) -> list[Word]:
+    """5500多万辆汽车[奔驰在城乡公路], 20名群众[失联]: a verb phrase right after the counted
+    noun says which of them are counted. One after an adverb (行政村[已]通5G) is a predicate,
+    and a change or linking verb (增长, 达) is no description."""
+    first = toks[0][0] if toks else ""
+    if segment.word_class(first) != "v" or first in words.stop_words:
+        return []
+    if first in words.reporting_verbs:
+        return []  # 近九成受访企业[表示]…: what they said, not which of them
+    out = [toks[0]]
+    for tok in toks[1:5]:
+        if segment.word_class(tok[0]) not in ("n", "v", "vn", "p", "f") or is_punct(tok[0][0]):
+            break
+        if tok[0] in words.stop_words or DIGITS.match(tok[0]):
+            break
+        out.append(tok)
+    return out
 
 
 def _found(phrase: list[Word], how: str, words: Words) -> Found:
@@ -86,6 +155,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
         w, s, e = toks[-1]
         if w in skip or w in words.list_separators or w == "的" or not w.strip():
             toks = toks[:-1]
+        elif w in words.currencies or w in words.from_words:
+            toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
         elif segment.word_class(w) == "d" and len(toks) > 1:
             toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
         elif w in frame_ends and any(t[0] in frame_starts for t in toks[-6:-1]):
@@ -98,13 +169,30 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
             toks = toks[:cut]
         elif len(w) > 1 and w.endswith(words.glued_links) and segment.word_class(w) == "n":
             toks = [*toks[:-1], (w[:-1], s, e - 1)]
+        elif (base := _comparison_base(toks, words)) is not None:
+            toks = toks[:base]  # 比2019年同期[增长], 比全国指标[高出]: the base, not the subject
         else:
             break
     return toks
 
 
+def _comparison_base(toks: list[Word], words: Words) -> int | None:
+    """Where a comparison base (比/较 + what is compared with) ends the words, if it does."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        if toks[k][0] in words.comparators:
+            tail = toks[k + 1 :]
+            opens = bool(tail) and not is_punct(tail[0][0][0])  # 存贷比(本外币): a ratio's 比
+            # 较预算数[超征]: what is compared with, and the verb that says how it compares
+            if opens and all(segment.word_class(t[0]) != "v" for t in tail[:-1]):
+                return k
+            return None
+    return None
+
+
 def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
     suffixes, stop_verbs = words.noun_suffixes, words.stop_words
+    ends = (k for k, t in enumerate(toks) if t[0] in words.comparators)
+    toks = toks[: next(ends, len(toks))]  # 增二万人[较]多: a comparison ends the phrase
     out: list[Word] = []
     depth = 0
     for j, tok in enumerate(toks):
@@ -120,7 +208,10 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
             out.append(tok)
             continue
         if w == "的" and out:
-            out = []  # 高水平的5G工厂: the head is after 的
+            if segment.word_class(out[-1][0]) not in ("n", "vn") or len(out) > 4:
+                out = []  # 整体的…: the head is after 的
+            else:
+                out.append(tok)  # 非住宅住户的差饷宽免: a noun modifier stays
             continue
         if w in words.conjunctions and out and nxt is not None and is_nounish(nxt):
             out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
@@ -149,7 +240,11 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     toks = _drop_meta_tail(toks, meta)
     out: list[Word] = []
     depth = 0
+    skip_next = False
     for j in range(len(toks) - 1, -1, -1):
+        if skip_next:
+            skip_next = False
+            continue
         tok = toks[j]
         w = tok[0]
         left = toks[j - 1][0] if j > 0 else None
@@ -168,10 +263,31 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         if w == "的" and out and left is not None and is_nounish(left):
             out.insert(0, tok)  # 归属于上市公司股东的净利润: a noun modifier stays
             continue
+        if w in words.time_words:
+            break
         cls = segment.word_class(w)
         right = out[0][0] if out else None
-        if w in words.list_separators and out and left is not None and is_nounish(left):
-            out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业: one coordinated subject
+        if not out and cls == "q" and left is not None and segment.word_class(left) in ("v", "vn"):
+            out = [toks[j - 1], tok]  # 居住+类, 充电+桩: a thing named after a verb
+            skip_next = True
+            continue
+        left_cls = segment.word_class(left) if left is not None else None
+        if (
+            w in words.list_separators
+            and out
+            and left is not None
+            and (is_nounish(left) or left_cls == "q")
+        ):
+            out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业, 金银珠宝类、…: one subject
+            continue
+        if (
+            w in words.inner_prepositions
+            and out
+            and left is not None
+            and is_nounish(left)
+            and is_nounish(out[0][0])
+        ):
+            out.insert(0, tok)  # 我国[对]东盟进出口, 体育娱乐[用]品类: inside the noun
             continue
         # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
         # 香港旅客+占 28.0%: a share verb right before the number stays with its noun.

@@ -1,0 +1,233 @@
+"""Who or what a figure belongs to: the owner a subject needs to tell figures apart.
+
+`国有控股企业实现利润总额2.36万亿元` is the profit of 国有控股企业, `甘肃共派出19支医疗救助队伍`
+counts what 甘肃 sent. The owner is the noun phrase in subject position of the claim's clause
+(before its verb); a clause without one takes the name that scopes its sentence, its paragraph
+or the whole release (the headline's), when the measure names no owner of its own.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from pressmine.claims.subject.parts import Word, Words
+from pressmine.text import segment
+
+# Classes that may open a clause before its owner and say nothing about it: time, numbers,
+# position words (前四个月), measure words, conjunctions, adverbs, pronouns (其中), particles,
+# and the preposition of a frame (在…中).
+_LEAD_CLASSES = frozenset(("t", "m", "f", "q", "c", "d", "r", "p", "u", "y"))
+_NOUNISH = frozenset(("n", "vn", "a", "q", "f"))
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """The clause's owner and the content verb that links it to the figure."""
+
+    owner: list[Word]
+    verb: list[Word]  # a content verb kept in a count's subject (派出, 安置); [] for 实现
+    rest: list[Word]  # modifiers between the verb and the figure (受灾群众 in 安置受灾群众N人)
+    acts: bool = False  # the owner does something (实现, 派出), rather than change (增长)
+
+
+def name_spans(toks: Sequence[Word], words: Words) -> list[tuple[int, int]]:
+    """The names of places and bodies among the words: a listed region (广东, 全港), an
+    organisation the dictionary knows (交通银行), a word of three or more characters ending in
+    a place or body suffix (临夏州, 民和县, 联勤保障中心), or a word followed by a suffix word
+    (积石山 + 县). Two-character words that end so are words, not names (城市, 上市, 全部)."""
+    regions, suffixes = words.regions, words.name_suffixes
+    out: list[tuple[int, int]] = []
+    for k, (w, s, e) in enumerate(toks):
+        nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+        if (
+            w in regions
+            or segment.is_organisation(w)
+            or _starts_with_region(w, regions)
+            or (len(w) >= 3 and any(w.endswith(x) for x in suffixes))
+        ):
+            out.append((s, e))
+        elif nxt in suffixes and w not in words.stop_words and _named_before(toks, k) >= 2:
+            out.append((s, toks[k + 1][2]))  # 积石山 + 县, 武警某 + 部
+    return out
+
+
+def _named_before(toks: Sequence[Word], k: int) -> int:
+    """How many characters of words without a gap end at word k (what a suffix names)."""
+    n = len(toks[k][0])
+    while k > 0 and toks[k - 1][2] == toks[k][1] and toks[k - 1][0][:1].isalpha():
+        k -= 1
+        n += len(toks[k][0])
+    return n
+
+
+def _starts_with_region(word: str, regions: frozenset[str]) -> bool:
+    """中国台湾, 广东省: a word that opens with a listed region of two or more characters."""
+    return len(word) > 2 and any(word[:n] in regions for n in (2, 3, 4) if n < len(word))
+
+
+def has_name(toks: Sequence[Word], words: Words) -> bool:
+    return bool(name_spans(toks, words))
+
+
+def may_name(text: str, words: Words, lo: int = 0, hi: int | None = None) -> bool:
+    """Whether text[lo:hi] may hold a name at all (a region, or a name's ending), found without
+    cutting it into words: most clauses hold none."""
+    return words.name_hint.search(text, lo, len(text) if hi is None else hi) is not None
+
+
+def headline(text: str) -> tuple[int, int] | None:
+    """The release's headline: its first non-blank line when a blank line follows it and it
+    reads as a title (short, no sentence end)."""
+    lines = text.split("\n")
+    pos = 0
+    for k, line in enumerate(lines):
+        if line.strip():
+            nxt = lines[k + 1] if k + 1 < len(lines) else ""
+            title = len(line.strip()) <= 60 and not line.rstrip().endswith(("。", "!", "！"))
+            if title and not nxt.strip():
+                return pos, pos + len(line)
+            return None
+        pos += len(line) + 1
+    return None
+
+
+def clause_actor(toks: list[Word], words: Words) -> Actor | None:
+    """The owner in subject position of a clause: the noun phrase that opens it (past time
+    words and frames) and is followed by a verb. None when the clause has no such phrase, or
+    when its verb reports (陈茂波表示, 数据显示): a reporter owns no figure.
+
+    A verb between two nouns may belong to the owner (国有+控股+企业实现利润总额) when another
+    verb follows it; otherwise it is the clause's verb (甘肃+派出+医疗救助队伍)."""
+    start = _skip_lead(toks, words)
+    for compounds in (True, False):
+        actor = _actor_from(toks, start, words, compounds)
+        if actor is not None:
+            return actor
+    return None
+
+
+def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Actor | None:
+    owner: list[Word] = []
+    main = len(toks)  # the owner ends before the clause's last verb
+    if compounds:
+        main = next(
+            (k for k in range(len(toks) - 1, i - 1, -1) if segment.word_class(toks[k][0]) == "v"),
+            len(toks),
+        )
+    while i < len(toks):
+        w = toks[i][0]
+        inner = (
+            compounds
+            and owner
+            and i < main
+            and segment.word_class(w) == "v"
+            and w not in words.stop_words
+            and i + 1 < len(toks)
+            and _ownerish(toks[i + 1][0], words)
+        )
+        if not (_ownerish(w, words) or inner):
+            break
+        owner.append(toks[i])
+        i += 1
+    if not owner or not _has_noun(owner):
+        return None
+    while i < len(toks) and (
+        segment.word_class(toks[i][0]) in ("d", "t")
+        or toks[i][0] in words.skip_before
+        or (toks[i][0] in words.stop_words and segment.word_class(toks[i][0]) != "v")
+    ):
+        i += 1  # 交通银行[上半年]实现, 外贸进出口[同比]增长
+    verb: list[Word] = []
+    while i < len(toks) and segment.word_class(toks[i][0]) == "v":
+        verb.append(toks[i])
+        i += 1
+    if verb and any(w in words.reporting_verbs for w, _, _ in verb):
+        return None
+    swallowed = compounds and any(segment.word_class(w) == "v" for w, _, _ in owner)
+    if not verb and (i < len(toks) or swallowed):
+        return None  # 全国所有乡镇以及95%的行政村: a coordination, not an actor
+    rest = [t for t in toks[i:] if _ownerish(t[0], words)]
+    stops = words.stop_words
+    content = [t for t in verb if t[0] not in words.light_verbs and t[0] not in stops]
+    acts = bool(verb) and not any(w in stops and w not in words.light_verbs for w, _, _ in verb)
+    return Actor(owner, content, rest, acts)
+
+
+def _skip_lead(toks: list[Word], words: Words) -> int:
+    """Past what opens a clause before its owner: time (前四个月, 1-2月, 一季度), conjunctions,
+    adverbs, list markers and punctuation."""
+    i = 0
+    while i < len(toks):
+        w = toks[i][0]
+        cls = segment.word_class(w)
+        if w in words.regions:
+            break
+        if (
+            cls in _LEAD_CLASSES
+            or w in words.strip_prefix
+            or w in words.time_words
+            or not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w)
+        ):
+            i += 1
+            continue
+        break
+    return i
+
+
+def _ownerish(word: str, words: Words) -> bool:
+    if word in words.regions:
+        return True  # 我国 is a pronoun to the dictionary
+    if not word.strip() or word in words.stop_words or word in words.time_words:
+        return False
+    if word in "“”‘’《》「」『』()（）":
+        return True
+    if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word):
+        return False  # punctuation, and the digits of another figure
+    return segment.word_class(word) in _NOUNISH
+
+
+def _has_noun(toks: list[Word]) -> bool:
+    return any(segment.word_class(w) in ("n", "vn") and len(w) > 1 for w, _, _ in toks)
+
+
+def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[int, int] | None:
+    """The name that opens a clause in subject position (广东完成…, 交通银行上半年实现…), for
+    the clauses, sentences and paragraphs after it that name no owner."""
+    if toks and segment.word_class(toks[0][0]) == "p":
+        return None  # 按中国银行业监管口径计算: a frame, not an owner
+    actor = clause_actor(toks, words)
+    verbless = not any(segment.word_class(w) == "v" for w, _, _ in toks)
+    if actor is None and headline and verbless:
+        # 招商银行上半年业绩: a title may have no verb; a name opening it scopes the release
+        i = _skip_lead(toks, words)
+        lead = []
+        while i < len(toks) and _ownerish(toks[i][0], words):
+            lead.append(toks[i])
+            i += 1
+        names = name_spans(lead, words)
+        return (lead[0][1], names[-1][1]) if names else None
+    if actor is None:
+        return None
+    if not actor.acts and not headline:
+        return None  # 股份制企业增长6.9%: a measured subject, no owner of what follows
+    names = name_spans(actor.owner, words)
+    if not names:
+        return None
+    return actor.owner[0][1], names[-1][1]  # 国有控股企业, 我国[外贸进出口]: up to the name
+
+
+def scope_frame(toks: list[Word], words: Words) -> tuple[int, int] | None:
+    """规模以上工业企业中, 在全市39个工业行业中, 酒类产品中: a clause that is only a noun phrase
+    and 中 (or 当中, 里) sets the scope of the figures after it in its sentence."""
+    toks = [t for t in toks if t[0].strip()]
+    if len(toks) < 2 or toks[-1][0] not in words.scope_frame_ends:
+        return None
+    body = toks[:-1]
+    if body and segment.word_class(body[0][0]) == "p":
+        body = body[1:]  # 在…中
+    if not body or not all(_ownerish(w, words) or segment.word_class(w) == "f" for w, _, _ in body):
+        return None  # 规模[以上]工业企业中
+    if not _has_noun(body):
+        return None
+    return body[0][1], body[-1][2]

@@ -1,0 +1,166 @@
+"""The owner and the scope in front of a subject: the actor of the claim's own clause (国有控股
+企业 in 国有控股企业实现利润总额…), the frame that opens its sentence (规模以上工业企业中,), or
+the name that scopes its paragraph or the whole release (the headline's 交通银行)."""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.claims.subject import owners
+from pressmine.claims.subject.parts import (
+    Found,
+    Groups,
+    Word,
+    Words,
+    merge_spans,
+    overlaps,
+    spans_of,
+    words_of,
+)
+from pressmine.claims.subject.phrases import strip_linking
+from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+
+def attach_owners(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    bounds: Boundaries,
+    groups: Groups,
+    words: Words,
+) -> None:
+    """Put the owner in front of each subject. A clause's own actor comes first, when it is a
+    body or a place (甘肃派出医疗救助队伍; not 人工智能已渗透…); else a frame that scopes the
+    sentence; else, when the subject names no place or body itself, the last name in subject
+    position in its paragraph, else the headline's."""
+    hl = owners.headline(text)
+    doc_name = None
+    if hl is not None:
+        title = segment.spans(text[hl[0] : hl[1]], hl[0], words.cut)
+        doc_name = owners.scope_name(title, words, headline=True)
+    scope = _ScopeNames(text, bounds, words)
+    actors: list[owners.Actor | None] = []
+    for i, (c, f) in enumerate(zip(claims, found, strict=True)):
+        actor = _actor_of(text, claims, found, groups, i, words, actors)
+        actors.append(actor)
+        if f.spans is None:
+            continue
+        frame = scope.frame_before(c.start)
+        if frame is not None and not overlaps(frame, f.spans):
+            f.spans, f.owner = (frame, *f.spans), "frame"
+        extra: list[Word] = []
+        if actor is not None and owners.has_name(actor.owner, words):
+            extra += actor.owner
+            if f.how != "before":
+                extra += actor.verb  # 甘肃[派出]医疗救助队伍
+        if actor is not None and f.how == "after" and owners.has_name(actor.rest, words):
+            extra += actor.rest  # 造成[青海海东市民和县…]20名群众失联
+        if extra:
+            f.spans, f.owner = merge_spans(spans_of(extra), f.spans), "actor"
+            continue
+        named = any(owners.may_name(text, words, s, e) for s, e in f.spans)
+        if named and owners.has_name(words_of(text, f.spans), words):
+            continue
+        name = scope.name_before(c.start)
+        if name is not None:
+            f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
+        elif doc_name is not None:
+            f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
+
+
+def _actor_of(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    i: int,
+    words: Words,
+    actors: list[owners.Actor | None],
+) -> owners.Actor | None:
+    """The actor of claim i's clause, read from the words before its number. A list item
+    (only 、和及, or the previous item's own words and 、, since the previous number) shares
+    the previous item's actor: 甘肃共派出19支医疗救助队伍、99辆救护车."""
+    c = claims[i]
+    lo, _ = groups.clause[i]
+    if i > 0 and claims[i - 1].end > lo:
+        prev_end = claims[i - 1].end
+        prev = found[i - 1]
+        if prev.spans and prev_end <= prev.spans[-1][1] <= c.start:
+            prev_end = prev.spans[-1][1]  # 113人遇难、782人受伤: past the item's own words
+        between = text[prev_end : c.start].strip()
+        if not between or between in words.list_separators:
+            return actors[i - 1]
+    raw = text[lo : c.start].rstrip()
+    if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
+        return None
+    if not owners.may_name(text, words, lo, c.start):
+        return None  # only a body or a place is an owner (attach_owners)
+    left = segment.spans(text[lo : c.start], lo, words.cut)
+    # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
+    others = [(o.start, o.end) for o in claims[max(0, i - 4) : i] if o.end > lo]
+    left = [t for t in left if not any(s <= t[1] < e for s, e in others)]
+    return owners.clause_actor(strip_linking(left, words), words)
+
+
+class _ScopeNames:
+    """The names in subject position and the scope frames of the text, read clause by clause
+    as the claims come, each clause at most once (linear in the text), and only where they
+    are asked for: frames in clauses that end as one (…中), names in the paragraphs of the
+    claims that need one."""
+
+    def __init__(self, text: str, bounds: Boundaries, words: Words) -> None:
+        self.text, self.bounds, self.words = text, bounds, words
+        self.frame_k = 0  # the next clause end to read for frames
+        self.name_k = 0  # and for names
+        self.names: list[tuple[int, tuple[int, int]]] = []  # (clause start, name span)
+        self.frames: list[tuple[int, tuple[int, int]]] = []  # (clause start, frame span)
+
+    def _clause(self, k: int) -> tuple[int, int]:
+        ends = self.bounds.clause_ends
+        return (ends[k - 1] + 1 if k else 0), ends[k]
+
+    def frame_before(self, pos: int) -> tuple[int, int] | None:
+        """The scope frame (规模以上工业企业中,) that opens the full sentence (to 。) of pos."""
+        ends, words = self.bounds.clause_ends, self.words
+        frame_ends = tuple(words.scope_frame_ends)
+        while self.frame_k < len(ends) and ends[self.frame_k] < pos:
+            lo, hi = self._clause(self.frame_k)
+            self.frame_k += 1
+            if self.text[lo:hi].rstrip().endswith(frame_ends):
+                frame = owners.scope_frame(segment.spans(self.text[lo:hi], lo, words.cut), words)
+                if frame is not None:
+                    self.frames.append((lo, frame))
+        if not self.frames:
+            return None
+        lo, span = self.frames[-1]
+        between = self.text[lo:pos]
+        if "。" in between or "\n" in between or span[1] > pos:
+            return None
+        return span
+
+    def name_before(self, pos: int) -> tuple[int, int] | None:
+        """The last name in subject position before pos in its paragraph."""
+        ends, words = self.bounds.clause_ends, self.words
+        para_lo, _ = self.bounds.paragraph(pos)
+        # Clauses of earlier paragraphs are skipped unread: no claim there asked for a name.
+        self.name_k = max(self.name_k, bisect.bisect_left(ends, para_lo))
+        while self.name_k < len(ends) and ends[self.name_k] < pos:
+            lo, hi = self._clause(self.name_k)
+            self.name_k += 1
+            if owners.may_name(self.text, words, lo, hi):
+                toks = segment.spans(self.text[lo:hi], lo, words.cut)
+                name = owners.scope_name(toks, words)
+                if name is not None:
+                    self.names.append((lo, name))
+        for lo, span in reversed(self.names):
+            if lo < para_lo:
+                break
+            if span[1] <= pos:
+                return span
+        return None

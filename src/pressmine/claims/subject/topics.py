@@ -1,0 +1,120 @@
+"""Subjects completed from the figures around them: a category takes the measure its list
+shares (制造业 + 增加值), and a clause that names no measure of its own (涉及23亿元, 上限为5000
+元, 其中2000个已经落成) goes on about its sentence's topic."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.claims.subject.parts import Found, Groups, Spans, Word, Words, as_spans, words_of
+from pressmine.claims.subject.phrases import noun_phrase_backward, strip_linking
+from pressmine.text import segment
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+# What a subject found in the claim's own words is called; the others came from elsewhere.
+OWN = ("rule", "after", "before", "respectively")
+# Units of a rate or a ratio: a category with one of these may share a measure of any unit.
+_RATES = ("%", "pp", "倍")
+
+
+def carry_heads(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> None:
+    """规模以上工业增加值增长6.0%…;制造业增长6.9%: a category without a measure of its own is
+    measured as the paragraph's figures before it were: 制造业 + 增加值."""
+    for i, f in enumerate(found):
+        if f.how not in ("before", "respectively") or not f.spans:
+            continue
+        phrase = words_of(text, f.spans)
+        if not phrase or measure_head(phrase, words):
+            continue
+        for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
+            if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
+                continue
+            head = measure_head(words_of(text, found[j].spans or ()), words)
+            if head is None:
+                continue
+            unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
+            if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
+                f.spans = (*f.spans, (head[0][1], head[-1][2]))
+            break
+
+
+def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
+    """The words that end a phrase and name a measure: 增加值, 利润总额, 进出口总值."""
+    heads = words.measure_heads
+    for k in range(len(phrase) - 1, -1, -1):
+        w = phrase[k][0]
+        if w in heads or w.endswith(words.measure_endings):
+            if k != len(phrase) - 1:
+                return None
+            start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
+            return phrase[start:]
+    return None
+
+
+def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -> None:
+    """涉及23亿元, 每户每月上限为5000元, 其中2000个已经落成, 对全部投资增长贡献率是64.6%: a
+    linking verb, a generic head, a 其中 clause or a clause opening with 对 names no measure
+    of its own; the figure is about the sentence's topic, the subject of its last figure
+    before (电费补贴 + 涉及), or of its paragraph's first, or the object of the clause before."""
+    for i, f in enumerate(found):
+        if not f.spans or f.how not in ("verb", "after", "before"):
+            continue
+        if not (_is_weak(text, f, words) or _opens_on_topic(text, f, groups.clause[i][0], words)):
+            continue
+        earlier = [
+            j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in OWN
+        ]
+        if not earlier:
+            earlier = [
+                j
+                for j in range(max(0, i - 8), i)
+                if groups.paragraph[j] == groups.paragraph[i] and found[j].how in OWN
+            ][:1]
+        topic = found[earlier[-1]].spans if earlier else _previous_object(text, i, groups, words)
+        if topic:
+            f.spans, f.how = (*topic, *f.spans), "topic"
+
+
+def _is_weak(text: str, f: Found, words: Words) -> bool:
+    phrase = "".join(text[s:e] for s, e in f.spans or ())
+    bare = "".join(w for w, _, _ in f.words if segment.word_class(w) != "d")
+    return (
+        phrase in words.light_verbs
+        or phrase in words.generic_heads
+        or (f.how == "verb" and bare in words.light_verbs)  # 继续实现38.6%的增长
+        or (f.how == "after" and bool(f.words) and f.words[0][0] in words.light_verbs)
+    )
+
+
+def _opens_on_topic(text: str, f: Found, lo: int, words: Words) -> bool:
+    """其中2000个已经落成; 对全部投资增长贡献率是64.6% (but 对东协出口 is one phrase)."""
+    if f.how == "verb" and text[lo : lo + 2] in words.subset_words:
+        return True
+    first = segment.spans(text[lo : lo + 4], lo)[:1]
+    return (
+        bool(first)
+        and first[0][0] in words.inner_prepositions
+        and min(s for s, _ in f.spans or ()) > first[0][2]
+    )
+
+
+def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans | None:
+    """政府提供电费补贴,涉及20亿元: the noun phrase that ends the clause before, in the same
+    sentence, is what a clause without a subject goes on about."""
+    lo, _ = groups.clause[i]
+    s_lo, _ = groups.sentence[i]
+    if lo - 1 <= s_lo:
+        return None
+    start = max(s_lo, max(text.rfind(ch, s_lo, lo - 1) for ch in "，,:：") + 1)
+    phrase = noun_phrase_backward(
+        strip_linking(segment.spans(text[start : lo - 1], start), words), words
+    )
+    verbs = [k for k, tok in enumerate(phrase) if segment.word_class(tok[0]) == "v"]
+    if verbs:
+        phrase = phrase[verbs[-1] + 1 :]  # 政府提供[电费补贴]: the object, not its giver
+    return as_spans(phrase) if phrase else None

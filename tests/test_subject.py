@@ -1,0 +1,114 @@
+"""Subjects by the rules of CLAIMS.md v2 §Subject: the owner, the scope carried from the clause,
+sentence, paragraph or headline, change claims, lists, shares, and what is never a subject.
+
+The sentences are written for these tests in the phrasing of releases; none is copied from a
+release the extractor is measured on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from pressmine import extract
+
+
+def subject_of(text: str, claim_text: str, nth: int = 0) -> str | None:
+    found = [c for c in extract(text) if c.text == claim_text]
+    assert len(found) > nth, f"{claim_text!r} not in {[c.text for c in extract(text)]}"
+    return found[nth].subject
+
+
+# (rule, text, claim text, subject)
+CASES = [
+    # 1. The owner or actor is part of the subject.
+    ("owner", "国有控股企业实现利润总额8200亿元。", "8200亿元", "国有控股企业利润总额"),
+    ("owner", "招商银行上半年实现净利润750亿元。", "750亿元", "招商银行净利润"),
+    ("owner-count", "四川共派出12支医疗队。", "12支", "四川派出医疗队"),
+    ("owner-count", "省军区派出5辆运输车。", "5辆", "省军区派出运输车"),
+    ("owner-list", "市消防支队共出动300人、45辆车。", "45辆", "市消防支队出动车"),
+    ("owner-verb", "云南昭通市5.0级地震已造成当地4人遇难。", "4人", "云南昭通市地震遇难"),
+    # 2. Scope carries over: from the headline, a scope frame, the paragraph.
+    (
+        "headline",
+        "招商银行上半年业绩\n\n报告期内，净利息收入1100亿元，同比增长3%。",
+        "1100亿元",
+        "招商银行净利息收入",
+    ),
+    (
+        "frame",
+        "规模以上工业企业中，国有企业增加值增长5%。",
+        "5%",
+        "规模以上工业企业国有企业增加值",
+    ),
+    (
+        "paragraph-name",
+        "浙江完成固定资产投资9000亿元。其中，民间投资增长6%。",
+        "6%",
+        "浙江民间投资",
+    ),
+    # 3. A change claim has the subject of the quantity that changed.
+    ("change", "出口2.3万亿元，同比增长8.1%。", "8.1%", "出口"),
+    ("change-basis", "工业增加值比2019年同期增长9.2%。", "9.2%", "工业增加值"),
+    ("change-over", "零售额增长6%，增速比上月高出1个百分点。", "1个百分点", "零售额"),
+    # 4. Lists share subjects in order; 分别 and 各 map them.
+    ("respectively", "钢材、水泥产量分别增长3%和4%。", "4%", "水泥产量"),
+    ("each", "电费、水费各涨2%、3%。", "3%", "水费"),
+    ("implicit-list", "货物出口、服务出口同比增长5%、7%。", "7%", "服务出口"),
+    (
+        "list-by-conjunction",
+        "烟草、衣着和医疗及保健的价格分别上升2%、3%及4%。",
+        "4%",
+        "医疗及保健的价格",
+    ),
+    # A category without a measure of its own shares the measure named before it.
+    (
+        "shared-measure",
+        "工业增加值增长6%；其中，采矿业增长2%，制造业增长7%。",
+        "7%",
+        "制造业增加值",
+    ),
+    # 5. Counts name the counted thing (with what describes it).
+    ("count", "已建成充电桩300万个。", "300万个", "充电桩"),
+    ("count-described", "每天约5万辆货车驶入港区。", "约5万辆", "货车驶入港区"),
+    # 6. Shares and ratios name both sides.
+    ("share", "服务出口1.2万亿元，占出口总值的18%。", "18%", "服务出口占出口总值"),
+    ("ratio-in-brackets", "上涨的类别有交通(+4.1%)和医疗(+2.2%)。", "+2.2%", "医疗"),
+    # 8. Never a reporting phrase, a linking verb alone, or a generic head alone.
+    ("linking-verb", "政府提供电费补贴，涉及20亿元。", "20亿元", "电费补贴涉及"),
+    ("generic-head", "推出住房补贴，每户上限为8000元。", "8000元", "住房补贴上限"),
+    ("from-to", "学员津贴额从3000元增至4200元。", "4200元", "学员津贴额"),
+    ("currency-before-number", "每月净开支大约港币5亿元。", "大约港币5亿元", "净开支"),
+]
+
+
+@pytest.mark.parametrize(
+    ("rule", "text", "claim_text", "subject"), CASES, ids=[c[0] for c in CASES]
+)
+def test_subject_rules(rule: str, text: str, claim_text: str, subject: str) -> None:
+    assert subject_of(text, claim_text) == subject
+
+
+def test_a_reporter_owns_no_figure() -> None:
+    # 统计局 reports the figure; the figure is not the statistics bureau's.
+    got = subject_of("市统计局发布数据显示，全市工业增加值增长5%。", "5%")
+    assert got is not None and "统计局" not in got
+
+
+def test_a_thing_that_acts_is_no_owner() -> None:
+    # 5G-A is no body: the count is of the cities.
+    assert subject_of("5G-A网络已覆盖超200个城市。", "超200个") == "城市"
+
+
+def test_nine_kinds_of_firm_get_nine_subjects() -> None:
+    text = (
+        "前5个月，全国规模以上工业企业实现利润总额2.7万亿元。"
+        "国有控股企业实现利润总额9400亿元；股份制企业实现利润总额2.0万亿元；"
+        "私营企业实现利润总额7300亿元。"
+    )
+    subjects = [c.subject for c in extract(text) if c.unit == "元"]
+    assert len(set(subjects)) == len(subjects) == 4, subjects
+
+
+def test_subject_original_gives_the_same_pieces_in_the_input_script() -> None:
+    c = next(c for c in extract("國有控股企業實現利潤總額8200億元。") if c.unit == "元")
+    assert (c.subject, c.subject_original) == ("国有控股企业利润总额", "國有控股企業利潤總額")
