@@ -24,9 +24,19 @@ def claims_of(doc: str, text: str) -> list[Claim]:
     return [replace(c, doc=doc) for c in extract(text)]
 
 
-def compare_texts(*texts: str) -> list[Group]:
-    """The groups of documents a, b, c… holding these texts."""
-    return compare([c for n, t in enumerate(texts) for c in claims_of("abcdef"[n], t)])
+# What every document of a case also says: two figures they agree on, as write-ups of one
+# release do, so that a figure of unknown time in one may conflict with another's.
+CONTEXT = "。另据统计，全国光缆线路总长度7000万公里，移动电话基站总数1200万个。"
+
+
+def compare_texts(*texts: str, related: bool = True) -> list[Group]:
+    """The groups of documents a, b, c… holding these texts (and CONTEXT when `related`),
+    leaving out those of CONTEXT's figures."""
+    context = CONTEXT if related else ""
+    claims = [c for n, t in enumerate(texts) for c in claims_of("abcdef"[n], t + context)]
+    ends = {"abcdef"[n]: len(t) for n, t in enumerate(texts)}
+    groups = compare(claims)
+    return [g for g in groups if all(m.claim.start < ends[m.claim.doc or ""] for m in g.members)]
 
 
 def shared(groups: list[Group]) -> list[tuple[str, tuple[str, ...]]]:
@@ -78,6 +88,9 @@ CASES = [
     param("2025年营业收入100亿元", "营业收入100亿元", AGREE, id="a period unsaid, same value"),
     param("上半年营业收入100亿元", "2025年营业收入100亿元", AGREE, id="a time unknown: unsaid"),
     param("上半年营业收入100亿元", "上半年营业收入120亿元", CONFLICT, id="times unknown: compared"),
+    param("一季度营业收入增长6.9%", "1-2月营业收入增长6.9%", APART, id="two unknown times: apart"),
+    param("上半年营业收入100亿元", "营业收入100亿元", AGREE, id="unknown and unsaid, same value"),
+    param("上半年营业收入约100亿元", "营业收入98亿元", APART, id="unknown and unsaid, rounded"),
     param("营业收入100亿元", "营业收入1000亿元", CONFLICT, id="ten times: still compared"),
     param("营业收入100亿元", "营业收入1001亿元", APART, id="over ten times: apart"),
     param("工业企业超过6000家", "人工智能模型超过6000个", APART, id="other heads: apart"),
@@ -187,6 +200,25 @@ def test_a_claim_without_a_subject_matches_nothing() -> None:
 
 
 # --- groups --------------------------------------------------------------------------------------
+
+
+def test_unrelated_documents_conflict_only_when_the_period_is_known() -> None:
+    # Two releases that agree on nothing: a figure without a known time in one says nothing
+    # against the other's (another year's 上半年, another day's 目前).
+    for a, b in [
+        ("营业收入100亿元", "营业收入120亿元"),
+        ("上半年营业收入100亿元", "上半年营业收入120亿元"),
+    ]:
+        assert [g.status for g in compare_texts(a, b, related=False)] == ["single", "single"]
+        assert [g.status for g in compare_texts(a, b)] == ["conflict"]
+    groups = compare_texts("2025年营业收入100亿元", "2025年营业收入120亿元", related=False)
+    assert [g.status for g in groups] == ["conflict"]
+
+
+def test_one_shared_figure_does_not_relate_two_documents() -> None:
+    one = "。全国光缆线路总长度7000万公里。"
+    groups = compare_texts("营业收入100亿元" + one, "营业收入120亿元" + one, related=False)
+    assert [g.status for g in groups] == ["agree", "single", "single"]
 
 
 def test_a_document_stating_both_figures_has_no_conflict() -> None:
@@ -301,3 +333,16 @@ def test_the_library_takes_any_iterable_and_keeps_the_claims() -> None:
     assert [m.claim for m in group.members] == claims
     assert group.to_dict()["members"][0]["text"] == "483.8万座"
     assert group.to_dict()["values"] == [4838000]
+
+
+def test_unrelated_releases_share_nothing() -> None:
+    # The repository's 19 real releases, compared all together: only the two write-ups of
+    # one press conference (the samples) share figures, and nothing conflicts.
+    paths = sorted(SAMPLES.glob("*.txt")) + sorted(
+        (SAMPLES.parent / "tests/releases").glob("*.txt")
+    )
+    claims = [c for p in paths for c in claims_of(p.name, p.read_text(encoding="utf-8"))]
+    groups = compare(claims)
+    shared_docs = {frozenset(g.docs) for g in groups if g.status != "single"}
+    assert shared_docs == {frozenset((HANS.name, HANT.name))}
+    assert {g.status for g in groups} == {"agree", "single"}

@@ -73,7 +73,8 @@ class Figure:
     lo: Decimal  # the values it can stand for: lo <= x < hi
     hi: Decimal
     magnitude: float  # log10 of |value|: figures more than 10 times apart are never paired
-    period: Period | None
+    period: Period | None  # when it holds, if known: resolved, or naming its year
+    label: str | None  # the period as written, known or not (上半年), simplified
     doc_date: date | None
 
 
@@ -87,9 +88,10 @@ def read(claim: Claim, inside: frozenset[str] = frozenset()) -> Figure:
         if claim.value:
             factor = claim.normalized.value / claim.value
     value = claim.value * factor
-    lo, hi = _interval(claim, inside)
+    lo, hi = _interval(claim, _written(claim.text), inside)
     lo, hi = sorted((lo * factor, hi * factor))  # a negative factor would swap them
     magnitude = math.log10(abs(value)) if value else -math.inf
+    label = normalize(claim.period) if claim.period else None
     return Figure(
         claim=claim,
         doc=claim.doc or "",
@@ -98,7 +100,8 @@ def read(claim: Claim, inside: frozenset[str] = frozenset()) -> Figure:
         lo=lo,
         hi=hi,
         magnitude=magnitude,
-        period=period_of(claim),
+        period=period_of(claim, label),
+        label=label,
         doc_date=_date(getattr(claim, "doc_date", None)),
     )
 
@@ -108,16 +111,17 @@ def overlaps(a: Figure, b: Figure) -> bool:
     return a.lo < b.hi and b.lo < a.hi
 
 
-def period_of(claim: Claim) -> Period | None:
-    """The claim's period; its days when the extractor resolved them (CLAIMS.md v2). A
-    period neither resolved nor naming a year (目前, 今年, 上半年 in a document of unknown
-    date) is of an unknown time: it tells nothing another document's period can be compared
-    with, and counts as unsaid."""
+def period_of(claim: Claim, label: str | None = None) -> Period | None:
+    """The claim's period, if known: its days when the extractor resolved them (CLAIMS.md
+    v2), else its label when it names a year. A period neither resolved nor naming a year
+    (目前, 今年, 上半年 in a document of unknown date) is of an unknown time: None, as when
+    no period is given (another document's 上半年 may be of another year). `label`: the
+    period normalised, when the caller has it."""
     if claim.period is None:
         return None
     start = _date(getattr(claim, "period_start", None))
     end = _date(getattr(claim, "period_end", None))
-    label = normalize(claim.period)
+    label = label or normalize(claim.period)
     if start is None and end is None and not _YEAR.search(label):
         return None
     return Period(label, start, end)
@@ -135,17 +139,18 @@ def _date(value: object) -> date | None:
     return None
 
 
-def _interval(claim: Claim, inside: frozenset[str]) -> tuple[Decimal, Decimal]:
-    """[lo, hi) of the values the claim can stand for, in the claim's own unit."""
+def _interval(claim: Claim, written: str, inside: frozenset[str]) -> tuple[Decimal, Decimal]:
+    """[lo, hi) of the values the claim can stand for, in the claim's own unit (`written`:
+    its text as read)."""
     value = claim.value
-    place = stated_place(claim)
+    place = stated_place(claim, written)
     if claim.value_max is not None:
         return value - place / 2, claim.value_max + place / 2
     step = max(last_place(abs(value)), place)
     if claim.qualifier == "approx":
         return value - step / 2, value + step / 2
     if claim.qualifier in _UP or claim.qualifier in _DOWN:
-        if not _marked_inside(claim.text, inside):
+        if not _marked_inside(written, inside):
             step = max(step, abs(value) / 10)  # a bound says less of the figure's last digit
         if claim.qualifier in _UP:
             return value, value + step
@@ -153,31 +158,31 @@ def _interval(claim: Claim, inside: frozenset[str]) -> tuple[Decimal, Decimal]:
     return value - place / 2, value + place / 2
 
 
-def _marked_inside(text: str, inside: frozenset[str]) -> bool:
+def _marked_inside(written: str, inside: frozenset[str]) -> bool:
     """Whether a marker stands inside the number, after its digits: 300多项, 3.5万余家."""
-    plain = _written(text)
-    runs = list(_ARABIC.finditer(plain))
-    rest = plain[runs[-1].end() :] if runs else plain
+    runs = list(_ARABIC.finditer(written))
+    rest = written[runs[-1].end() :] if runs else written
     return any(marker in rest for marker in inside)
 
 
-def stated_place(claim: Claim) -> Decimal:
-    """The place value of the last digit written, in the claim's unit.
+def stated_place(claim: Claim, written: str | None = None) -> Decimal:
+    """The place value of the last digit written, in the claim's unit (`written`: the claim's
+    text as read, when the caller has it).
 
     >>> from pressmine import extract
     >>> [str(stated_place(c)) for c in extract("483.8万座、4838000座、1.2万亿元、九成、3萬2,105人")]
     ['1E+3', '1', '1E+11', '1E+1', '1']
     """
     target = abs(claim.value_max if claim.value_max is not None else claim.value)
-    runs = _ARABIC.findall(_written(claim.text))
+    runs = _ARABIC.findall(_written(claim.text) if written is None else written)
     if not runs:  # a Chinese numeral states its last non-zero digit
         return last_place(target)
     run = runs[-1].replace(",", "")
     decimals = len(run.partition(".")[2])
     place = _ONE.scaleb(-decimals)
-    written = Decimal(run)
-    if written and target:
-        scale = (target / written).normalize()
+    digits = Decimal(run)
+    if digits and target:
+        scale = (target / digits).normalize()
         # 483.8万: the scale word after the digits multiplies their precision too. A mixed
         # number (3萬2,105) or a value converted (九成 → 90) keeps the digits' own.
         if scale.as_tuple().digits == (1,) and scale >= 1:

@@ -27,7 +27,7 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -39,6 +39,12 @@ from pressmine.compare.model import STATUSES, Group, Member
 from pressmine.compare.pairs import bases_fit, classes, pairs, same_time
 from pressmine.compare.subjects import Words, key
 from pressmine.packs.model import PackSet
+
+# Documents that agree on this many figures or more report on the same thing (two write-ups of
+# one release, a release and its copy): a figure of unknown time in one may contradict the
+# other's. Unrelated releases share a figure now and then by chance (a count of 3, a range),
+# seldom two.
+MIN_SHARED = 2
 
 
 def compare(claims: Iterable[Claim], packs: PackSet | None = None) -> list[Group]:
@@ -63,6 +69,7 @@ def compare(claims: Iterable[Claim], packs: PackSet | None = None) -> list[Group
     agree, differ = pairs(figures, keys, firsts)
     for _, _, i, j in sorted(agree):
         forest.agree(i, j)
+    forest.seal()
     for _, _, i, j in sorted(differ):
         forest.conflict(i, j)
     return _groups(figures, forest)
@@ -89,6 +96,7 @@ class _Forest:
     """Disjoint sets of figures (union-find), each with the `_Set` of its root."""
 
     def __init__(self, figures: list[Figure]) -> None:
+        self.docs = [f.doc for f in figures]
         self.parent = list(range(len(figures)))
         self.sets = {
             i: _Set([i], {f.doc}, f.lo, f.hi, f.period, f.claim.basis, [[i]])
@@ -114,12 +122,32 @@ class _Forest:
         merged.lo, merged.hi = max(a.lo, b.lo), min(a.hi, b.hi)
         merged.parts = [list(merged.members)]
 
+    def seal(self) -> None:
+        """The agreements are all in: note which documents agree on which figures."""
+        self.shared: dict[str, set[int]] = defaultdict(set)
+        for root, s in self.sets.items():
+            if len(s.docs) > 1:
+                for doc in s.docs:
+                    self.shared[doc].add(root)
+        self.related: dict[tuple[str, str], bool] = {}
+
+    def relates(self, a: str, b: str) -> bool:
+        """Whether two documents report on the same thing: they agree on `MIN_SHARED` figures
+        or more."""
+        pair = (a, b) if a < b else (b, a)
+        if pair not in self.related:
+            self.related[pair] = len(self.shared[a] & self.shared[b]) >= MIN_SHARED
+        return self.related[pair]
+
     def conflict(self, i: int, j: int) -> None:
         ri, rj = self.find(i), self.find(j)
         a, b = self.sets[ri], self.sets[rj]
         if ri == rj or a.docs & b.docs or not same_time(a.period, b.period):
             return
         if not bases_fit(a.basis, b.basis):
+            return
+        # Of an unknown time, two figures conflict only in documents about the same thing.
+        if a.period is None and not self.relates(self.docs[i], self.docs[j]):
             return
         parts = a.parts + b.parts
         self._join(ri, rj).parts = parts
@@ -170,13 +198,15 @@ def _group(s: _Set, figures: list[Figure]) -> Group:
     subjects = Counter(c.subject for c in claims if c.subject)
     subject = max(subjects, key=lambda x: (subjects[x], len(x))) if subjects else ""
     period = s.period
+    labels = {f.label for f in members}
+    label = period.label if period else (labels.pop() if len(labels) == 1 else None)
     return Group(
         status=status,
         subject=subject,
         unit=unit,
         change=claims[0].change,
         basis=s.basis,
-        period=period.label if period else None,
+        period=label,
         period_start=period.start if period else None,
         period_end=period.end if period else None,
         values=tuple(dict.fromkeys(values)),

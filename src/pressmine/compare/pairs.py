@@ -37,7 +37,7 @@ def classes(figures: list[Figure], keys: list[SubjectKey | None]) -> dict[Hashab
     for i, (f, k) in enumerate(zip(figures, keys, strict=True)):
         if k is not None:
             c = f.claim
-            found[k.text, f.unit, f.lo, f.hi, c.change, c.basis, _time(f.period)].append(i)
+            found[k.text, f.unit, f.lo, f.hi, c.change, c.basis, f.label, _time(f.period)].append(i)
     return found
 
 
@@ -45,21 +45,24 @@ def pairs(
     figures: list[Figure], keys: list[SubjectKey | None], firsts: list[int]
 ) -> tuple[list[Pair], list[Pair]]:
     """The agreeing and the differing pairs among the figures `firsts` (one of each class)."""
-    blocks: dict[tuple[str, str, bool], dict[Hashable, list[int]]] = defaultdict(
-        lambda: defaultdict(list)
+    # block -> period -> subject -> figures: subjects are compared once a pair of them, and
+    # only the figures of subjects that match are paired.
+    blocks: dict[Hashable, dict[Hashable, dict[str, list[int]]]] = defaultdict(
+        lambda: defaultdict(lambda: defaultdict(list))
     )
     for i in firsts:
         f, k = figures[i], keys[i]
         if k is not None:
-            blocks[f.unit, k.head, f.claim.change is None][_time(f.period)].append(i)
+            kind = f.claim.change is None
+            blocks[f.unit, k.head, kind][_time(f.period)][k.text].append(i)
     found = _Found(figures, keys)
     for block in blocks.values():
-        unsaid = _by_magnitude(block.pop(None, []), figures)
+        unsaid = found.cells(block.pop(None, {}))
         found.within(unsaid)
         for part in block.values():
-            ordered = _by_magnitude(part, figures)
-            found.within(ordered)
-            found.across(ordered, unsaid)
+            cells = found.cells(part)
+            found.within(cells)
+            found.across(cells, unsaid)
     return found.agree, found.differ
 
 
@@ -70,8 +73,8 @@ def _time(period: Period | None) -> Hashable:
     return (period.start, period.end) if period.resolved else period.label
 
 
-def _by_magnitude(indices: list[int], figures: list[Figure]) -> list[tuple[float, int]]:
-    return sorted((figures[i].magnitude, i) for i in indices)
+# The figures of one subject (and period) in a block, by magnitude.
+_Cell = tuple[SubjectKey, list[tuple[float, int]]]
 
 
 class _Found:
@@ -84,36 +87,60 @@ class _Found:
         self.agree: list[Pair] = []
         self.differ: list[Pair] = []
 
-    def within(self, ordered: list[tuple[float, int]]) -> None:
-        """Pair each figure with the later ones of `ordered` up to ten times its size."""
+    def cells(self, subjects: dict[str, list[int]]) -> list[_Cell]:
+        """The figures of each subject, sorted by magnitude."""
+        cells = []
+        for found in subjects.values():
+            key = self.keys[found[0]]
+            assert key is not None  # only figures with a subject are in a block
+            cells.append((key, sorted((self.figures[i].magnitude, i) for i in found)))
+        return cells
+
+    def within(self, cells: list[_Cell]) -> None:
+        """Pair the figures of each cell, and of each two cells whose subjects match."""
+        for x, (key, ordered) in enumerate(cells):
+            self._join(ordered, ordered, 1.0)
+            for other, others in cells[x + 1 :]:
+                score = similarity(key, other)
+                if score:
+                    self._join(ordered, others, score)
+
+    def across(self, cells: list[_Cell], others: list[_Cell]) -> None:
+        """Pair the figures of the cells of one list with those of the other whose subjects
+        match."""
+        for key, ordered in cells:
+            for other, theirs in others:
+                score = similarity(key, other)
+                if score:
+                    self._join(ordered, theirs, score)
+
+    def _join(
+        self, ordered: list[tuple[float, int]], others: list[tuple[float, int]], score: float
+    ) -> None:
+        """Judge each figure of `ordered` with those of `others` less than ten times apart (the
+        later ones only, when the two lists are one)."""
+        same = ordered is others
+        top = len(self.figures)
         for x, (magnitude, i) in enumerate(ordered):
-            end = bisect_right(ordered, (magnitude + MAX_MAGNITUDES, len(self.figures)))
-            for _, j in ordered[x + 1 : end]:
-                self.judge(i, j)
-
-    def across(self, ordered: list[tuple[float, int]], others: list[tuple[float, int]]) -> None:
-        """Pair each figure of `ordered` with those of `others` less than ten times apart."""
-        for magnitude, i in ordered:
-            start = bisect_right(others, (magnitude - MAX_MAGNITUDES, -1))
-            end = bisect_right(others, (magnitude + MAX_MAGNITUDES, len(self.figures)))
+            start = x + 1 if same else bisect_right(others, (magnitude - MAX_MAGNITUDES, -1))
+            end = bisect_right(others, (magnitude + MAX_MAGNITUDES, top))
             for _, j in others[start:end]:
-                self.judge(i, j)
+                self.judge(i, j, score)
 
-    def judge(self, i: int, j: int) -> None:
-        """Two figures whose subjects match and whose bases fit: agreeing (the same change,
-        intervals that overlap, periods that fit) or differing (the same period, and values
-        apart or changes opposite)."""
+    def judge(self, i: int, j: int, score: float) -> None:
+        """Two figures whose subjects match (`score`): if their bases fit, agreeing (the same
+        change, intervals that overlap, periods that fit) or differing (the same period, and
+        values apart or changes opposite)."""
         a, b = self.figures[i], self.figures[j]
-        score = similarity(self.keys[i], self.keys[j])  # type: ignore[arg-type]  # in a block
-        if not score or not bases_fit(a.claim.basis, b.claim.basis):
+        if not bases_fit(a.claim.basis, b.claim.basis):
             return
         x, y = self.numbers[i], self.numbers[j]
         top = max(abs(x), abs(y))
         pair = (-score, abs(x - y) / top if top else 0.0, min(i, j), max(i, j))
         if a.claim.change == b.claim.change and overlaps(a, b) and periods_fit(a, b):
             self.agree.append(pair)
-        elif same_time(a.period, b.period):
-            self.differ.append(pair)
+        elif same_time(a.period, b.period) and (a.period is not None or a.label == b.label):
+            self.differ.append(pair)  # of an unknown time: only as written the same (上半年)
 
 
 def bases_fit(a: str | None, b: str | None) -> bool:
@@ -122,20 +149,28 @@ def bases_fit(a: str | None, b: str | None) -> bool:
 
 
 def periods_fit(a: Figure, b: Figure) -> bool:
-    """Periods that let two figures agree: the same, or one left unsaid. Across documents, a
-    figure with a period and one without are taken for one figure only when they state the
-    same value, not merely values that overlap (a range, a rounded figure): the period would
-    have to say it is the same figure."""
-    if a.period is None or b.period is None:
-        if a.doc == b.doc or (a.period is None and b.period is None):
-            return True
-        return a.value == b.value and a.claim.value_max is None and b.claim.value_max is None
-    return a.period.same(b.period)
+    """Periods that let two figures agree: the same known period, the same label, or none.
+    Two periods of unknown time written differently (一季度, 1-2月) are two times. A figure
+    with a period and one without (or with one of unknown time) are taken for one figure only
+    in one document (a title and its body) or when they state the same value, not merely
+    values that overlap (a range, a rounded figure): the period would have to say it."""
+    if a.period is not None and b.period is not None:
+        return a.period.same(b.period)
+    if a.period is None and b.period is None:
+        if a.label == b.label or a.label is None or b.label is None:
+            return a.label == b.label or _same_value(a, b) or a.doc == b.doc
+        return False
+    return a.doc == b.doc or _same_value(a, b)
+
+
+def _same_value(a: Figure, b: Figure) -> bool:
+    return a.value == b.value and a.claim.value_max is None and b.claim.value_max is None
 
 
 def same_time(a: Period | None, b: Period | None) -> bool:
-    """Periods that let two figures conflict: the same, or both unsaid. One figure with a
-    period and another without may be of two times: no conflict."""
+    """Periods that let two figures conflict: the same, or both unknown (see `groups`: then
+    their documents must be seen to report on the same thing). One figure with a known period
+    and another without may be of two times: no conflict."""
     if a is None or b is None:
         return a is b
     return a.same(b)
