@@ -1,20 +1,23 @@
 """`compare(claims)`: which figures documents share, which conflict, which only one reports.
 
 1. **Pairs** (pairs.py). Claims are read as `Figure`s (figures.py: values at their stated
-   precision, canonical units) with the key of their subject (subjects.py); a claim without a
-   subject matches nothing. Identical figures are one class; the others are paired only
-   within a block (the same unit, head noun and kind: level or change), a period (theirs, or
-   one left unsaid) and a factor of ten, so 50,000 claims are not 1.25 billion pairs. Two
-   figures whose subjects match and whose bases (同比, 环比) do not differ *agree* when their
-   change is the same, their intervals overlap and their periods fit; they *differ* when their
-   periods are the same (or both unsaid) and their values are apart or changes opposite.
-3. **Agreement**, closest pairs first: two groups join when every value of the one agrees
+   precision, canonical units, periods known or not) with the key of their subject
+   (subjects.py); a claim without a subject matches nothing. Identical figures are one class;
+   the others are paired only within a block (the same unit, head noun and kind: level or
+   change), a period (theirs, or one unknown) and a factor of ten, so 50,000 claims are not
+   1.25 billion pairs. Two figures whose subjects match and whose bases (同比, 环比) do not
+   differ *agree* when their change is the same, their intervals overlap and their periods
+   fit; they *differ* when their periods are the same and their values are apart or their
+   changes opposite.
+2. **Agreement**, closest pairs first: two groups join when every value of the one agrees
    with every value of the other (their intervals' common part is not empty) and their periods
    and bases fit. Claims of one document join too: a figure in a title and in the body.
-4. **Conflict**, closest pairs first: two groups that differ join into a conflict when no
-   document is in both: a document that states both figures tells us they are two figures (a
-   total and a part of it, or a subject the extractor cut short), not one in conflict.
-5. **Status**: `single` (one document), `agree`, `conflict`, or `revised` when each side of the
+3. **Conflict**, closest pairs first: two groups that differ join into a conflict when no
+   document is in both (a document that states both figures tells us they are two figures: a
+   total and a part of it, or a subject the extractor cut short) and, when their time is
+   unknown, their documents agree on `MIN_SHARED` figures or more (they report on one thing;
+   unrelated releases' 上半年 may be two years).
+4. **Status**: `single` (one document), `agree`, `conflict`, or `revised` when each side of the
    conflict comes from documents dated before the next side's.
 
 >>> from dataclasses import replace
