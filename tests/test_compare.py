@@ -257,21 +257,38 @@ def test_three_documents_two_of_which_conflict_through_a_rounded_one() -> None:
     assert groups[0].note == "different values: 48,100公里 = 约4.8万公里 ≠ 47,600公里"
 
 
-if "doc_date" in {f.name for f in fields(Claim)}:
-    DatedClaim = Claim
-else:  # until claims carry their document's date (CLAIMS.md v2): compare reads it when there
+V2_FIELDS = ("doc_date", "period_start", "period_end")
+if set(V2_FIELDS) <= {f.name for f in fields(Claim)}:
+    V2Claim = Claim
+else:  # until claims carry CLAIMS.md v2's dates: compare reads them when they are there
 
     @dataclass(frozen=True, slots=True)
-    class DatedClaim(Claim):  # type: ignore[no-redef]
+    class V2Claim(Claim):  # type: ignore[no-redef]
         doc_date: date | None = None
+        period_start: date | None = None
+        period_end: date | None = None
 
 
-def dated(doc: str, day: date, text: str) -> list[Claim]:
+def dated(doc: str, day: date, text: str, **days: date) -> list[Claim]:
+    """The claims of `text` in a document dated `day`; `days`: their period's days."""
     out = []
     for c in claims_of(doc, text):
         values = {f.name: getattr(c, f.name) for f in fields(Claim)}
-        out.append(DatedClaim(**(values | {"doc_date": day})))
+        out.append(V2Claim(**(values | {"doc_date": day} | days)))
     return out
+
+
+def test_periods_resolved_to_the_same_days_are_one_period() -> None:
+    year = {"period_start": date(2025, 1, 1), "period_end": date(2025, 12, 31)}
+    a = dated("a", date(2025, 12, 15), "今年营业收入100亿元", **year)
+    b = dated("b", date(2026, 1, 20), "2025年营业收入100亿元", **year)
+    c = dated("c", date(2026, 1, 20), "2025年营业收入120亿元", **year)
+    assert [g.status for g in compare(a + b)] == ["agree"]
+    (group,) = compare(a + c)  # no shared figure needed: the period is known
+    assert group.status == "revised" and group.period_end == date(2025, 12, 31)
+    earlier = {"period_start": date(2024, 1, 1), "period_end": date(2024, 12, 31)}
+    d = dated("d", date(2025, 1, 20), "今年营业收入120亿元", **earlier)
+    assert [g.status for g in compare(a + d)] == ["single", "single"]
 
 
 def test_a_later_document_revises() -> None:
