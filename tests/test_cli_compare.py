@@ -173,8 +173,9 @@ def test_stored_documents(in_tmp: Path, hans_path: Path, hant_path: Path, edited
         (["--db", "empty.sqlite"], "empty.sqlite: not a pressmine database"),
         (["--db", "c.sqlite", "--doc-like", "%2030%"], "c.sqlite: no document matching '%2030%'"),
         (["--db", "odd.sqlite"], "odd.sqlite: not a pressmine database"),
+        (["--db", "bad.sqlite"], "bad.sqlite: claim 1 of "),
     ],
-    ids=["missing", "not-sqlite", "not-pressmine", "no-match", "other-columns"],
+    ids=["missing", "not-sqlite", "not-pressmine", "no-match", "other-columns", "bad-value"],
 )
 def test_a_database_that_cannot_serve_is_one_error(
     in_tmp: Path, hans_path: Path, args: list[str], message: str
@@ -184,9 +185,14 @@ def test_a_database_that_cannot_serve_is_one_error(
     with sqlite3.connect(in_tmp / "odd.sqlite") as odd:  # the tables, not their columns
         odd.executescript("CREATE TABLE documents (id, path); CREATE TABLE claims (id, text);")
     CliRunner().invoke(app, ["extract", str(hans_path), "--db", "c.sqlite"])
+    Path("bad.sqlite").write_bytes(Path("c.sqlite").read_bytes())
+    with sqlite3.connect("bad.sqlite") as bad:
+        bad.execute("UPDATE claims SET value = 'many' WHERE id = 1")
     result = run(*args)
     assert result.exit_code == 1
     assert result.stderr.startswith(f"Error: {message}") and result.stderr.count("\n") == 1
+    if "bad.sqlite" in message:
+        assert result.stderr.endswith(": not a number: 'many'\n")
     assert result.stdout == ""
 
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import fields
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,14 @@ def stored_claims(path: str, doc_like: str | None = None) -> list[Claim]:
             rows = _rows(connection, path, doc_like)
     except sqlite3.Error as err:
         raise PressmineError(f"{path}: {err}") from None
-    return [_claim(row) for row in rows]
+    claims = []
+    for row in rows:
+        try:
+            claims.append(_claim(row))
+        except (ValueError, TypeError) as err:
+            problem = f"claim {row['id']} of {row['document_path']}: {err}"
+            raise PressmineError(f"{path}: {problem}") from None
+    return claims
 
 
 def _rows(connection: sqlite3.Connection, path: str, doc_like: str | None) -> list[sqlite3.Row]:
@@ -84,8 +91,8 @@ def _claim(row: sqlite3.Row) -> Claim:
     if "doc_date" in _CLAIM_FIELDS and not values.get("doc_date") and "document_date" in columns:
         values["doc_date"] = row["document_date"]
     for name in ("period_start", "period_end", "doc_date"):
-        if values.get(name):
-            values[name] = date.fromisoformat(values[name])
+        if name in values:
+            values[name] = _date(values[name])
     normalized = None
     if row["normalized_unit"] is not None and row["normalized_value"] is not None:
         normalized = Normalized(
@@ -104,7 +111,22 @@ def _claim(row: sqlite3.Row) -> Claim:
 
 def _decimal(value: object) -> Decimal | None:
     """A number as SQLite gives it back (int, float, or text for a huge one) as a Decimal; a
-    float through its shortest repr, so that 6.7 stays 6.7."""
+    float through its shortest repr, so that 6.7 stays 6.7. Raises ValueError for what is not
+    a finite number."""
     if value is None or value == "":
         return None
-    return Decimal(str(value))
+    try:
+        number = Decimal(str(value))
+    except InvalidOperation:
+        number = Decimal("NaN")
+    if not number.is_finite():
+        raise ValueError(f"not a number: {value!r}")
+    return number
+
+
+def _date(value: object) -> date | None:
+    """An ISO date as stored; a date that does not read is an unknown one."""
+    try:
+        return date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
