@@ -140,6 +140,14 @@ def test_the_table_lists_agreements_conflicts_singles(
     assert "超過6000家" in out.split("Conflict:", 1)[0]  # the traditional text, as written
 
 
+def test_a_page_and_its_text_agree(in_tmp: Path, hans_path: Path, hans_text: str) -> None:
+    paragraphs = "".join(f"<p>{line}</p>\n" for line in hans_text.splitlines() if line)
+    Path("page.html").write_text(f"<!DOCTYPE html><html><body>{paragraphs}</body></html>")
+    groups = groups_of(run(str(hans_path), "page.html", "-j", "1"))
+    assert {g["status"] for g in groups} == {"agree"}
+    assert all({m["doc"] for m in g["members"]} == {str(hans_path), "page.html"} for g in groups)
+
+
 def test_stdout_holds_json_into_a_pipe_by_default(hans_path: Path) -> None:
     result = run(str(hans_path), "-j", "1")
     assert {g["status"] for g in groups_of(result)} == {"single"}
