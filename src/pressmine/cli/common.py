@@ -55,6 +55,11 @@ OutputOption = Annotated[
 ]
 
 
+ExcelOption = Annotated[
+    bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
+]
+
+
 GlobOption = Annotated[
     list[str] | None,
     typer.Option(

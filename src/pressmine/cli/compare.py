@@ -24,6 +24,7 @@ from pressmine.claim import Claim
 from pressmine.cli import common
 from pressmine.cli.common import (
     SUFFIX_FORMATS,
+    ExcelOption,
     ExcludeOption,
     FormatOption,
     GlobOption,
@@ -65,9 +66,7 @@ def command(
     ] = None,
     fmt: FormatOption = Format.auto,
     output: OutputOption = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
-    ] = False,
+    excel: ExcelOption = False,
     db: Annotated[
         Path | None,
         typer.Option(

@@ -23,6 +23,7 @@ from pressmine.batch.runner import STDOUT_CLOSED, Run
 from pressmine.cli import common
 from pressmine.cli.common import (
     SUFFIX_FORMATS,
+    ExcelOption,
     ExcludeOption,
     FormatOption,
     GlobOption,
@@ -58,9 +59,7 @@ def command(
     ] = None,
     fmt: FormatOption = Format.auto,
     output: OutputOption = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
-    ] = False,
+    excel: ExcelOption = False,
     db: Annotated[
         Path | None,
         typer.Option(
