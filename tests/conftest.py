@@ -49,3 +49,15 @@ def runaway_pack(tmp_path: Path) -> Path:
         encoding="utf-8",
     )
     return folder
+
+
+@pytest.fixture
+def docs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """docs/ in a temporary folder, made the current one: copies of the samples and the test
+    releases, so that a test adds files beside them and names them as a user would."""
+    monkeypatch.chdir(tmp_path)
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    for source in [*(_REPO / "samples").glob("*.txt"), *(_REPO / "tests/releases").glob("*.txt")]:
+        (folder / source.name).write_bytes(source.read_bytes())
+    return folder

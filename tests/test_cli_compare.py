@@ -228,8 +228,10 @@ def test_unreadable_documents_are_named_and_the_others_compared(
         (["a.txt", "--doc-like", "%x%"], "--doc-like picks documents of --db FILE."),
         (["a.txt", "--format", "xml"], "Invalid value for '--format'"),
         (["a.txt", "--excel", "-f", "json"], "--excel writes CSV"),
+        (["a.txt", "-f", "parquet"], "Invalid value for '--format'"),
+        (["a.txt", "-o", "groups.html"], "compare writes json, jsonl, csv or a table, not html"),
     ],
-    ids=["nothing", "both", "doc-like-alone", "format", "excel-json"],
+    ids=["nothing", "both", "doc-like-alone", "format", "excel-json", "parquet", "html"],
 )
 def test_usage_errors_exit_2(args: list[str], message: str) -> None:
     result = run(*args)

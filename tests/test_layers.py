@@ -24,8 +24,9 @@ STAGES: list[set[str]] = [
     {"packs"},  # the pattern packs, loaded into one PackSet
     {"claims"},  # candidates, values, units, not-claims, subject, change, period
     {"extract"},  # the library's entry points
-    {"io"},  # JSON, JSONL, CSV, SQLite
+    {"io"},  # JSON, JSONL, CSV, Parquet, the HTML view, SQLite
     {"batch"},  # worker processes, blocks of big files, runs
+    {"dask"},  # a batch on a Dask cluster; claims as Dask and pandas data frames
     {"compare"},  # which figures documents share, which conflict
     {"__init__"},  # the package facade; cli reads __version__ from it
     {"cli"},  # the command line: typer, rich, the only place that prints
@@ -40,6 +41,10 @@ OWNER_OF: dict[str, tuple[str, ...]] = {
     "opencc": ("text/normalize",),
     "jieba": ("text/segment",),
     "rjieba": ("text/segment",),
+    "pyarrow": ("io/parquet", "dask/frames", "dask/__init__"),  # pressmine[parquet]
+    "dask": ("dask",),  # pressmine[dask]
+    "distributed": ("dask/engine",),
+    "pandas": ("dask/frames", "dask/__init__"),
 }
 
 # Where the program meets the user; the rest is library and stays silent.

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 import contextlib
 import signal
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from types import FrameType
+from types import FrameType, TracebackType
 from typing import Protocol
 
 from pressmine.batch import tasks
 from pressmine.batch.pool import Batch
 from pressmine.io.db import ClaimStore
+from pressmine.io.output import Format
 from pressmine.packs.model import PackSet
 from pressmine.text.decode import encoding_label
 
@@ -44,6 +45,26 @@ class Screen(Protocol):
     def report(self, label: str, message: str) -> None: ...  # "Error:", "Note:" lines
 
     def stop(self) -> None: ...
+
+
+class Engine(Protocol):
+    """What runs the tasks, results in order: `pool.Batch`, or another engine with its
+    interface (`pressmine.dask.engine.DaskBatch` runs them on a Dask cluster)."""
+
+    def map(self, items: Iterable[tasks.Task | tasks.Part]) -> Iterator[tasks.Part]: ...
+
+    def finished(self) -> Iterator[tasks.Part]: ...
+
+    def close(self, abort: bool = False) -> None: ...
+
+    def __enter__(self) -> Engine: ...
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
 
 
 class Interrupted(BaseException):
@@ -82,8 +103,11 @@ class Run:
         render: tasks.Render | None = None,
     ) -> None:
         self.sink = sink  # None: nothing to write (--db alone)
-        # The workers render the claims for the sink; not when the store needs the claims.
-        self.context = tasks.Context(packs, render if store is None else None)
+        # The workers render the claims for the sink; not when the store needs the claims
+        # (the view's render hands them back as claims, with their text: it stays).
+        if store is not None and render is not None and render.format is not Format.html:
+            render = None
+        self.context = tasks.Context(packs, render)
         self.store = store
         self.screen = screen
         self.quiet = quiet
@@ -94,12 +118,22 @@ class Run:
         self._shielded = False
         self._stopping = False
 
-    def main(self, items: Iterable[tasks.Task | tasks.Part], jobs: int) -> Outcome:
-        """Run the tasks in `jobs` processes and take their parts; close the sink and the store
-        (the caller closes anything else, such as an atomic file, as the outcome says)."""
+    def main(
+        self,
+        items: Iterable[tasks.Task | tasks.Part],
+        jobs: int,
+        engine: Callable[[tasks.Context], Engine] | None = None,
+    ) -> Outcome:
+        """Run the tasks in `jobs` processes (or on the engine `engine(context)` makes) and take
+        their parts; close the sink and the store (the caller closes anything else, such as an
+        atomic file, as the outcome says)."""
         interrupted: Interrupted | None = None
         try:
-            batch = Batch(tasks.run, self.context, jobs, initializer=tasks.warm_up)
+            batch: Engine = (
+                engine(self.context)
+                if engine is not None
+                else Batch(tasks.run, self.context, jobs, initializer=tasks.warm_up)
+            )
             with self._signals(), batch:
                 completed, interrupted = self._process(batch, items)
                 with self._shield():  # a second Ctrl-C does not cut the ending short
@@ -115,7 +149,7 @@ class Run:
 
     def _process(
         self,
-        batch: Batch[tasks.Context, tasks.Task | tasks.Part, tasks.Part],
+        batch: Engine,
         items: Iterable[tasks.Task | tasks.Part],
     ) -> tuple[bool, Interrupted | None]:
         """Take every part; return whether all were taken, and the interruption if any."""

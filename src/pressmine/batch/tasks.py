@@ -44,6 +44,9 @@ class Part:
     # then empty): a string pickles much faster than claims, and the main process, which
     # the workers wait on, only has to write it.
     rendered: tuple[str, ...] | None = None
+    # The text searched (the document, or the block), when the run's render is the HTML view,
+    # which shows it: only then does it travel back.
+    text: str | None = None
 
     # The problem travels as text, not as the exception (which would pickle too): a part
     # stays small and compares equal to another with the same content.
@@ -69,7 +72,10 @@ class Part:
 class ReadFile:
     """A file for a worker to read, decode and search."""
 
-    path: str
+    path: str  # as given: what its claims and its problem name
+    # Where to open it when that is not `path`: the absolute path, for a worker whose folder is
+    # not the caller's (on a Dask cluster).
+    file: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,7 +99,9 @@ Task = ReadFile | Block
 
 @dataclass(frozen=True, slots=True)
 class Render:
-    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`)."""
+    """Render the claims in the worker, for a `ClaimWriter` of this format (`output.render`).
+    For the HTML view (`Format.html`), hand them back as claims with the text they were found
+    in: the main process numbers the page's documents, so it writes their HTML itself."""
 
     format: Format
     excel: bool = False
@@ -136,8 +144,10 @@ def run(task: Task | Part, context: Context) -> Part:
         if isinstance(task, Block):
             part = _search_block(task, packs)
         else:
-            part = _search_file(task.path, packs)
+            part = _search_file(task.path, packs, task.file)
         if render is None:
+            return replace(part, text=None)
+        if render.format is Format.html:
             return part
         items = output.render(part.claims, render.format, render.excel)
         return replace(part, claims=(), rendered=items)
@@ -150,8 +160,11 @@ def run(task: Task | Part, context: Context) -> Part:
         return Part(task.path, problem=problem)
 
 
-def _search_file(path: str, packs: PackSet) -> Part:
-    data = read_bytes(path)
+def _search_file(path: str, packs: PackSet, file: str | None = None) -> Part:
+    try:
+        data = read_bytes(file or path)
+    except InputError as err:
+        raise InputError(path, err.problem) from None
     decoded = decode(data, path)
     return Part(
         path,
@@ -159,6 +172,7 @@ def _search_file(path: str, packs: PackSet) -> Part:
         encoding=decoded.encoding,
         sha256=sha256_hex(data),
         size=len(data),
+        text=decoded.text,
     )
 
 
@@ -171,6 +185,7 @@ def _search_block(task: Block, packs: PackSet) -> Part:
         size=task.size,
         first=task.first,
         last=task.last,
+        text=task.text,
     )
 
 

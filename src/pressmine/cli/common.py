@@ -26,7 +26,10 @@ EXIT_CODES = (
 )
 
 # -o FILE with --format auto: the format its name says, JSON for any other name.
-SUFFIX_FORMATS = {".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl}
+SUFFIX_FORMATS = {
+    **{".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl},
+    **{".parquet": Format.parquet, ".html": Format.html, ".htm": Format.html},
+}
 
 
 FormatOption = Annotated[
@@ -35,7 +38,8 @@ FormatOption = Annotated[
         "--format",
         "-f",
         help="auto: a table on a terminal, else JSON (with -o, by the file's extension: "
-        ".csv, .jsonl, else JSON); json: one array; jsonl: one object a line; csv; table.",
+        ".csv, .jsonl, .parquet, .html, else JSON); json: one array; jsonl: one object a line; "
+        "csv; table; parquet (pressmine[parquet]); html: a page with the claims in their text.",
         case_sensitive=False,
     ),
 ]

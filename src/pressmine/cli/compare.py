@@ -13,6 +13,7 @@ import contextlib
 import os
 import sys
 import time
+from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -26,7 +27,6 @@ from pressmine.cli.common import (
     SUFFIX_FORMATS,
     ExcelOption,
     ExcludeOption,
-    FormatOption,
     GlobOption,
     JobsOption,
     OnlyOption,
@@ -53,6 +53,16 @@ EXIT_CODES = (
 )
 
 
+class GroupFormat(StrEnum):
+    """What compare writes: the formats of `Format` that hold groups."""
+
+    auto = "auto"
+    json = "json"
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
 def command(
     ctx: typer.Context,
     paths: Annotated[
@@ -64,7 +74,17 @@ def command(
             show_default=False,
         ),
     ] = None,
-    fmt: FormatOption = Format.auto,
+    chosen: Annotated[
+        GroupFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="auto: a table on a terminal, else JSON (with -o, by the file's extension: "
+            ".csv, .jsonl, else JSON); json: one array, a group a line; jsonl: one group a "
+            "line; csv: one row per claim; table.",
+            case_sensitive=False,
+        ),
+    ] = GroupFormat.auto,
     output: OutputOption = None,
     excel: ExcelOption = False,
     db: Annotated[
@@ -104,12 +124,15 @@ def command(
         ctx.fail("Give PATHs or --db FILE, not both.")
     if doc_like is not None and db is None:
         ctx.fail("--doc-like picks documents of --db FILE.")
+    fmt = Format(chosen.value)
     if excel and fmt not in (Format.auto, Format.csv):
         ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path("-"):
         output = None  # -o - is stdout, as everywhere else
     if fmt is Format.auto:
         fmt = Format.csv if excel else _auto_format(output)
+    if fmt.value not in GroupFormat.__members__:
+        ctx.fail(f"compare writes json, jsonl, csv or a table, not {fmt} (-o {output}).")
     loaded = packs_or_exit(packs, only, exclude)
     screen = Screen(enabled=not quiet and is_tty(sys.stderr))
     with contextlib.ExitStack() as stack:

@@ -1,5 +1,6 @@
 """`pressmine extract PATH...`: find the claims in each document and write them (a table, JSON,
-JSONL, CSV or SQLite), in worker processes, in the order of the inputs.
+JSONL, CSV, Parquet, an HTML view or SQLite), in worker processes or on a Dask cluster, in the
+order of the inputs.
 
 Data goes to stdout (or `-o FILE`, or `--db`) only; progress, notes and errors go to stderr.
 """
@@ -19,8 +20,8 @@ from typing import Annotated, BinaryIO
 import typer
 
 from pressmine.batch import inputs, tasks
-from pressmine.batch.runner import STDOUT_CLOSED, Run
-from pressmine.cli import common
+from pressmine.batch.runner import STDOUT_CLOSED, Run, Sink
+from pressmine.cli import common, extras
 from pressmine.cli.common import (
     SUFFIX_FORMATS,
     ExcelOption,
@@ -41,6 +42,7 @@ from pressmine.cli.terminal import Screen, is_tty, report
 from pressmine.errors import PressmineError
 from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
+from pressmine.io.view import ViewWriter
 from pressmine.packs.model import PackSet
 from pressmine.text.documents import DEFAULT_GLOBS, STDIN, iter_inputs, paths_from
 
@@ -82,6 +84,16 @@ def command(
         ),
     ] = None,
     jobs: JobsOption = None,
+    dask: Annotated[
+        str | None,
+        typer.Option(
+            "--dask",
+            help="Run on a Dask cluster: local (a new one of --jobs processes) or a scheduler's "
+            "address (tcp://host:8786). Needs pip install 'pressmine[dask]'.",
+            metavar="SCHEDULER",
+            show_default=False,
+        ),
+    ] = None,
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")
     ] = False,
@@ -100,12 +112,18 @@ def command(
         ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path(STDIN):
         output = None  # -o - is stdout, as everywhere else
+    if dask not in (None, "local") and jobs is not None:
+        ctx.fail("--jobs is the number of workers of --dask local; a running cluster has its own.")
     writes = _resolve_format(fmt, output, excel, db)
+    if writes is Format.parquet and output is None and is_tty(sys.stdout):
+        ctx.fail("Parquet is binary: write it to a file with -o FILE (or redirect stdout).")
     globs = globs or list(DEFAULT_GLOBS)
     with _listed(files_from) as listed:
         try:
+            extras.require(writes, dask)
             loaded = load_packs_named(packs, only, exclude)
-            tasks.warm_up(tasks.Context(loaded))  # jieba and OpenCC too, before workers start
+            if dask is None:  # jieba and OpenCC too, before workers start (Dask's load their own)
+                tasks.warm_up(tasks.Context(loaded))
         except PressmineError as err:
             report("Error:", str(err))
             raise typer.Exit(1) from None
@@ -120,7 +138,7 @@ def command(
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
         options = (jobs or cpus(), quiet, fail_fast)
-        code = _run(items, (writes, output, excel), db, loaded, options, screen, started)
+        code = _run(items, (writes, output, excel), db, loaded, options, screen, started, dask)
     raise typer.Exit(code)
 
 
@@ -165,8 +183,10 @@ def _run(
     run_options: tuple[int, bool, bool],
     screen: Screen,
     started: float,
+    dask: str | None = None,
 ) -> int:
-    """Open the output and the database, run the batch, close them; return the exit code."""
+    """Open the output and the database, run the batch (on the Dask cluster `dask` names, if
+    any), close them; return the exit code."""
     fmt, output, excel = out
     jobs, quiet, fail_fast = run_options
     with contextlib.ExitStack() as stack:
@@ -180,11 +200,20 @@ def _run(
         except PressmineError as err:
             report("Error:", str(err))
             return 1
-        # JSON and CSV are rendered by the workers, in parallel (the store needs the claims).
+        # JSON and CSV are rendered by the workers, in parallel (the store needs the claims);
+        # for the HTML view they hand back the text too.
         render = None
         if isinstance(sink, ClaimWriter) and store is None:
             render = tasks.Render(sink.format, sink.excel)
-        outcome = Run(sink, store, screen, packs, quiet, fail_fast, render).main(items, jobs)
+        elif isinstance(sink, ViewWriter):
+            render = tasks.Render(Format.html)
+        try:
+            engine = stack.enter_context(extras.dask_engine(dask, jobs)) if dask else None
+        except PressmineError as err:
+            report("Error:", str(err))
+            return 1
+        run = Run(sink, store, screen, packs, quiet, fail_fast, render)
+        outcome = run.main(items, jobs, engine)
         if outcome.code == STDOUT_CLOSED:
             return _stdout_closed()
         if atomic is not None and not outcome.interrupted:
@@ -200,7 +229,7 @@ def open_output(
     excel: bool,
     stack: contextlib.ExitStack,
     screen: Screen | None = None,
-) -> tuple[ClaimWriter | TableWriter | None, AtomicFile | None]:
+) -> tuple[Sink | None, AtomicFile | None]:
     """The writer for `fmt` (None: nothing to write), to stdout or to an `AtomicFile` that is
     returned for the caller to commit (leaving `stack` removes it if not committed). A table
     on the terminal is drawn through `screen`, so as not to tear its progress bar."""
@@ -214,6 +243,12 @@ def open_output(
         stream = atomic.stream
     if fmt is Format.table:
         return TableWriter(stream, screen), atomic
+    if fmt is Format.html:
+        return ViewWriter(stream), atomic
+    if fmt is Format.parquet:
+        from pressmine.io.parquet import ParquetWriter  # pyarrow: only when asked for
+
+        return ParquetWriter(stream.buffer), atomic
     return ClaimWriter(stream, fmt, excel), atomic
 
 

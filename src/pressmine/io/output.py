@@ -19,7 +19,7 @@ import tempfile
 from collections.abc import Iterable
 from enum import StrEnum
 from types import TracebackType
-from typing import Any, Protocol, TextIO
+from typing import Any, Protocol, Self, TextIO
 
 from pressmine.claim import Claim
 
@@ -32,6 +32,8 @@ class Format(StrEnum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+    parquet = "parquet"  # io/parquet.py (pyarrow)
+    html = "html"  # io/view.py: the claims highlighted in their documents' text
 
 
 # One column per field of Claim.to_dict(), `normalized` spread over three.
@@ -93,7 +95,25 @@ class _Part(Protocol):
     def rendered(self) -> tuple[str, ...] | None: ...
 
 
-class ClaimWriter:
+class Closes:
+    """A writer's `with` block: it is closed on leaving, also on an error (see `close()`)."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+
+class ClaimWriter(Closes):
     """Writes claims to a text stream as JSON, JSONL or CSV; use it as a context manager.
 
     CSV has a header row, empty cells for nulls, and `\\n` line ends; `excel=True` starts it
@@ -159,17 +179,6 @@ class ClaimWriter:
         if self._format is Format.json:
             self._stream.write("\n]\n" if self._count else "]\n")
         self._stream.flush()
-
-    def __enter__(self) -> ClaimWriter:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 class AtomicFile:

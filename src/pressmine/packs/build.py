@@ -60,6 +60,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "scope_frame_ends",
         "subset_words",
         "from_words",
+        "compound_names",
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively"),
     "period_words": ("as_of",),

@@ -154,6 +154,7 @@ class SubjectWords:
     scope_frame_ends: frozenset[str]  # close a scope frame (规模以上工业中,): 中
     subset_words: frozenset[str]  # open a clause about part of a whole: 其中
     from_words: frozenset[str]  # open the first figure of a movement: 从, 由
+    compound_names: frozenset[str]  # names the segmenter cuts: 有色金属冶炼和压延加工业
     glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
     list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及
     list_marks: frozenset[str]  # [lists] marks: 、
@@ -171,6 +172,7 @@ class SubjectWords:
     name_endings: tuple[str, ...]
     measure_endings: tuple[str, ...]
     name_hint: re.Pattern[str]
+    compound_prefixes: frozenset[str]  # every beginning of a compound name, to stop early
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
@@ -293,6 +295,9 @@ class PackSet:
             name_endings=tuple(sorted(table["name_suffixes"])),
             measure_endings=tuple(sorted(table["measure_heads"])),
             name_hint=_any_of(table["regions"] | table["name_suffixes"]),
+            compound_prefixes=frozenset(
+                n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)
+            ),
         )
 
     @cached_property

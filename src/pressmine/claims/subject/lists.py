@@ -16,13 +16,13 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    words_in,
 )
 from pressmine.claims.subject.phrases import (
     noun_phrase_backward,
     strip_linking,
     strip_suffix_words,
 )
-from pressmine.text import segment
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -111,7 +111,7 @@ def distribute_respectively(
         run = _list_run(text, claims, groups.by_clause[(lo, hi)], i, words)
         if len(run) < 2:
             continue
-        toks = segment.spans(text[lo : c.start], lo, words.cut)
+        toks = words_in(text, lo, c.start, words)
         at = [k for k, t in enumerate(toks) if t[0] in words.respectively]
         if at:
             toks = toks[: at[-1]]
@@ -124,7 +124,7 @@ def distribute_respectively(
             subjects = []
             for part in parts:
                 spans = as_spans(part)
-                if part is not parts[-1] and len(part) < len(parts[-1]) and part[-1][0] != head[0]:
+                if part is not parts[-1] and len(parts[-1]) > 1 and part[-1][0] != head[0]:
                     spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
                 subjects.append(spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):

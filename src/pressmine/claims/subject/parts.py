@@ -100,6 +100,36 @@ def words_of(text: str, spans: Spans) -> list[Word]:
     return [w for s, e in spans for w in segment.spans(text[s:e], s)]
 
 
+def words_in(text: str, lo: int, hi: int, words: Words, cut: bool = True) -> list[Word]:
+    """The words of text[lo:hi] as the subject finder reads them: the segmenter's, with the
+    stop words glued to others cut off (`cut`), and compound names joined into one word
+    (有色金属冶炼 + 和 + 压延 + 加工业)."""
+    toks = segment.spans(text[lo:hi], lo, words.cut if cut else frozenset())
+    return join_names(toks, words)
+
+
+def join_names(toks: list[Word], words: Words) -> list[Word]:
+    """The words with each run that spells a compound name joined into one, longest first."""
+    names, prefixes = words.compound_names, words.compound_prefixes
+    out: list[Word] = []
+    i = 0
+    while i < len(toks):
+        joined, best = "", None
+        for j in range(i, min(len(toks), i + 16)):
+            joined += toks[j][0]
+            if joined not in prefixes:
+                break
+            if j > i and joined in names:
+                best = j
+        if best is None:
+            out.append(toks[i])
+            i += 1
+            continue
+        out.append(("".join(t[0] for t in toks[i : best + 1]), toks[i][1], toks[best][2]))
+        i = best + 1
+    return out
+
+
 def is_nounish(word: str) -> bool:
     """A word that may be part of a noun phrase: not a number, blank, punctuation or a word
     of a class that ends a phrase. Asked several times of every word near every claim."""

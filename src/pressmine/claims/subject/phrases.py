@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     is_nounish,
     is_punct,
     trim_quotes,
+    words_in,
 )
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
@@ -41,7 +42,7 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
             found.spans = ((found.spans[0][0], tail[-1][2]),)  # 汽车[奔驰在城乡公路]
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
-    left = strip_linking(segment.spans(text[left_lo:left_hi], left_lo, words.cut), words)
+    left = strip_linking(words_in(text, left_lo, left_hi, words), words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
         found = _found(phrase, "before", words)
@@ -69,7 +70,7 @@ def in_brackets(text: str, c: Candidate, left_lo: int, words: Words) -> Found | 
     """交通(+8.75%), 甲类(109.49): a figure in brackets belongs to the name before them."""
     if not c.start or text[c.start - 1] not in "(（" or text[c.end : c.end + 1] not in ")）":
         return None
-    left = strip_linking(segment.spans(text[left_lo : c.start - 1], left_lo, words.cut), words)
+    left = strip_linking(words_in(text, left_lo, c.start - 1, words), words)
     phrase = noun_phrase_backward(left, words)
     return _found(phrase, "before", words) if phrase else None
 
@@ -77,7 +78,7 @@ def in_brackets(text: str, c: Candidate, left_lo: int, words: Words) -> Found | 
 def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spans:
     """A rule's subject group names the measure (收入, 出口); the noun phrase right before it,
     past a time window, says whose: 软件业务[前11个月]收入, 我国出口."""
-    toks = segment.spans(text[lo : span[0]], lo, words.cut)
+    toks = words_in(text, lo, span[0], words)
     while toks and (
         segment.word_class(toks[-1][0]) in ("t", "m", "q", "f")
         or DIGITS.match(toks[-1][0])
@@ -128,7 +129,7 @@ def _found(phrase: list[Word], how: str, words: Words) -> Found:
 
 
 def _right_words(text: str, start: int, end: int, words: Words) -> list[Word]:
-    toks = segment.spans(text[start:end], start)
+    toks = words_in(text, start, end, words, cut=False)
     adverbials = words.adverbials
     # 95%的行政村: 的 right after the number only links it to the noun.
     while toks and (toks[0][0] in adverbials or toks[0][0] in words.number_links):
@@ -355,7 +356,7 @@ def previous_clause_topic(
     if lo - 1 <= sentence_lo:
         return None
     prev_lo, prev_hi = bounds.clause(lo - 2 if lo >= 2 else 0)
-    toks = segment.spans(text[prev_lo:prev_hi], prev_lo)
+    toks = words_in(text, prev_lo, prev_hi, words, cut=False)
     while toks and (
         segment.word_class(toks[0][0]) in ("p", "d", "t", "r", "c")
         or toks[0][0] in words.strip_prefix

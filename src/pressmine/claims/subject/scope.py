@@ -17,10 +17,10 @@ from pressmine.claims.subject.parts import (
     merge_spans,
     overlaps,
     spans_of,
+    words_in,
     words_of,
 )
 from pressmine.claims.subject.phrases import strip_linking
-from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
@@ -42,7 +42,7 @@ def attach_owners(
     hl = owners.headline(text)
     doc_name = None
     if hl is not None:
-        title = segment.spans(text[hl[0] : hl[1]], hl[0], words.cut)
+        title = words_in(text, hl[0], hl[1], words)
         doc_name = owners.scope_name(title, words, headline=True)
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
@@ -101,7 +101,7 @@ def _actor_of(
         return None
     if not owners.may_name(text, words, lo, c.start):
         return None  # only a body or a place is an owner (attach_owners)
-    left = segment.spans(text[lo : c.start], lo, words.cut)
+    left = words_in(text, lo, c.start, words)
     # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
     others = [(o.start, o.end) for o in claims[max(0, i - 4) : i] if o.end > lo]
     left = [t for t in left if not any(s <= t[1] < e for s, e in others)]
@@ -133,7 +133,7 @@ class _ScopeNames:
             lo, hi = self._clause(self.frame_k)
             self.frame_k += 1
             if self.text[lo:hi].rstrip().endswith(frame_ends):
-                frame = owners.scope_frame(segment.spans(self.text[lo:hi], lo, words.cut), words)
+                frame = owners.scope_frame(words_in(self.text, lo, hi, words), words)
                 if frame is not None:
                     self.frames.append((lo, frame))
         if not self.frames:
@@ -154,7 +154,7 @@ class _ScopeNames:
             lo, hi = self._clause(self.name_k)
             self.name_k += 1
             if owners.may_name(self.text, words, lo, hi):
-                toks = segment.spans(self.text[lo:hi], lo, words.cut)
+                toks = words_in(self.text, lo, hi, words)
                 name = owners.scope_name(toks, words)
                 if name is not None:
                     self.names.append((lo, name))

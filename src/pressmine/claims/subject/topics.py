@@ -7,7 +7,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from pressmine.claims.subject.parts import Found, Groups, Spans, Word, Words, as_spans, words_of
+from pressmine.claims.subject.parts import (
+    Found,
+    Groups,
+    Spans,
+    Word,
+    Words,
+    as_spans,
+    words_in,
+    words_of,
+)
 from pressmine.claims.subject.phrases import noun_phrase_backward, strip_linking
 from pressmine.text import segment
 
@@ -112,7 +121,7 @@ def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans |
         return None
     start = max(s_lo, max(text.rfind(ch, s_lo, lo - 1) for ch in "，,:：") + 1)
     phrase = noun_phrase_backward(
-        strip_linking(segment.spans(text[start : lo - 1], start), words), words
+        strip_linking(words_in(text, start, lo - 1, words, cut=False), words), words
     )
     verbs = [k for k, tok in enumerate(phrase) if segment.word_class(tok[0]) == "v"]
     if verbs:
