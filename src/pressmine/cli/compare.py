@@ -124,15 +124,9 @@ def command(
         ctx.fail("Give PATHs or --db FILE, not both.")
     if doc_like is not None and db is None:
         ctx.fail("--doc-like picks documents of --db FILE.")
-    fmt = Format(chosen.value)
-    if excel and fmt not in (Format.auto, Format.csv):
-        ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
     if output == Path("-"):
         output = None  # -o - is stdout, as everywhere else
-    if fmt is Format.auto:
-        fmt = Format.csv if excel else _auto_format(output)
-    if fmt.value not in GroupFormat.__members__:
-        ctx.fail(f"compare writes json, jsonl, csv or a table, not {fmt} (-o {output}).")
+    fmt = _format(ctx, chosen, excel, output)
     loaded = packs_or_exit(packs, only, exclude)
     screen = Screen(enabled=not quiet and is_tty(sys.stderr))
     with contextlib.ExitStack() as stack:
@@ -153,10 +147,21 @@ def command(
     raise typer.Exit(code)
 
 
-def _auto_format(output: Path | None) -> Format:
-    if output is not None:
-        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
-    return Format.table if is_tty(sys.stdout) else Format.json
+def _format(ctx: typer.Context, chosen: GroupFormat, excel: bool, output: Path | None) -> Format:
+    """What to write: the format chosen, or else CSV for --excel, the format -o's name says,
+    a table at a terminal, JSON; a usage error when that is no format of groups."""
+    fmt = Format(chosen.value)
+    if excel and fmt not in (Format.auto, Format.csv):
+        ctx.fail(f"--excel writes CSV; it does not go with --format {fmt}.")
+    if fmt is Format.auto and excel:
+        fmt = Format.csv
+    elif fmt is Format.auto and output is not None:
+        fmt = SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
+    elif fmt is Format.auto:
+        fmt = Format.table if is_tty(sys.stdout) else Format.json
+    if fmt.value not in GroupFormat.__members__:
+        ctx.fail(f"compare writes json, jsonl, csv or a table, not {fmt} (-o {output}).")
+    return fmt
 
 
 def _stored(db: Path, doc_like: str | None) -> list[Claim]:
