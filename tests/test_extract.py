@@ -69,6 +69,13 @@ UNITS_AND_QUALIFIERS = [
     ),
     ("营业总收入832.72 亿元", "832.72 亿元", "83272000000", "元", "exact", "营业总收入"),
     ("CPI同比上涨0.2%,涨幅比上月收窄0.1个百分点", "0.1个百分点", "0.1", "pp", "exact", None),
+    # a marker apart from the number by a space, a particle or 有 (CLAIMS.md §Span)
+    ("总行使价为约 19.5亿港元", "约 19.5亿港元", "1950000000", "港元", "approx", None),
+    ("失业率超过了40%", "40%", "40", "%", "over", None),
+    ("最近至少有两间传媒报道", "两间", "2", "间", "at_least", None),
+    # the marker next to the number decides (多 is over), one apart from it only failing that
+    ("这一批产品大概有五百多个", "五百多个", "500", "个", "over", None),
+    ("房价小于40万", "小于40万", "400000", "", "under", None),
 ]
 
 CHANGES = [
@@ -82,6 +89,14 @@ CHANGES = [
     ("事故起数同比减少96起、64人", "64人", "decrease", "同比"),
     ("銷貨價值連跌13個月", "13個月", None, None),
     ("中國台灣旅客亦有16.6%的增長", "16.6%", "increase", None),
+    # CLAIMS.md v2: a sign makes a level, change verbs of speed and size, gaps over a comparison
+    ("增长率-3.31%", "-3.31%", None, None),
+    ("交通(+8.75%)、衣履(+6.73%)", "+8.75%", "increase", None),
+    ("客运量急降九成九", "九成九", "decrease", None),
+    ("隨身用品上揚17.22%", "17.22%", "increase", None),
+    ("增速比全国指标高出1个百分点", "1个百分点", "increase", None),
+    ("香港國泰供股價折讓46.9%", "46.9%", "decrease", None),
+    ("增幅为近15年最优秀表现", "15年", None, None),  # a record span: how far back, not how much
 ]
 
 PERIODS = [
@@ -155,7 +170,8 @@ def test_value_unit_qualifier(text, claim_text, value, unit, qualifier, subject)
 def test_change_and_basis(text, claim_text, change, basis):
     c = one_claim(text, claim_text)
     assert (c.change, c.basis) == (change, basis)
-    assert c.value > 0  # the size of a change is always positive
+    if change:
+        assert c.value > 0  # the size of a change is always positive
 
 
 @pytest.mark.parametrize(("text", "claim_text", "period"), PERIODS, ids=[r[2] for r in PERIODS])
@@ -222,7 +238,22 @@ NOT_CLAIMS = [
     ("article", "形成一批具备感知能力的工业智能体,打造一个平台"),
     ("inside a word", "统一大市场,一体化关节,一成不变"),
     ("per base", "每10股派发现金红利"),
-    ("time window", "前11个月,近三年来,26年来首见"),
+    ("time window", "前11个月,近三年来"),
+    ("time windows v2", "未来十年总房屋供应目标,十年内落成,过去5年,3年后年利率上调,五年内完成"),
+    ("years ago", "十年前,3年前的今天"),
+    ("two-year average", "规模以上工业增加值两年平均增长"),
+    ("half-year window", "近半年来的社会事件,发布半年报"),
+    ("rate base", "一秒钟可以干什么?就在这一秒钟里"),
+    ("quoted slogan", "“数据二十条”意见,“一人一策”制定诊疗方案,“两新”政策"),
+    ("word with zero", "交通工具零件及维修费"),
+    ("year in a list", "低于2018、2019年水平"),
+    ("year window", "3年後年利率上調"),
+    ("a word, not a bare amount", "千万不要大意,十万火急"),
+    ("bracketed code", "国泰航空(00293)的指数"),
+    ("another half", "和另一半商量"),
+    ("idiom 一度", "价格一度上涨"),
+    ("a lone x", "4x100米接力,3x3篮球"),
+    ("base of a rate, with its verb", "每投入1元"),
     ("phone", "咨询电话010-12345678"),
     ("url", "详见https://www.example.gov.cn/2025/01/21.html"),
     ("vague", "累计建成数万家智能工厂"),
@@ -235,9 +266,92 @@ def test_not_a_claim(why, text):
     assert extract(text) == [], [c.text for c in extract(text)]
 
 
+def _miss(text, reason):
+    return pytest.param(text, marks=pytest.mark.xfail(strict=True, reason=reason), id=reason)
+
+
+# Known misses of CLAIMS.md v2 (the development set's): kept visible, strict.
+KNOWN_NOT_CLAIM_MISSES = [
+    _miss("政府认为当供求配合,十年基本上可满足房屋供应", "a window named again without 未来 or 内"),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_NOT_CLAIM_MISSES)
+def test_not_a_claim_known_misses(text):
+    assert extract(text) == [], [c.text for c in extract(text)]
+
+
+KNOWN_CHANGE_MISSES = [
+    _miss("增速高出全国4.8个百分点", "a comparison target between 高出 and the number"),
+    _miss("拉高了出口整体增速2.1个百分点", "the measure between the verb and the number"),
+    _miss("重要民生物价涨幅一举突破3%", "an adverb between 涨幅 and the marker"),
+]
+
+
+@pytest.mark.parametrize("text", KNOWN_CHANGE_MISSES)
+def test_change_known_misses(text):
+    assert [c.change for c in extract(text)] == ["increase"]
+
+
 def test_a_duration_is_a_claim_but_its_year_is_not():
     claims = extract("2025年,制造业规模连续16年保持全球第一")
-    assert [(c.text, c.unit) for c in claims] == [("16年", "年")]
+    assert [(c.text, c.unit) for c in claims] == [("连续16年", "年")]
+
+
+# CLAIMS.md v2: spans, values and units of the claims v1 left open.
+V2_CLAIMS = [
+    ("record span", "创下26年来首见", "26年", "26", "年"),
+    ("record span, no 来", "创二十四年新低", "二十四年", "24", "年"),
+    ("record span, half", "是2年半来首见", "2年半", "2.5", "年"),
+    ("streak", "已连续15个月大于3%", "连续15个月", "15", "月"),
+    ("streak, Chinese", "较上月下降,連續四個月下降", "連續四個月", "4", "月"),
+    ("个 before a time unit", "為期4個月", "4個月", "4", "月"),
+    ("basis points", "同比提高6个基点", "6个基点", "6", "基点"),
+    ("shared 基点", "同比分别提高1和6个基点", "1", "1", "基点"),
+    ("interest rate in 厘", "3年后年利率3厘", "3厘", "3", "%"),
+    ("classifier 件套", "运送物资2.3万多件套", "2.3万多件套", "23000", "件套"),
+    ("classifier 伙 (HK flats)", "十年总房屋供应目标约43万伙", "约43万伙", "430000", "伙"),
+    ("places", "在东部和西部8地开建", "8地", "8", "地"),
+    ("square feet", "一个实用面积300平方呎的单位", "300平方呎", "300", "平方呎"),
+    ("bare amount", "入场人次为580万。", "580万", "5800000", ""),
+    ("bare amount, headline", "累计共花250亿　财爷料来年出现赤字", "250亿", "25000000000", ""),
+    ("bare amount, approx", "近3万员工参与无薪假计划", "近3万", "30000", ""),
+    ("bare amount, over", "公营房屋分别为30多万及12万9千个", "30多万", "300000", "个"),
+    ("index level", "甲类(109.49)及乙类(110.63)消费物价平均指数", "109.49", "109.49", ""),
+    ("index level after its name", "综合消费物价指数(113.40)按年上升", "113.40", "113.40", ""),
+    ("half", "只需申请一半楼价的九成按揭", "一半", "50", "%"),
+    ("over half", "逾半受访者支持", "逾半", "50", "%"),
+    ("half a year", "提供半年收费、租金减免", "半年", "0.5", "年"),
+    ("Cantonese fraction", "其中三分一于未来五年落成", "三分一", "33.33", "%"),
+    ("count, not article", "只有一个发展商提出建议", "一个", "1", "个"),
+    ("Chinese decimal", "失业率三.三二%", "三.三二%", "3.32", "%"),
+    ("Chinese decimal pp", "下降○.○四个百分点", "○.○四个百分点", "0.04", "pp"),
+    ("digit string with a scale", "就业人数一一六一.二万人", "一一六一.二万人", "11612000", "人"),
+    ("rights issue (HK)", "香港國泰建議以「11供7」供股", "7", "7", ""),
+    ("doubling", "经济总量翻一番", "翻一番", "1", "番"),
+    ("times range", "估值为40-70x", "40-70x", "40", "倍"),
+    ("a scale alone", "续航超百公里", "超百公里", "100", "公里"),
+    ("a scale alone, 万", "总行程近万公里", "近万公里", "10000", "公里"),
+    ("survey window", "调查前7天内曾外出就餐", "7天", "7", "天"),
+    ("marker after the noun", "捐赠50万个口罩或以上的企业", "50万个", "500000", "个"),
+    ("from A to B", "月均收入由3万增至5万元", "3万", "30000", "元"),
+    ("rate with its base", "每投入1元带动3元", "3元", "3", "元"),
+    ("loan term", "提供25年期贷款", "25年", "25", "年"),
+    ("TEU", "集装箱吞吐量300万标箱", "300万标箱", "3000000", "标箱"),
+    ("classifier 片", "液晶显示屏5393.87万片", "5393.87万片", "53938700", "片"),
+    ("in full", "薪俸税会百分百宽免", "百分百", "100", "%"),
+    ("a list that keeps its 个", "分别回升2.3个、2.1个百分点", "2.3个", "2.3", "pp"),
+    ("record span after 近", "增幅为近15年最优秀表现", "15年", "15", "年"),
+    ("record span after 过去", "为过去26年来首度看到", "26年", "26", "年"),
+]
+
+
+@pytest.mark.parametrize(
+    ("why", "text", "span", "value", "unit"), V2_CLAIMS, ids=[r[0] for r in V2_CLAIMS]
+)
+def test_a_v2_claim(why, text, span, value, unit):
+    found = [(c.text, c.value, c.unit) for c in extract(text)]
+    assert (span, Decimal(value), unit) in found, found
 
 
 # ------------------------------------------------------------------------ find_quantities
@@ -322,8 +436,10 @@ def test_development_set_gold():
         pytest.skip("../shared/dev is not beside this checkout")
     s = _score(dev / "docs", dev / "gold")
     assert s.bad_offsets == 0
-    assert s.f1 >= 0.88, s
-    assert s.rate("subject") >= 0.63, s
+    assert s.f1 >= 0.99, s  # 0.999 with the v2 spans, values, units and not-claims
+    # On matched claims: 0.648 of 389 before the v2 claims rules, 0.609 of 443 after them (270
+    # right, 18 more than before: the 54 claims now found have subjects the finder misses).
+    assert s.rate("subject") >= 0.60, s
 
 
 # ------------------------------------------------------------------- segmenter independence

@@ -102,6 +102,19 @@ DECIMALS_WITH_DIAN = [
     ("两千万点五五四四", "20000000.5544"),
     ("壹点贰", "1.2"),
 ]
+# Taiwan's press writes decimals with a dot between Chinese numerals (三.三二%, ○.○四個百分點).
+DECIMALS_WITH_DOT = [
+    ("三.三二", "3.32"),
+    ("○.○四", "0.04"),
+    ("○.一", "0.1"),
+    ("十一.二三", "11.23"),
+    ("四十.六万", "406000"),
+    ("三十九.九萬", "399000"),
+    ("二.九万", "29000"),
+    ("一一六一.二万", "11612000"),
+    ("一一六一万", "11610000"),
+    ("两千三.一", "2300.1"),
+]
 DIGIT_STRINGS = [
     ("二〇二五", "2025"),
     ("二○二五", "2025"),
@@ -192,6 +205,7 @@ KNOWN_MISSES = [
     + rows("chinese", CHINESE)
     + rows("financial", FINANCIAL)
     + rows("dian", DECIMALS_WITH_DIAN)
+    + rows("dot", DECIMALS_WITH_DOT)
     + rows("digits", DIGIT_STRINGS)
     + rows("mixed", MIXED)
     + rows("scales", SCALES)
@@ -295,6 +309,17 @@ FOUND_IN_TEXT = [
     ("3点5分", ["3", "5"]),
     ("下午三点三十分", ["三", "三十"]),
     ("三点五万", ["三点五万"]),
+    # a dot is a decimal point only between two Chinese numerals
+    ("失业率三.三二%、", ["三.三二"]),
+    ("下降○.○四个百分点", ["○.○四"]),
+    ("就业人数一一六一.二万人", ["一一六一.二万"]),
+    ("增长2.5%", ["2.5"]),
+    ("3.5万", ["3.5万"]),
+    ("共三。二是", ["三", "二"]),
+    ("一.概况", ["一"]),
+    ("三.3", ["三", ".3"]),
+    ("○.", []),
+    ("二〇万", []),
 ]
 
 

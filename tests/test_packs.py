@@ -139,7 +139,8 @@ def test_a_declaration_sets_the_unit_of_bare_amounts():
         ("3.1%", "%"),
         ("1,023亿", "美元"),
     ]
-    assert [c.text for c in extract("其中对美国出口1,023亿。")] == []  # nothing declared
+    # nothing declared: the amount stays bare (CLAIMS.md §Unit)
+    assert [(c.text, c.unit) for c in extract("其中对美国出口1,023亿。")] == [("1,023亿", "")]
 
 
 def test_a_pack_with_when_applies_only_where_it_matches(tmp_path):

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -41,10 +42,30 @@ def find_changes(
         else:
             label = None  # glue back to a number that starts in the clause before
         own.append(label)
+        if label is None:  # 翻一番: the verb is in the claim's text (one word with the number)
+            label = packs.change.get(text[c.start : c.number_start])
         if label is None:
             label = _change_after(text, c.end, packs)  # 有16.6%的增长
+        sign = text[c.number_start : c.number_start + 1]
+        if label and _record_span(text, c, packs):
+            label = None  # 增幅为近15年最优秀: how far back the record goes, not how much
+        elif sign in _MINUS:
+            label = None  # 增长率-3.31%: a level with its sign (CLAIMS.md §Value, §Change)
+        elif sign == "+" and label is None:
+            label = "increase"  # 交通(+8.75%): a rise written with its sign
         out.append(label if label in ("increase", "decrease") else None)
     return out
+
+
+_MINUS = frozenset("-−负負")
+
+
+def _record_span(text: str, c: Candidate, packs: PackSet) -> bool:
+    """A span of time before a record (15年来最高, 近15年最优秀: the core pack's `record`)."""
+    record = packs.fragments.get("record")
+    if record is None or c.unit_info is None or c.unit_info.kind != "time":
+        return False
+    return re.match("(?:来|以来)?的?" + record, text[c.end : c.end + 12]) is not None
 
 
 def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:

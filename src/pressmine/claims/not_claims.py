@@ -31,7 +31,7 @@ def mark(
     chinese = [c for c in cands if c.chinese and c.rejected is None]
     for c in chinese:
         if c.value == 1 and text[c.number_start : c.number_end] == "一":
-            if c.unit in packs.article_classifiers:
+            if c.unit in packs.article_classifiers and not _counted(text, c, packs):
                 c.not_claim = "article: 一 + classifier (打造一个…) is not a count"
             elif c.unit == "" and c.end == c.number_end and _verb_follows(text, bounds, c.end):
                 # 一看就懂, not 一点二 (点 is the decimal point there)
@@ -42,6 +42,11 @@ def mark(
         c for c in chinese if c.rejected is None and (c.rule.claim or c.rule.unit is None)
     ]
     _mark_inside_words(text, bounds, words_checked, cands)
+
+
+def _counted(text: str, c: Candidate, packs: PackSet) -> bool:
+    """只有一个, 至少一个: a qualifier or a count word before 一 makes it a count."""
+    return c.qualifier != "exact" or text.endswith(packs.count_words, 0, c.number_start)
 
 
 def _holds(c: Candidate, s: int, e: int, why: str) -> bool:

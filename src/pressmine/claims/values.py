@@ -84,6 +84,8 @@ def _read(text: str, packs: PackSet) -> Amount:
         pass
     if text in packs.value_words["half"]:  # 半小时, 一半, 打对折
         return Amount(Decimal("0.5"))
+    if text in packs.value_words["magnitude"]:  # 超千家, 近万公里: a scale alone
+        return Amount(scale_of(text))
     value, unit = _measure(text, packs)
     return Amount(value, unit=unit)
 

@@ -97,9 +97,17 @@ _LONE_WORDY = (
     f"(?:[{_FINANCIAL_WORDY}](?=[{_BIG}]|[点點][{_DECIMAL_DIGITS}])"
     f"|(?<![{_CJK}])[{_FINANCIAL_WORDY}](?![{_CJK}])|(?<=分之)[{_FINANCIAL_WORDY}])"
 )
-_FIRST_TAIL = f"(?:{ARABIC}|[{_ORDINARY}{_FINANCIAL_RARE}零〇]|{_LONE_WORDY})"  # ○ is a bullet
+# A dot between two Chinese numerals is a decimal point (三.三二, 四十.六万, ○.○四: Taiwan's
+# press writes figures so): never after an Arabic digit or a scale, never before more than
+# digits (一.概况 is a heading), and 。 is no dot.
+_DOT = f"(?<=[{_POSITIONAL}{_ORDINARY}{FINANCIAL}十拾])\\.(?=[{_DECIMAL_DIGITS}])"
+# ○ is a bullet, but a number before a decimal dot (○.○四 = 0.04).
+_FIRST_TAIL = f"(?:{ARABIC}|[{_ORDINARY}{_FINANCIAL_RARE}零〇]|○(?={_DOT})|{_LONE_WORDY})"
 # Decimals never run into 十百千: 三点三十分 is a clock time, not 3.3 then 十.
-_FRACTION = f"(?<![0-9])[点點](?:[{_DECIMAL_DIGITS}]++|[0-9]++)(?![{_SMALL}])"
+_FRACTION = (
+    f"(?:(?<![0-9])[点點](?:[{_DECIMAL_DIGITS}]++|[0-9]++)|{_DOT}[{_DECIMAL_DIGITS}]++)"
+    f"(?![{_SMALL}])"
+)
 
 
 def _section(thousand: str, hundred: str, ten: str, tail: str) -> str:
@@ -135,9 +143,13 @@ _DIGIT_RUN = (
     f"(?:[{_POSITIONAL}]{{3,}}+|[{ZEROS}][{_POSITIONAL}]|[{_POSITIONAL}]{{2}}(?=[点點])"
     f"|(?<![{_CJK}])[{_POSITIONAL}]{{2}}(?![{_CJK}]))"
 )
+_DIGIT_DECIMALS = f"(?:(?:[点點]|{_DOT})[{_POSITIONAL}]++)?"
+# A run of three or more digits may carry a big scale (一一六一.二万 = 11612000, as Taiwan's
+# press writes it); a shorter one never (二〇万 is no number).
 DIGIT_STRING = (
-    f"(?!{_PAIRS}(?![{_POSITIONAL}点點])){_DIGIT_RUN}"
-    f"(?:[点點][{_POSITIONAL}]++)?(?![{_SMALL}{_BIG}])"
+    f"(?!{_PAIRS}(?![{_POSITIONAL}点點]))"
+    f"(?:[{_POSITIONAL}]{{3,}}+{_DIGIT_DECIMALS}{BIG_RUN}?|{_DIGIT_RUN}{_DIGIT_DECIMALS})"
+    f"(?![{_SMALL}{_BIG}])"
 )
 # Arabic never starts right after a scale (1万1万 is one run) nor on the 000 of 1,000.
 _ARABIC_START = f"(?=[0-9])(?<![{_SMALL}{_BIG}])(?:(?<![0-9],)|(?![0-9]{{3}}(?![0-9])))"

@@ -48,7 +48,7 @@ _TEENS_RE = regex_cache.compile(
     f"(?P<prefix>{TEEN_PREFIX}[十拾]|{HUNDREDS})[{ZEROS}]?[{VAGUE}](?P<scale>.*)"
 )
 _TOKEN_RE = regex_cache.compile(
-    f"(?P<digits>{ARABIC}|[{ALL_DIGITS}])|[点點](?P<fraction>[0-9]+|[{ALL_DIGITS}]+)"
+    f"(?P<digits>{ARABIC}|[{ALL_DIGITS}])|[点點.](?P<fraction>[0-9]+|[{ALL_DIGITS}]+)"
     f"|(?P<tens>[廿卅卌])|(?P<small>[十拾百佰千仟])|(?P<big>{BIG_RUN})"
 )
 _METRIC_FACTORS = {"k": 3, "K": 3, "M": 6, "G": 9}
@@ -218,7 +218,10 @@ def _parse_number(text: str) -> Decimal:
     body = text.lstrip(SIGNS)
     with localcontext(_EXACT):
         if _DIGIT_STRING_RE.fullmatch(body):
-            value = _positional(body)
+            digits = body.rstrip("万萬亿億兆")  # 一一六一.二万: the digits, then the scale
+            value = _positional(digits)
+            if len(digits) < len(body):
+                value *= _scale(body[len(digits) :])
         elif body.isascii() and _is_suffixed(body):
             value = _suffixed(body)
         else:

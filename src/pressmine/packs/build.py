@@ -64,9 +64,9 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively"),
     "period_words": ("as_of",),
-    "value_words": ("half",),
+    "value_words": ("half", "magnitude"),
 }
-_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "pattern"}
+_NOT_CLAIM_KEYS = {"terms", "article_classifiers", "count_words", "pattern"}
 
 
 def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSet:
@@ -85,6 +85,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
     basis: dict[str, str] = {}
     terms: list[str] = []
     articles: set[str] = set()
+    count_words: list[str] = []
     words = {table: {k: set[str]() for k in keys} for table, keys in WORD_TABLES.items()}
     defines: dict[str, tuple[str, str]] = {}
     for data, path in raw:
@@ -96,6 +97,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         check_keys(nc, _NOT_CLAIM_KEYS, path, None, data["_text"], "[not_claims] key")
         terms += str_list(nc.get("terms", []), path, "not_claims.terms")
         articles |= set(str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
+        count_words += str_list(nc.get("count_words", []), path, "count_words")
         for table, lists in words.items():
             _merge_word_table(data.get(table, {}), table, path, data["_text"], lists)
         for k, v in data.get("define", {}).items():
@@ -157,6 +159,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         basis=basis,
         not_claim_terms=tuple(dict.fromkeys(terms)),
         article_classifiers=frozenset(articles),
+        count_words=tuple(dict.fromkeys(count_words)),
         not_claim_patterns=tuple(not_claim_patterns),
         subject_words=_frozen(words["subject"]),
         list_words=_frozen(words["lists"]),

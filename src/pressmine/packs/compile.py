@@ -37,7 +37,7 @@ _FRAGMENT = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}")
 # Groups a rule may use. qualifier* groups are markers inside the claim's span (超330个);
 # outside_qualifier is a marker kept out of it (最多达20亿元 -> "20亿元", at_most).
 _KNOWN_GROUP = re.compile(
-    r"value|value_max|denominator|unit|scale|subject|outside_qualifier|qualifier\w*|x_\w+"
+    r"value|value_max|denominator|unit|scale|subject|outside_qualifier(?:_after)?|qualifier\w*|x_\w+"
 )
 
 

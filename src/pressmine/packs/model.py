@@ -23,12 +23,15 @@ QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
 QUALIFIER_PLACES = ("before", "inside", "after")
 CHANGE_KINDS = ("increase", "decrease", "level", "streak")
 UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
-# The qualifier groups a rule may name, and the place whose word list reads each.
+# The qualifier groups a rule may name, and the place whose word list reads each, in the order
+# they are asked: a marker written next to the number before one apart from it (大概有五百多个:
+# 多 says over, CLAIMS.md §Span).
 QUALIFIER_GROUPS = (
-    ("outside_qualifier", "before"),
     ("qualifier", "before"),
     ("qualifier_inside", "inside"),
     ("qualifier_after", "after"),
+    ("outside_qualifier", "before"),
+    ("outside_qualifier_after", "after"),  # 50万个口罩或以上: after the noun, out of the text
 )
 
 
@@ -66,7 +69,8 @@ class RuleGroups:
         context = tuple(
             i
             for name, i in groupindex.items()
-            if name in ("outside_qualifier", "subject") or name.startswith("x_")
+            if name in ("outside_qualifier", "outside_qualifier_after", "subject")
+            or name.startswith("x_")
         )
         return cls(
             named=tuple((name, i) for name, i in groupindex.items() if not name.startswith("x_")),
@@ -173,11 +177,14 @@ class SubjectWords:
     measure_endings: tuple[str, ...]
     name_hint: re.Pattern[str]
     compound_prefixes: frozenset[str]  # every beginning of a compound name, to stop early
+    compound_hint: re.Pattern[str] | None  # finds a compound name in a text before it is cut
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
-    """Any of the words, longest first."""
-    return re.compile("|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w))))
+    """Any of the words, longest first, with a table of first characters (regex/cache.py): an
+    alternation of hundreds of words is otherwise tried at every character of the text."""
+    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
+    return regex_cache.compile(alts)
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -196,6 +203,7 @@ class PackSet:
     basis: dict[str, str]  # written basis phrase -> output basis
     not_claim_terms: tuple[str, ...]
     article_classifiers: frozenset[str]
+    count_words: tuple[str, ...]  # 只有一个: before 一 + classifier, a count, not an article
     not_claim_patterns: tuple[NotClaimPattern, ...]
     subject_words: dict[str, frozenset[str]]  # [subject]: key -> words
     list_words: dict[str, frozenset[str]]  # [lists]
@@ -295,6 +303,7 @@ class PackSet:
             name_endings=tuple(sorted(table["name_suffixes"])),
             measure_endings=tuple(sorted(table["measure_heads"])),
             name_hint=_any_of(table["regions"] | table["name_suffixes"]),
+            compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,
             compound_prefixes=frozenset(
                 n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)
             ),

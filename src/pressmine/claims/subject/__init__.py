@@ -69,7 +69,7 @@ def trace_subjects(
         if prev is not None and found[-1].how == "after" and found[-1].spans:
             left_lo = max(left_lo, found[-1].spans[-1][1])  # that phrase was the previous claim's
         right_hi = nxt.start if nxt is not None else hi
-        bracketed = in_brackets(text, c, left_lo, words)
+        bracketed = in_brackets(text, c, left_lo, hi, words)
         found.append(bracketed or subject_of(text, c, left_lo, right_hi, words))
     share_heads(text, claims, found, groups, words)
     carry_heads(text, claims, found, groups, words)  # before changes inherit the subject

@@ -178,13 +178,17 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
     """Claims with no subject of their own take one from earlier claims in the sentence; a
     rate or a change with none in its sentence takes the last of its paragraph (同比增长5.9%
     after a sentence about one thing). A share's base stays: 东盟进出口…,占外贸总值的15.7%."""
-    own = ("rule", "after", "before", "verb")
+    own = ("rule", "after", "before", "bracket", "verb")
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
             continue
         earlier = [
             j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
         ]
+        if _is_time(claims[i]):
+            # 失业率3.32%、创24年同月最低、连续4个月下降: a span of time is about the figure
+            # it is reported with, not about another span
+            earlier = [j for j in earlier if not _is_time(claims[j])] or earlier
         if not earlier:
             # Scanning back a few claims keeps a long paragraph linear.
             back = [
@@ -198,7 +202,8 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
         if f.share is not None and found[earlier[-1]].spans is not None:
             f.spans, f.how = (*(found[earlier[-1]].spans or ()), *f.share), "inherited"
             continue
-        same_unit = [j for j in earlier if claims[j].unit == claims[i].unit]
+        kind = _unit_kind(claims[i].unit)
+        same_unit = [j for j in earlier if _unit_kind(claims[j].unit) == kind]
         if same_unit:
             f.spans, f.how = found[same_unit[-1]].spans, "inherited"
             continue
@@ -213,6 +218,16 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
         k, pos = len(run), run.index(i)
         pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
         f.spans, f.how = pick, "inherited"
+
+
+def _is_time(c: Candidate) -> bool:
+    """A span of time: a streak, a record span, a duration (unit kind "time" in the packs)."""
+    return c.unit_info is not None and c.unit_info.kind == "time"
+
+
+def _unit_kind(unit: str) -> str:
+    """Units a change and the level it changes share: a rate (%) changes by points (pp)."""
+    return "rate" if unit in ("%", "pp", "‰") else unit
 
 
 def _subjectless_run(i: int, found: list[Found], groups: Groups) -> list[int]:

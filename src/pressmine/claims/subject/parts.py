@@ -105,6 +105,9 @@ def words_in(text: str, lo: int, hi: int, words: Words, cut: bool = True) -> lis
     stop words glued to others cut off (`cut`), and compound names joined into one word
     (有色金属冶炼 + 和 + 压延 + 加工业)."""
     toks = segment.spans(text[lo:hi], lo, words.cut if cut else frozenset())
+    hint = words.compound_hint
+    if hint is None or hint.search(text, lo, hi) is None:
+        return toks  # most texts name no compound: no need to look for one word by word
     return join_names(toks, words)
 
 

@@ -66,13 +66,22 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     return Found(None, "none", [])
 
 
-def in_brackets(text: str, c: Candidate, left_lo: int, words: Words) -> Found | None:
-    """交通(+8.75%), 甲类(109.49): a figure in brackets belongs to the name before them."""
+def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found | None:
+    """交通(+8.75%), 甲类(109.49)及乙类(110.63)消费物价指数: a figure in brackets belongs to
+    the name before them, and to the head a list of such names shares after its last bracket."""
     if not c.start or text[c.start - 1] not in "(（" or text[c.end : c.end + 1] not in ")）":
         return None
     left = strip_linking(words_in(text, left_lo, c.start - 1, words), words)
     phrase = noun_phrase_backward(left, words)
-    return _found(phrase, "before", words) if phrase else None
+    if not phrase:
+        return None
+    found = Found(as_spans(phrase), "bracket", phrase)
+    close = max(text.rfind(")", c.end, right_hi), text.rfind("）", c.end, right_hi))
+    if close >= c.end:  # …及乙类(110.63)[消费物价平均指数]: the list's shared head
+        head = noun_phrase_forward(words_in(text, close + 1, right_hi, words, cut=False), words)
+        if head and head[0][1] == close + 1:
+            found.spans = (*(found.spans or ()), (head[0][1], head[-1][2]))
+    return found
 
 
 def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spans:

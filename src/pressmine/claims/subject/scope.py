@@ -99,13 +99,19 @@ def _actor_of(
     raw = text[lo : c.start].rstrip()
     if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
         return None
-    if not owners.may_name(text, words, lo, c.start):
-        return None  # only a body or a place is an owner (attach_owners)
+    near = owners.may_name(text, words, lo, min(c.start, lo + _OWNER_REACH))
+    if not near and not (found[i].how == "after" and owners.may_name(text, words, lo, c.start)):
+        return None  # only a body or a place is an owner; one in subject position or before a count
     left = words_in(text, lo, c.start, words)
     # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
     others = [(o.start, o.end) for o in claims[max(0, i - 4) : i] if o.end > lo]
     left = [t for t in left if not any(s <= t[1] < e for s, e in others)]
     return owners.clause_actor(strip_linking(left, words), words)
+
+
+# How far into a clause an owner in subject position may still begin or end (陆军第76集团军
+# 某旅派出…, 2025年上半年国有控股企业实现…): further in, a name is no clause's subject.
+_OWNER_REACH = 24
 
 
 class _ScopeNames:
@@ -139,8 +145,11 @@ class _ScopeNames:
         if not self.frames:
             return None
         lo, span = self.frames[-1]
-        between = self.text[lo:pos]
-        if "。" in between or "\n" in between or span[1] > pos:
+        if (
+            span[1] > pos
+            or self.text.find("。", lo, pos) >= 0
+            or self.text.find("\n", lo, pos) >= 0
+        ):
             return None
         return span
 
@@ -153,8 +162,9 @@ class _ScopeNames:
         while self.name_k < len(ends) and ends[self.name_k] < pos:
             lo, hi = self._clause(self.name_k)
             self.name_k += 1
-            if owners.may_name(self.text, words, lo, hi):
-                toks = words_in(self.text, lo, hi, words)
+            # A name in subject position opens its clause: look for one near the start only.
+            if owners.may_name(self.text, words, lo, min(hi, lo + _OWNER_REACH)):
+                toks = words_in(self.text, lo, min(hi, lo + 2 * _OWNER_REACH), words)
                 name = owners.scope_name(toks, words)
                 if name is not None:
                     self.names.append((lo, name))

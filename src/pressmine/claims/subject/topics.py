@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
 
 # What a subject found in the claim's own words is called; the others came from elsewhere.
-OWN = ("rule", "after", "before", "respectively")
+OWN = ("rule", "after", "before", "bracket", "respectively")
 # Units of a rate or a ratio: a category with one of these may share a measure of any unit.
 _RATES = ("%", "pp", "倍")
 
@@ -35,7 +35,7 @@ def carry_heads(
     """规模以上工业增加值增长6.0%…;制造业增长6.9%: a category without a measure of its own is
     measured as the paragraph's figures before it were: 制造业 + 增加值."""
     for i, f in enumerate(found):
-        if f.how not in ("before", "respectively") or not f.spans:
+        if f.how not in ("before", "bracket", "respectively") or not f.spans:
             continue
         phrase = words_of(text, f.spans)
         if not phrase or measure_head(phrase, words):
