@@ -27,6 +27,7 @@ STAGES: list[set[str]] = [
     {"io"},  # JSON, JSONL, CSV, Parquet, the HTML view, SQLite
     {"batch"},  # worker processes, blocks of big files, runs
     {"dask"},  # a batch on a Dask cluster; claims as Dask and pandas data frames
+    {"compare"},  # which figures documents share, which conflict
     {"__init__"},  # the package facade; cli reads __version__ from it
     {"cli"},  # the command line: typer, rich, the only place that prints
     {"__main__"},
@@ -36,7 +37,7 @@ STAGES: list[set[str]] = [
 OWNER_OF: dict[str, tuple[str, ...]] = {
     "typer": ("cli",),
     "click": ("cli",),
-    "rich": ("cli/terminal", "cli/table"),  # what is drawn on a terminal
+    "rich": ("cli/terminal", "cli/table", "cli/compare_table"),  # drawn on a terminal
     "opencc": ("text/normalize",),
     "jieba": ("text/segment",),
     "rjieba": ("text/segment",),
@@ -282,6 +283,7 @@ def test_the_public_api_is_importable() -> None:
     import pressmine
     from pressmine import (
         Claim,
+        Group,
         InputError,
         Normalized,
         PackError,
@@ -289,6 +291,7 @@ def test_the_public_api_is_importable() -> None:
         PressmineError,
         Quantity,
         __version__,
+        compare,
         extract,
         find_quantities,
         load_packs,
@@ -296,6 +299,7 @@ def test_the_public_api_is_importable() -> None:
 
     assert set(pressmine.__all__) == {
         "Claim",
+        "Group",
         "InputError",
         "Normalized",
         "PackError",
@@ -303,6 +307,7 @@ def test_the_public_api_is_importable() -> None:
         "PressmineError",
         "Quantity",
         "__version__",
+        "compare",
         "extract",
         "find_quantities",
         "load_packs",
@@ -312,3 +317,4 @@ def test_the_public_api_is_importable() -> None:
     assert [type(c) for c in extract("增长5.9%")] == [Claim]
     assert [type(q) for q in find_quantities("5.9%")] == [Quantity]
     assert isinstance(extract("增长5.9%")[0].normalized, Normalized)
+    assert [type(g) for g in compare(extract("增长5.9%"))] == [Group]

@@ -6,6 +6,7 @@
 """
 
 from pressmine.claim import Claim, Normalized, Quantity
+from pressmine.compare import Group, compare
 from pressmine.errors import InputError, PackError, PressmineError
 from pressmine.extract import extract, find_quantities
 from pressmine.packs.loader import load_packs
@@ -15,6 +16,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "Claim",
+    "Group",
     "InputError",
     "Normalized",
     "PackError",
@@ -22,6 +24,7 @@ __all__ = [
     "PressmineError",
     "Quantity",
     "__version__",
+    "compare",
     "extract",
     "find_quantities",
     "load_packs",

@@ -1,11 +1,13 @@
-"""The command line: `pressmine extract`, `explain`, `packs list|check|show` and `--version`.
+"""The command line: `pressmine extract`, `explain`, `compare`, `packs list|check|show` and
+`--version`.
 
 Data goes to stdout (or `-o FILE`, or `--db`) only; progress, notes and errors go to stderr.
 Library errors (`PressmineError`) are turned into `Error: …` lines and exit codes in cli/ and
-nowhere else. Each command lives in a module of its own (extract.py, explain.py, packs.py);
-what they share is common.py's; what is drawn on a terminal is terminal.py's and table.py's,
-which rich stays in. Only cli/ reads the environment variables meant for the command line
-($PRESSMINE_PACKS, $PRESSMINE_REGEX_TIMEOUT) and hands what they say to the library.
+nowhere else. Each command lives in a module of its own (extract.py, explain.py, packs.py,
+compare.py); what they share is common.py's; what is drawn on a terminal is terminal.py's,
+table.py's and compare_table.py's, which rich stays in. Only cli/ reads the environment
+variables meant for the command line ($PRESSMINE_PACKS, $PRESSMINE_REGEX_TIMEOUT) and hands
+what they say to the library.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ import typer
 
 from pressmine import __version__
 from pressmine.batch.runner import STDOUT_CLOSED
-from pressmine.cli import explain, extract
+from pressmine.cli import compare, explain, extract
 from pressmine.cli.common import EXIT_CODES
 from pressmine.cli.extract import silence_stdout
 from pressmine.cli.packs import packs_app
@@ -56,6 +58,7 @@ def _main(
 app.command("extract", epilog=EXIT_CODES)(extract.command)
 app.add_typer(packs_app, name="packs")
 app.command("explain", epilog=EXIT_CODES)(explain.command)
+app.command("compare", epilog=compare.EXIT_CODES)(compare.command)
 
 
 def main() -> None:

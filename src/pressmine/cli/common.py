@@ -8,6 +8,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from datetime import date
 from pathlib import Path
 from typing import Annotated, TextIO
 
@@ -17,6 +18,7 @@ from pressmine.cli.terminal import report
 from pressmine.errors import PressmineError
 from pressmine.io.output import Format
 from pressmine.packs.model import PackSet
+from pressmine.text.docdate import DateTable, parse_date, read_dates
 
 EXIT_CODES = (
     "Exit codes: 0 success (also when no claim is found); "
@@ -25,6 +27,12 @@ EXIT_CODES = (
     "2 usage error; 130 interrupted by Ctrl-C, 143 by SIGTERM (what was finished is written, "
     "but -o FILE is left as it was); 141 the reader of stdout went away."
 )
+
+# -o FILE with --format auto: the format its name says, JSON for any other name.
+SUFFIX_FORMATS = {
+    **{".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl},
+    **{".parquet": Format.parquet, ".html": Format.html, ".htm": Format.html},
+}
 
 
 FormatOption = Annotated[
@@ -54,6 +62,56 @@ OutputOption = Annotated[
 ]
 
 
+ExcelOption = Annotated[
+    bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
+]
+
+
+GlobOption = Annotated[
+    list[str] | None,
+    typer.Option(
+        "--glob",
+        "-g",
+        help="Which files of a folder to read; repeatable [default: *.txt].",
+        metavar="PATTERN",
+        show_default=False,
+    ),
+]
+
+
+JobsOption = Annotated[
+    int | None,
+    typer.Option(
+        "--jobs",
+        "-j",
+        help="Worker processes [default: the number of CPUs].",
+        min=1,
+        show_default=False,
+    ),
+]
+
+
+DateOption = Annotated[
+    str | None,
+    typer.Option(
+        "--date",
+        help="Every input's date: relative time (今年, 目前, 1-11月 with no year) is counted "
+        "from it. Without it, a document's date comes from --dates, else its text (发布时间："
+        "…, a date line, a dateline), a page's metadata, or a date in its file name.",
+        metavar="YYYY-MM-DD",
+        show_default=False,
+    ),
+]
+DatesOption = Annotated[
+    str | None,
+    typer.Option(
+        "--dates",
+        help="A CSV or TSV file of a path and a date (YYYY-MM-DD) per row: the date of "
+        "each document it lists (matched by the path as given, else by file name or stem).",
+        metavar="FILE",
+        show_default=False,
+    ),
+]
 QuietOption = Annotated[
     bool,
     typer.Option("--quiet", "-q", help="No progress bar, summary or notes on stderr; errors only."),
@@ -137,3 +195,37 @@ def echo() -> Callable[[str], None]:
     """Plain lines on stdout, in UTF-8 whatever the locale."""
     utf8(sys.stdout)
     return typer.echo
+
+
+def os_problem(err: OSError) -> str:
+    """What went wrong, as the rest of an `Error: <path>: …` line: `no such file or directory`."""
+    text = err.strerror or str(err)
+    return text[:1].lower() + text[1:]
+
+
+def cpus() -> int:
+    """How many worker processes --jobs means by default: the CPUs this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))  # not os.cpu_count(): containers limit the set
+    except AttributeError:
+        return os.cpu_count() or 1
+
+
+def given_dates(day: str | None, dates_file: str | None) -> tuple[date | None, DateTable | None]:
+    """--date and --dates, read; a date that is not one (2023-02-30) or a file that cannot be
+    read is a usage error: one Error: line, exit 2."""
+    try:
+        given = parse_date(day) if day is not None else None
+    except ValueError as err:
+        report("Error:", f"--date: {err}")
+        raise typer.Exit(2) from None
+    if dates_file is None:
+        return given, None
+    try:
+        with open(dates_file, encoding="utf-8-sig") as f:
+            return given, read_dates(f.read(), dates_file)
+    except OSError as err:
+        report("Error:", f"--dates: {dates_file}: {os_problem(err)}")
+    except (ValueError, UnicodeDecodeError) as err:
+        report("Error:", f"--dates: {err}")
+    raise typer.Exit(2)

@@ -24,13 +24,22 @@ from pressmine.batch import inputs, tasks
 from pressmine.batch.runner import STDOUT_CLOSED, Run, Sink
 from pressmine.cli import common, extras
 from pressmine.cli.common import (
+    SUFFIX_FORMATS,
+    DateOption,
+    DatesOption,
+    ExcelOption,
     ExcludeOption,
     FormatOption,
+    GlobOption,
+    JobsOption,
     OnlyOption,
     OutputOption,
     PacksOption,
     QuietOption,
+    cpus,
+    given_dates,
     load_packs_named,
+    os_problem,
 )
 from pressmine.cli.table import TableWriter
 from pressmine.cli.terminal import Screen, is_tty, report
@@ -39,20 +48,14 @@ from pressmine.io.db import ClaimStore
 from pressmine.io.output import AtomicFile, ClaimWriter, Format
 from pressmine.io.view import ViewWriter
 from pressmine.packs.model import PackSet
-from pressmine.text.docdate import DateTable, parse_date, read_dates
+from pressmine.text.docdate import DateTable
 from pressmine.text.documents import (
     DEFAULT_GLOBS,
     STDIN,
     iter_inputs,
-    os_problem,
     paths_from,
     printable,
 )
-
-_SUFFIX_FORMATS = {
-    **{".csv": Format.csv, ".jsonl": Format.jsonl, ".ndjson": Format.jsonl},
-    **{".parquet": Format.parquet, ".html": Format.html, ".htm": Format.html},
-}
 
 
 def command(
@@ -69,9 +72,7 @@ def command(
     ] = None,
     fmt: FormatOption = Format.auto,
     output: OutputOption = None,
-    excel: Annotated[
-        bool, typer.Option("--excel", help="CSV that Excel opens as UTF-8 (a BOM, CRLF).")
-    ] = False,
+    excel: ExcelOption = False,
     db: Annotated[
         Path | None,
         typer.Option(
@@ -83,16 +84,7 @@ def command(
             show_default=False,
         ),
     ] = None,
-    globs: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--glob",
-            "-g",
-            help="Which files of a folder to read; repeatable [default: *.txt].",
-            metavar="PATTERN",
-            show_default=False,
-        ),
-    ] = None,
+    globs: GlobOption = None,
     files_from: Annotated[
         str | None,
         typer.Option(
@@ -102,16 +94,7 @@ def command(
             show_default=False,
         ),
     ] = None,
-    jobs: Annotated[
-        int | None,
-        typer.Option(
-            "--jobs",
-            "-j",
-            help="Worker processes [default: the number of CPUs].",
-            min=1,
-            show_default=False,
-        ),
-    ] = None,
+    jobs: JobsOption = None,
     dask: Annotated[
         str | None,
         typer.Option(
@@ -125,27 +108,8 @@ def command(
     fail_fast: Annotated[
         bool, typer.Option("--fail-fast", help="Stop at the first input that cannot be read.")
     ] = False,
-    day: Annotated[
-        str | None,
-        typer.Option(
-            "--date",
-            help="Every input's date: relative time (今年, 目前, 1-11月 with no year) is counted "
-            "from it. Without it, a document's date comes from --dates, else its text (发布时间："
-            "…, a date line, a dateline), a page's metadata, or a date in its file name.",
-            metavar="YYYY-MM-DD",
-            show_default=False,
-        ),
-    ] = None,
-    dates_file: Annotated[
-        str | None,
-        typer.Option(
-            "--dates",
-            help="A CSV or TSV file of a path and a date (YYYY-MM-DD) per row: the date of "
-            "each document it lists (matched by the path as given, else by file name or stem).",
-            metavar="FILE",
-            show_default=False,
-        ),
-    ] = None,
+    day: DateOption = None,
+    dates_file: DatesOption = None,
     quiet: QuietOption = False,
     packs: PacksOption = None,
     only: OnlyOption = None,
@@ -169,7 +133,7 @@ def command(
     writes = _resolve_format(fmt, output, excel, db)
     if writes is Format.parquet and output is None and is_tty(sys.stdout):
         ctx.fail("Parquet is binary: write it to a file with -o FILE (or redirect stdout).")
-    given = _dates(day, dates_file)
+    given = given_dates(day, dates_file)
     globs = globs or list(DEFAULT_GLOBS)
     with _listed(files_from) as listed:
         try:
@@ -190,31 +154,11 @@ def command(
         # The total needs a second reading of the list: not for stdin or a pipe.
         if files_from is None or os.path.isfile(files_from):
             screen.count_later(paths or [], files_from, globs)
-        options = (jobs or _cpus(), quiet, fail_fast)
+        options = (jobs or cpus(), quiet, fail_fast)
         code = _run(
             items, (writes, output, excel), db, loaded, options, screen, started, dask, given
         )
     raise typer.Exit(code)
-
-
-def _dates(day: str | None, dates_file: str | None) -> tuple[date | None, DateTable | None]:
-    """--date and --dates, read; a date that is not one (2023-02-30) or a file that cannot be
-    read is a usage error: one Error: line, exit 2."""
-    try:
-        given = parse_date(day) if day is not None else None
-    except ValueError as err:
-        report("Error:", f"--date: {err}")
-        raise typer.Exit(2) from None
-    if dates_file is None:
-        return given, None
-    try:
-        with open(dates_file, encoding="utf-8-sig") as f:
-            return given, read_dates(f.read(), dates_file)
-    except OSError as err:
-        report("Error:", f"--dates: {dates_file}: {os_problem(err)}")
-    except (ValueError, UnicodeDecodeError) as err:
-        report("Error:", f"--dates: {err}")
-    raise typer.Exit(2)
 
 
 def _resolve_format(
@@ -226,7 +170,7 @@ def _resolve_format(
     if excel:
         return Format.csv
     if output is not None:
-        return _SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
+        return SUFFIX_FORMATS.get(output.suffix.lower(), Format.json)
     if db is not None:
         return None
     return Format.table if is_tty(sys.stdout) else Format.json
@@ -349,10 +293,3 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)  # hard links too
     except OSError:  # one of them does not exist (yet): where they would be
         return os.path.realpath(a) == os.path.realpath(b)
-
-
-def _cpus() -> int:
-    try:
-        return len(os.sched_getaffinity(0))  # the CPUs this process may use (containers)
-    except AttributeError:
-        return os.cpu_count() or 1
