@@ -213,7 +213,9 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {os_problem(err)}")  # printable: report() sees to it
+            report(
+                "Error:", f"{output or 'stdout'}: {os_problem(err)}"
+            )  # printable: report() sees to it
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None
