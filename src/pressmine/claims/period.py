@@ -349,12 +349,12 @@ class _Finder:
                     continue
                 if span is head and head_year is None:
                     head_year = stated_year(m, shape.years)
-                if span is head and first_number < m.start():
-                    continue
+                if (span is head and first_number < m.start()) or default is not None:
+                    continue  # the rest of the headline is read for its year only
                 p = resolve(m, self.text, self.vocab, Context(doc_date), shape.pieces)
                 if p is not None and p.kind == "point":
                     days.append(p)
-                elif p is not None and p.kind != "label" and default is None:
+                elif p is not None and p.kind != "label":
                     default = p
             default = default or (days[0] if days else None)
         return DocumentTime(doc_date, default, head_year)

@@ -22,6 +22,8 @@ with (prefilter.start_set) go into its header, as re puts them there by itself o
 pattern that opens with a literal or a class. The engine then skips, in C, every position where
 no match can start; pack patterns open with optional qualifier groups, and without the table
 the engine tried all of them at every character of the text (4 to 14x slower per pattern).
+Likewise each long alternation gets a lookahead on the characters its alternatives start with
+(prefilter.guard_branches): the units after a number are tried only where one of them starts.
 
 The private APIs used: `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`,
 called exactly as `re._compiler.compile` calls it, and `_compiler._code`, `_optimize_charset`
@@ -123,6 +125,7 @@ def _compile_args(pattern: str, flags: int) -> Program:
     with the first-character table added."""
     tree = _parser.parse(pattern, flags)
     items = start_set(pattern, flags, tree)
+    prefilter.guard_branches(tree)
     with _charsets_remembered():
         code = _with_start_table(_compiler._code(tree, flags), items, flags)
     groupindex = dict(tree.state.groupdict)
