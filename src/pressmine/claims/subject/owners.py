@@ -114,25 +114,21 @@ def clause_actor(toks: list[Word], words: Words) -> Actor | None:
 
 def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Actor | None:
     owner: list[Word] = []
-    main = len(toks)  # the owner ends before the clause's last verb
-    if compounds:
-        main = next(
-            (k for k in range(len(toks) - 1, i - 1, -1) if segment.word_class(toks[k][0]) == "v"),
-            len(toks),
-        )
+    main = _last_verb(toks, i) if compounds else len(toks)  # the owner ends before it
     while i < len(toks):
         w = toks[i][0]
-        inner = (
-            compounds
-            and owner
-            and i < main
-            and segment.word_class(w) == "v"
-            and w not in words.stop_words
-            and i + 1 < len(toks)
-            and _ownerish(toks[i + 1][0], words)
-        )
-        if not (_ownerish(w, words) or inner):
-            break
+        if not _ownerish(w, words):
+            inner = (  # 国有+控股+企业: a verb between nouns, before the clause's last verb
+                compounds
+                and owner
+                and i < main
+                and segment.word_class(w) == "v"
+                and w not in words.stop_words
+                and i + 1 < len(toks)
+                and _ownerish(toks[i + 1][0], words)
+            )
+            if not inner:
+                break
         owner.append(toks[i])
         i += 1
     if not owner or not _has_noun(owner):
@@ -157,6 +153,15 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
     content = [t for t in verb if t[0] not in words.light_verbs and t[0] not in stops]
     acts = bool(verb) and not any(w in stops and w not in words.light_verbs for w, _, _ in verb)
     return Actor(owner, content, rest, acts)
+
+
+def _last_verb(toks: list[Word], start: int) -> int:
+    """Where the last verb at or after `start` is, else len(toks)."""
+    classes = segment.word_classes()
+    for k in range(len(toks) - 1, start - 1, -1):
+        if classes.get(toks[k][0], segment.NOUN) == "v":
+            return k
+    return len(toks)
 
 
 def _skip_lead(toks: list[Word], words: Words) -> int:

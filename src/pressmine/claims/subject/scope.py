@@ -124,6 +124,7 @@ class _ScopeNames:
         self.text, self.bounds, self.words = text, bounds, words
         self.frame_k = 0  # the next clause end to read for frames
         self.frame_ends = tuple(words.scope_frame_ends)  # for str.endswith
+        self.frame_last = frozenset(end[-1] for end in self.frame_ends)
         # clause index -> the name of the last clause up to it in its paragraph that has one
         self.nearest: dict[int, tuple[int, int] | None] = {}
         self.frames: list[tuple[int, tuple[int, int]]] = []  # (clause start, frame span)
@@ -138,6 +139,9 @@ class _ScopeNames:
         while self.frame_k < len(ends) and ends[self.frame_k] < pos:
             lo, hi = self._clause(self.frame_k)
             self.frame_k += 1
+            last = self.text[hi - 1] if hi > lo else " "
+            if last not in self.frame_last and not last.isspace():
+                continue  # most clauses: no need to copy them to see how they end
             if self.text[lo:hi].rstrip().endswith(frame_ends):
                 frame = owners.scope_frame(words_in(self.text, lo, hi, words), words)
                 if frame is not None:
