@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -84,7 +84,6 @@ def new_document() -> None:
     within one document; kept across documents it would make a benchmark that repeats its
     texts look faster than real folders of different releases are."""
     _cut_cached.cache_clear()
-    _cut_split.cache_clear()
 
 
 def spans(
@@ -105,7 +104,7 @@ def spans(
     [('直接', 10, 12), ('经济损失', 12, 16)]
     """
     # not cut(): its copy of the words is for callers to keep
-    words = _cut_split(text, split) if split else _cut_cached(text)
+    words: Sequence[str] = _cut_split(text, split) if split else _cut_cached(text)
     out = []
     pos = offset
     for word in words:
@@ -115,16 +114,14 @@ def spans(
     return out
 
 
-@lru_cache(maxsize=4096)
-def _cut_split(text: str, split: frozenset[str]) -> tuple[str, ...]:
-    # The subject finder reads the same clause for its subject, its owner and its topic.
+def _cut_split(text: str, split: frozenset[str]) -> list[str]:
     out: list[str] = []
     for word in _cut_cached(text):
         if len(word) > 2:
             out.extend(_split_suffix(word, split))
         else:
             out.append(word)
-    return tuple(out)
+    return out
 
 
 def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
