@@ -145,7 +145,7 @@ def command(
         try:
             stream, atomic = _open(output, fmt, stack)
         except OSError as err:
-            report("Error:", f"{output}: {os_problem(err)}")
+            report("Error:", f"{output or 'stdout'}: {os_problem(err)}")
             raise typer.Exit(1) from None
         if db is not None:
             claims, code = _stored(db, doc_like), 0

@@ -213,7 +213,8 @@ def _run(
         try:
             sink, atomic = open_output(fmt, output, excel, stack, screen)
         except OSError as err:
-            report("Error:", f"{output}: {os_problem(err)}")  # printable: report() sees to it
+            where = output or "stdout"  # JSON's "[" is written as stdout is opened
+            report("Error:", f"{where}: {os_problem(err)}")  # printable: report() sees to it
             return 1
         try:
             store = ClaimStore(str(db)) if db is not None else None

@@ -9,9 +9,9 @@ has a field for them.
 >>> from pressmine.io.db import ClaimStore
 >>> path = os.path.join(tempfile.mkdtemp(), "claims.sqlite")
 >>> store = ClaimStore(path)
->>> doc = store.begin_document("2025-01/a.txt", sha256="00", encoding="utf-8", size=27)
->>> store.add_claims(doc, extract("已建成5G基站483.8万座"))
->>> store.end_document(); store.close()
+>>> store.begin_document("2025-01/a.txt", sha256="00", encoding="utf-8", size=27)
+>>> store.add_claims(extract("已建成5G基站483.8万座"))
+>>> document = store.end_document(); store.close()
 >>> [(c.doc, c.text, c.value, c.normalized.unit) for c in stored_claims(path, "%2025-01%")]
 [('2025-01/a.txt', '483.8万座', Decimal('4838000'), 'count')]
 """
