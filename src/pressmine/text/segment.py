@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
+from typing import NamedTuple
 
 from pressmine.regex import store
 
@@ -99,13 +100,27 @@ def spans(
     ['同比', '增加', '160']
     >>> [w for w, _, _ in spans("共出动", split=frozenset({"共"}))]
     ['共', '出动']
+    >>> spans("直接经济损失", 10)
+    [('直接', 10, 12), ('经济损失', 12, 16)]
     """
+    # not cut(): its copy of the words is for callers to keep
+    words: Sequence[str] = _cut_split(text, split) if split else _cut_cached(text)
     out = []
     pos = offset
-    for word in _cut_cached(text):  # not cut(): its copy of the words is for callers to keep
-        for part in _split_suffix(word, split) if split and len(word) > 2 else (word,):
-            out.append((part, pos, pos + len(part)))
-            pos += len(part)
+    for word in words:
+        end = pos + len(word)
+        out.append((word, pos, end))
+        pos = end
+    return out
+
+
+def _cut_split(text: str, split: frozenset[str]) -> list[str]:
+    out: list[str] = []
+    for word in _cut_cached(text):
+        if len(word) > 2:
+            out.extend(_split_suffix(word, split))
+        else:
+            out.append(word)
     return out
 
 
@@ -118,14 +133,21 @@ def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
     return (word,)
 
 
+class Lexicon(NamedTuple):
+    """The word classes of the lexicon, split for the lookups the subject finder makes."""
+
+    classes: dict[str, str]  # word -> class, for every word the lexicon lists but "nt"
+    organisations: frozenset[str]  # the words of class "nt" (国家统计局): nouns, and owners
+
+
 @cache
-def _word_classes() -> dict[str, str]:
+def _lexicon() -> Lexicon:
     # Beside this module, as importlib.resources would find it (pip always unpacks wheels);
     # importing importlib.resources costs more than the whole lookup.
     path = Path(__file__).parent / "data" / "word_classes.tsv"
     text = path.read_text(encoding="utf-8")
     # Read once per machine (regex/store.py keeps the table): a start-up cost otherwise.
-    return store.remember("word-classes", text, lambda: _parse_word_classes(text))
+    return store.remember("word-classes", text, lambda: _split_lexicon(_parse_word_classes(text)))
 
 
 def _parse_word_classes(text: str) -> dict[str, str]:
@@ -139,14 +161,39 @@ def _parse_word_classes(text: str) -> dict[str, str]:
     return dict(zip(fields[::2], fields[1::2], strict=True))
 
 
+def _split_lexicon(table: dict[str, str]) -> Lexicon:
+    """Organisations are nouns to word_class: they go to a set of their own.
+
+    >>> _split_lexicon({"建成": "v", "国家统计局": "nt"})
+    Lexicon(classes={'建成': 'v'}, organisations=frozenset({'国家统计局'}))
+    """
+    classes = {w: cls for w, cls in table.items() if cls != "nt"}
+    return Lexicon(classes, frozenset(w for w, cls in table.items() if cls == "nt"))
+
+
+# word_classes(), once read: word_class is asked of every word near every number, and a
+# module variable is the cheapest way there.
+_classes: dict[str, str] | None = None
+
+
+def word_classes() -> dict[str, str]:
+    """Every word the lexicon gives a class other than noun, with its class: for a loop that
+    asks the class of many words, `classes.get(word, NOUN)` is word_class(word)."""
+    global _classes
+    if _classes is None:
+        _classes = _lexicon().classes
+    return _classes
+
+
 def word_class(word: str) -> str:
     """The word's class: v vn a d p c u r m q t f y, or "n" for anything else.
 
     >>> word_class("建成"), word_class("已"), word_class("基站"), word_class("5G")
     ('v', 'd', 'n', 'n')
+    >>> word_class("国家统计局")
+    'n'
     """
-    cls = _word_classes().get(word, NOUN)
-    return NOUN if cls == "nt" else cls
+    return (_classes or word_classes()).get(word, NOUN)
 
 
 def is_organisation(word: str) -> bool:
@@ -156,4 +203,4 @@ def is_organisation(word: str) -> bool:
     >>> is_organisation("国家统计局"), is_organisation("基站")
     (True, False)
     """
-    return len(word) > 1 and _word_classes().get(word) == "nt"
+    return len(word) > 1 and word in _lexicon().organisations

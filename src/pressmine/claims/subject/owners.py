@@ -8,7 +8,7 @@ or the whole release (the headline's), when the measure names no owner of its ow
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from pressmine.claims.subject.parts import Word, Words
@@ -36,20 +36,29 @@ def name_spans(toks: Sequence[Word], words: Words) -> list[tuple[int, int]]:
     organisation the dictionary knows (交通银行), a word of three or more characters ending in
     a place or body suffix (临夏州, 民和县, 联勤保障中心), or a word followed by a suffix word
     (积石山 + 县). Two-character words that end so are words, not names (城市, 上市, 全部)."""
-    regions, suffixes = words.regions, words.name_suffixes
-    out: list[tuple[int, int]] = []
+    return list(_names(toks, words))
+
+
+def has_name(toks: Sequence[Word], words: Words) -> bool:
+    return next(_names(toks, words), None) is not None  # the first name is enough
+
+
+def _names(toks: Sequence[Word], words: Words) -> Iterator[tuple[int, int]]:
+    regions, suffixes, endings = words.regions, words.name_suffixes, words.name_endings
     for k, (w, s, e) in enumerate(toks):
-        nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
         if (
             w in regions
             or segment.is_organisation(w)
-            or _starts_with_region(w, regions)
-            or (len(w) >= 3 and any(w.endswith(x) for x in suffixes))
+            or (len(w) >= 3 and (w.endswith(endings) or _starts_with_region(w, regions)))
         ):
-            out.append((s, e))
-        elif nxt in suffixes and w not in words.stop_words and _named_before(toks, k) >= 2:
-            out.append((s, toks[k + 1][2]))  # 积石山 + 县, 武警某 + 部
-    return out
+            yield s, e
+        elif (
+            k + 1 < len(toks)
+            and toks[k + 1][0] in suffixes
+            and w not in words.stop_words
+            and _named_before(toks, k) >= 2
+        ):
+            yield s, toks[k + 1][2]  # 积石山 + 县, 武警某 + 部
 
 
 def _named_before(toks: Sequence[Word], k: int) -> int:
@@ -63,11 +72,7 @@ def _named_before(toks: Sequence[Word], k: int) -> int:
 
 def _starts_with_region(word: str, regions: frozenset[str]) -> bool:
     """中国台湾, 广东省: a word that opens with a listed region of two or more characters."""
-    return len(word) > 2 and any(word[:n] in regions for n in (2, 3, 4) if n < len(word))
-
-
-def has_name(toks: Sequence[Word], words: Words) -> bool:
-    return bool(name_spans(toks, words))
+    return any(word[:n] in regions for n in range(2, min(5, len(word))))
 
 
 def may_name(text: str, words: Words, lo: int = 0, hi: int | None = None) -> bool:
@@ -109,25 +114,21 @@ def clause_actor(toks: list[Word], words: Words) -> Actor | None:
 
 def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Actor | None:
     owner: list[Word] = []
-    main = len(toks)  # the owner ends before the clause's last verb
-    if compounds:
-        main = next(
-            (k for k in range(len(toks) - 1, i - 1, -1) if segment.word_class(toks[k][0]) == "v"),
-            len(toks),
-        )
+    main = _last_verb(toks, i) if compounds else len(toks)  # the owner ends before it
     while i < len(toks):
         w = toks[i][0]
-        inner = (
-            compounds
-            and owner
-            and i < main
-            and segment.word_class(w) == "v"
-            and w not in words.stop_words
-            and i + 1 < len(toks)
-            and _ownerish(toks[i + 1][0], words)
-        )
-        if not (_ownerish(w, words) or inner):
-            break
+        if not _ownerish(w, words):
+            inner = (  # 国有+控股+企业: a verb between nouns, before the clause's last verb
+                compounds
+                and owner
+                and i < main
+                and segment.word_class(w) == "v"
+                and w not in words.stop_words
+                and i + 1 < len(toks)
+                and _ownerish(toks[i + 1][0], words)
+            )
+            if not inner:
+                break
         owner.append(toks[i])
         i += 1
     if not owner or not _has_noun(owner):
@@ -154,6 +155,15 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
     return Actor(owner, content, rest, acts)
 
 
+def _last_verb(toks: list[Word], start: int) -> int:
+    """Where the last verb at or after `start` is, else len(toks)."""
+    classes = segment.word_classes()
+    for k in range(len(toks) - 1, start - 1, -1):
+        if classes.get(toks[k][0], segment.NOUN) == "v":
+            return k
+    return len(toks)
+
+
 def _skip_lead(toks: list[Word], words: Words) -> int:
     """Past what opens a clause before its owner: time (前四个月, 1-2月, 一季度), conjunctions,
     adverbs, list markers and punctuation."""
@@ -167,7 +177,7 @@ def _skip_lead(toks: list[Word], words: Words) -> int:
             cls in _LEAD_CLASSES
             or w in words.strip_prefix
             or w in words.time_words
-            or not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in w)
+            or not _has_letter(w)
         ):
             i += 1
             continue
@@ -182,9 +192,15 @@ def _ownerish(word: str, words: Words) -> bool:
         return False
     if word in "“”‘’《》「」『』()（）":
         return True
-    if not any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word):
+    if not _has_letter(word):
         return False  # punctuation, and the digits of another figure
     return segment.word_class(word) in _NOUNISH
+
+
+def _has_letter(word: str) -> bool:
+    """A Chinese character or a letter: most words open with one (CJK ideographs are letters
+    to str.isalpha, but for the few of the block that Unicode has not assigned yet)."""
+    return word[:1].isalpha() or any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word)
 
 
 def _has_noun(toks: list[Word]) -> bool:
@@ -197,8 +213,7 @@ def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[
     if toks and segment.word_class(toks[0][0]) == "p":
         return None  # 按中国银行业监管口径计算: a frame, not an owner
     actor = clause_actor(toks, words)
-    verbless = not any(segment.word_class(w) == "v" for w, _, _ in toks)
-    if actor is None and headline and verbless:
+    if actor is None and headline and not any(segment.word_class(w) == "v" for w, _, _ in toks):
         # 招商银行上半年业绩: a title may have no verb; a name opening it scopes the release
         i = _skip_lead(toks, words)
         lead = []

@@ -281,12 +281,11 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             out = [toks[j - 1], tok]  # 居住+类, 充电+桩: a thing named after a verb
             skip_next = True
             continue
-        left_cls = segment.word_class(left) if left is not None else None
         if (
             w in words.list_separators
             and out
             and left is not None
-            and (is_nounish(left) or left_cls == "q")
+            and (is_nounish(left) or segment.word_class(left) == "q")
         ):
             out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业, 金银珠宝类、…: one subject
             continue

@@ -123,8 +123,10 @@ class _ScopeNames:
     def __init__(self, text: str, bounds: Boundaries, words: Words) -> None:
         self.text, self.bounds, self.words = text, bounds, words
         self.frame_k = 0  # the next clause end to read for frames
-        self.name_k = 0  # and for names
-        self.names: list[tuple[int, tuple[int, int]]] = []  # (clause start, name span)
+        self.frame_ends = tuple(words.scope_frame_ends)  # for str.endswith
+        self.frame_last = frozenset(end[-1] for end in self.frame_ends)
+        # clause index -> the name of the last clause up to it in its paragraph that has one
+        self.nearest: dict[int, tuple[int, int] | None] = {}
         self.frames: list[tuple[int, tuple[int, int]]] = []  # (clause start, frame span)
 
     def _clause(self, k: int) -> tuple[int, int]:
@@ -133,11 +135,13 @@ class _ScopeNames:
 
     def frame_before(self, pos: int) -> tuple[int, int] | None:
         """The scope frame (规模以上工业企业中,) that opens the full sentence (to 。) of pos."""
-        ends, words = self.bounds.clause_ends, self.words
-        frame_ends = tuple(words.scope_frame_ends)
+        ends, words, frame_ends = self.bounds.clause_ends, self.words, self.frame_ends
         while self.frame_k < len(ends) and ends[self.frame_k] < pos:
             lo, hi = self._clause(self.frame_k)
             self.frame_k += 1
+            last = self.text[hi - 1] if hi > lo else " "
+            if last not in self.frame_last and not last.isspace():
+                continue  # most clauses: no need to copy them to see how they end
             if self.text[lo:hi].rstrip().endswith(frame_ends):
                 frame = owners.scope_frame(words_in(self.text, lo, hi, words), words)
                 if frame is not None:
@@ -154,23 +158,32 @@ class _ScopeNames:
         return span
 
     def name_before(self, pos: int) -> tuple[int, int] | None:
-        """The last name in subject position before pos in its paragraph."""
-        ends, words = self.bounds.clause_ends, self.words
+        """The last name in subject position before pos in its paragraph. The clauses are read
+        backwards from pos up to the first that has one: most claims find it a clause or two
+        back, and what a walk learnt is kept, so that no clause is read twice."""
+        ends = self.bounds.clause_ends
         para_lo, _ = self.bounds.paragraph(pos)
-        # Clauses of earlier paragraphs are skipped unread: no claim there asked for a name.
-        self.name_k = max(self.name_k, bisect.bisect_left(ends, para_lo))
-        while self.name_k < len(ends) and ends[self.name_k] < pos:
-            lo, hi = self._clause(self.name_k)
-            self.name_k += 1
-            # A name in subject position opens its clause: look for one near the start only.
-            if owners.may_name(self.text, words, lo, min(hi, lo + _OWNER_REACH)):
-                toks = words_in(self.text, lo, min(hi, lo + 2 * _OWNER_REACH), words)
-                name = owners.scope_name(toks, words)
-                if name is not None:
-                    self.names.append((lo, name))
-        for lo, span in reversed(self.names):
+        first = bisect.bisect_left(ends, para_lo)  # the paragraph's first clause
+        walked: list[int] = []
+        name = None
+        for k in range(bisect.bisect_left(ends, pos) - 1, first - 1, -1):  # ends before pos
+            if k in self.nearest:
+                name = self.nearest[k]
+                break
+            lo, hi = self._clause(k)
             if lo < para_lo:
                 break
-            if span[1] <= pos:
-                return span
-        return None
+            walked.append(k)
+            name = self._name_in(lo, hi)
+            if name is not None:
+                break
+        for k in walked:
+            self.nearest[k] = name
+        return name
+
+    def _name_in(self, lo: int, hi: int) -> tuple[int, int] | None:
+        # A name in subject position opens its clause: look for one near the start only.
+        if not owners.may_name(self.text, self.words, lo, min(hi, lo + _OWNER_REACH)):
+            return None
+        toks = words_in(self.text, lo, min(hi, lo + 2 * _OWNER_REACH), self.words)
+        return owners.scope_name(toks, self.words)

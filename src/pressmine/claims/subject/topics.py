@@ -34,6 +34,13 @@ def carry_heads(
 ) -> None:
     """规模以上工业增加值增长6.0%…;制造业增长6.9%: a category without a measure of its own is
     measured as the paragraph's figures before it were: 制造业 + 增加值."""
+    heads: dict[Spans, list[Word] | None] = {}  # each claim is looked back at from several
+
+    def head_of(spans: Spans) -> list[Word] | None:
+        if spans not in heads:
+            heads[spans] = measure_head(words_of(text, spans), words)
+        return heads[spans]
+
     for i, f in enumerate(found):
         if f.how not in ("before", "bracket", "respectively") or not f.spans:
             continue
@@ -43,7 +50,7 @@ def carry_heads(
         for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
             if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
                 continue
-            head = measure_head(words_of(text, found[j].spans or ()), words)
+            head = head_of(found[j].spans or ())
             if head is None:
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
