@@ -130,7 +130,7 @@ def test_explain_says_which_step_gave_each_subject():
     steps = [line.strip() for line in result.output.splitlines() if "subject by" in line]
     assert steps == [
         "subject by rule + owner from the clause's actor: 国有控股企业 | 利润总额",
-        "subject by inherited + owner from a name in the paragraph: 国有控股企业 | 利润总额",
+        "subject by inherited + owner from the level it changes: 国有控股企业 | 利润总额",
     ]
 
 

@@ -107,6 +107,7 @@ def _subjects(text: str, packs: PackSet) -> dict[int, str]:
 
 _OWNERS = {
     "actor": "the clause's actor",
+    "level": "the level it changes",
     "frame": "the sentence's scope frame",
     "paragraph": "a name in the paragraph",
     "headline": "the headline",

@@ -51,6 +51,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "measure_heads",
         "regions",
         "name_suffixes",
+        "sector_endings",
         "light_verbs",
         "reporting_verbs",
         "comparators",

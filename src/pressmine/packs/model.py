@@ -149,6 +149,7 @@ class SubjectWords:
     measure_heads: frozenset[str]  # end a measure's name, shared by a list: 增加值, 利润
     regions: frozenset[str]  # places named without a suffix: 广东, 我国, 东盟
     name_suffixes: frozenset[str]  # end the name of a place or a body: 县, 银行, 中心
+    sector_endings: tuple[str, ...]  # end a sector's name, an owner in its clause only: 业
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
     reporting_verbs: frozenset[str]  # their actor reports and owns nothing: 表示, 显示
     comparators: frozenset[str]  # open a comparison base: 比, 较
@@ -302,9 +303,11 @@ class PackSet:
         """What the subject finder reads: the subject table with the words derived above."""
         table = dict(self.subject_words)
         glued_links = tuple(sorted(table.pop("glued_links")))  # for str.endswith
+        sector_endings = tuple(sorted(table.pop("sector_endings")))
         return SubjectWords(
             **table,
             glued_links=glued_links,
+            sector_endings=sector_endings,
             list_separators=self.list_separators,
             list_marks=self.list_words["marks"],
             name_conjunctions=self.list_words["in_names"],
@@ -317,7 +320,7 @@ class PackSet:
             currencies=frozenset(u for u, info in self.units.items() if info.kind == "currency"),
             name_endings=tuple(sorted(table["name_suffixes"])),
             measure_endings=tuple(sorted(table["measure_heads"])),
-            name_hint=_any_of(table["regions"] | table["name_suffixes"]),
+            name_hint=_any_of(table["regions"] | table["name_suffixes"] | set(sector_endings)),
             compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,
             compound_prefixes=frozenset(
                 n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)

@@ -197,15 +197,16 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
                 if groups.paragraph[j] == groups.paragraph[i] and found[j].how in own
             ]
             if back and claims[i].unit in ("%", "pp", "倍"):
-                f.spans, f.how = found[back[0]].spans, "inherited"
+                f.spans, f.how, f.source = found[back[0]].spans, "inherited", back[0]
             continue
         if f.share is not None and found[earlier[-1]].spans is not None:
             f.spans, f.how = (*(found[earlier[-1]].spans or ()), *f.share), "inherited"
+            f.source = earlier[-1]
             continue
         kind = _unit_kind(claims[i].unit)
         same_unit = [j for j in earlier if _unit_kind(claims[j].unit) == kind]
         if same_unit:
-            f.spans, f.how = found[same_unit[-1]].spans, "inherited"
+            f.spans, f.how, f.source = found[same_unit[-1]].spans, "inherited", same_unit[-1]
             continue
         # Position in a list of subjectless numbers (下降10.9%、7.0%) picks among the
         # sentence's subjects in order.
@@ -218,6 +219,7 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
         k, pos = len(run), run.index(i)
         pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
         f.spans, f.how = pick, "inherited"
+        f.source = next(j for j in reversed(earlier) if found[j].spans == pick)
 
 
 def _is_time(c: Candidate) -> bool:

@@ -31,25 +31,36 @@ class Actor:
     acts: bool = False  # the owner does something (实现, 派出), rather than change (增长)
 
 
-def name_spans(toks: Sequence[Word], words: Words) -> list[tuple[int, int]]:
+def name_spans(
+    toks: Sequence[Word], words: Words, sectors: bool = True
+) -> list[tuple[int, int]]:
     """The names of places and bodies among the words: a listed region (广东, 全港), an
     organisation the dictionary knows (交通银行), a word of three or more characters ending in
     a place or body suffix (临夏州, 民和县, 联勤保障中心), or a word followed by a suffix word
-    (积石山 + 县). Two-character words that end so are words, not names (城市, 上市, 全部)."""
-    return list(_names(toks, words))
+    (积石山 + 县). Two-character words that end so are words, not names (城市, 上市, 全部).
+    With `sectors`, a sector's name too (采矿业): it owns its own clause's figures."""
+    return list(_names(toks, words, sectors))
 
 
 def has_name(toks: Sequence[Word], words: Words) -> bool:
-    return next(_names(toks, words), None) is not None  # the first name is enough
+    return next(_names(toks, words, True), None) is not None  # the first name is enough
 
 
-def _names(toks: Sequence[Word], words: Words) -> Iterator[tuple[int, int]]:
+def _names(toks: Sequence[Word], words: Words, sectors: bool) -> Iterator[tuple[int, int]]:
     regions, suffixes, endings = words.regions, words.name_suffixes, words.name_endings
+    sector_endings = words.sector_endings if sectors else ()
     for k, (w, s, e) in enumerate(toks):
         if (
             w in regions
             or segment.is_organisation(w)
-            or (len(w) >= 3 and (w.endswith(endings) or _starts_with_region(w, regions)))
+            or (
+                len(w) >= 3
+                and (
+                    w.endswith(endings)
+                    or w.endswith(sector_endings)
+                    or _starts_with_region(w, regions)
+                )
+            )
         ):
             yield s, e
         elif (
@@ -124,6 +135,7 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
                 and i < main
                 and segment.word_class(w) == "v"
                 and w not in words.stop_words
+                and w not in words.light_verbs  # 实现 links, even before 营业+收入
                 and i + 1 < len(toks)
                 and _ownerish(toks[i + 1][0], words)
             )
@@ -220,13 +232,13 @@ def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[
         while i < len(toks) and _ownerish(toks[i][0], words):
             lead.append(toks[i])
             i += 1
-        names = name_spans(lead, words)
+        names = name_spans(lead, words, sectors=False)
         return (lead[0][1], names[-1][1]) if names else None
     if actor is None:
         return None
     if not actor.acts and not headline:
         return None  # 股份制企业增长6.9%: a measured subject, no owner of what follows
-    names = name_spans(actor.owner, words)
+    names = name_spans(actor.owner, words, sectors=False)  # sectors stand side by side
     if not names:
         return None
     return actor.owner[0][1], names[-1][1]  # 国有控股企业, 我国[外贸进出口]: up to the name

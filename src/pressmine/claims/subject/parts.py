@@ -62,7 +62,8 @@ class Found:
     how: str  # rule / after / before / verb / meta / inherited / respectively / topic / none
     words: list[Word]  # the phrase's words (for shared-head repair)
     share: Spans | None = None  # 占我国外贸总值: the base of a share, said after its owner
-    owner: str | None = None  # how an owner was added: actor / frame / name / headline
+    owner: str | None = None  # how an owner was added: actor / level / frame / paragraph / headline
+    source: int | None = None  # the claim an inherited subject came from
 
 
 def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:

@@ -64,6 +64,11 @@ def attach_owners(
         if extra:
             f.spans, f.owner = merge_spans(spans_of(extra), f.spans), "actor"
             continue
+        source = found[f.source] if f.how == "inherited" and f.source is not None else None
+        if source is not None and source.owner == "actor" and source.spans is not None:
+            # 采矿业实现利润总额5024.5亿元,同比下降16.2%: a change has the owner of its level
+            f.spans, f.owner = (*source.spans, *(f.share or ())), "level"
+            continue
         named = any(owners.may_name(text, words, s, e) for s, e in f.spans)
         if named and owners.has_name(words_of(text, f.spans), words):
             continue
