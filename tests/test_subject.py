@@ -27,6 +27,13 @@ CASES = [
     ("owner-count", "省军区派出5辆运输车。", "5辆", "省军区派出运输车"),
     ("owner-list", "市消防支队共出动300人、45辆车。", "45辆", "市消防支队出动车"),
     ("owner-verb", "云南昭通市5.0级地震已造成当地4人遇难。", "4人", "云南昭通市地震遇难"),
+    ("owner-sector", "1-6月，纺织业实现利润总额600亿元。", "600亿元", "纺织业利润总额"),
+    (
+        "owner-before-its-measure",
+        "规模以上工业企业实现营业收入60万亿元。",
+        "60万亿元",
+        "规模以上工业企业营业收入",
+    ),
     # 2. Scope carries over: from the headline, a scope frame, the paragraph.
     (
         "headline",
@@ -49,9 +56,16 @@ CASES = [
     # 3. A change claim has the subject of the quantity that changed.
     ("change", "出口2.3万亿元，同比增长8.1%。", "8.1%", "出口"),
     ("change-basis", "工业增加值比2019年同期增长9.2%。", "9.2%", "工业增加值"),
+    ("change-owner", "化纤业实现利润总额300亿元，同比下降4%。", "4%", "化纤业利润总额"),
     ("change-over", "零售额增长6%，增速比上月高出1个百分点。", "1个百分点", "零售额"),
     # 4. Lists share subjects in order; 分别 and 各 map them.
     ("respectively", "钢材、水泥产量分别增长3%和4%。", "4%", "水泥产量"),
+    (
+        "respectively-shared-ending",
+        "东部、中部、东北地区投资分别增长3%、5%、2%。",
+        "3%",
+        "东部地区投资",
+    ),
     ("each", "电费、水费各涨2%、3%。", "3%", "水费"),
     ("implicit-list", "货物出口、服务出口同比增长5%、7%。", "7%", "服务出口"),
     (
@@ -107,6 +121,12 @@ def test_nine_kinds_of_firm_get_nine_subjects() -> None:
     )
     subjects = [c.subject for c in extract(text) if c.unit == "元"]
     assert len(set(subjects)) == len(subjects) == 4, subjects
+
+
+def test_a_sector_scopes_only_its_own_clause() -> None:
+    # Sectors stand side by side: the next clause's measure is not the first sector's.
+    text = "纺织业营业收入1.2万亿元；软件业务收入8000亿元。"
+    assert subject_of(text, "8000亿元") == "软件业务收入"
 
 
 def test_subject_original_gives_the_same_pieces_in_the_input_script() -> None:

@@ -16,6 +16,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    merge_adjacent,
     words_in,
 )
 from pressmine.claims.subject.phrases import (
@@ -121,11 +122,14 @@ def distribute_respectively(
         sentence = groups.sentence[i]
         if len(parts) == len(run):
             head = parts[-1][-1]
+            ending = _shared_ending(parts, words)
             subjects = []
             for part in parts:
                 spans = as_spans(part)
+                if part is not parts[-1] and ending is not None:
+                    spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
                 if part is not parts[-1] and len(parts[-1]) > 1 and part[-1][0] != head[0]:
-                    spans = (*spans, (head[1], head[2]))  # 香港 + 旅客, 高技术产业 + 增加值
+                    spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
                 subjects.append(spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
             subjects = last[1]
@@ -134,6 +138,20 @@ def distribute_respectively(
         for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
         last = (sentence, subjects)
+
+
+def _shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
+    """The name ending the last item spells out for all (东部、中部、西部、东北地区收入: the
+    regions are all 地区), when no other item has it."""
+    first = parts[-1][0]
+    if len(parts[-1]) < 2:
+        return None
+    for ending in words.name_endings:
+        if len(ending) > 1 and first[0].endswith(ending) and len(first[0]) > len(ending):
+            if any(p[-1][0].endswith(ending) for p in parts[:-1]):
+                return None
+            return first[2] - len(ending), first[2]
+    return None
 
 
 def _list_run(

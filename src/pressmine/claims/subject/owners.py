@@ -31,9 +31,7 @@ class Actor:
     acts: bool = False  # the owner does something (实现, 派出), rather than change (增长)
 
 
-def name_spans(
-    toks: Sequence[Word], words: Words, sectors: bool = True
-) -> list[tuple[int, int]]:
+def name_spans(toks: Sequence[Word], words: Words, sectors: bool = True) -> list[tuple[int, int]]:
     """The names of places and bodies among the words: a listed region (广东, 全港), an
     organisation the dictionary knows (交通银行), a word of three or more characters ending in
     a place or body suffix (临夏州, 民和县, 联勤保障中心), or a word followed by a suffix word
@@ -65,7 +63,7 @@ def _names(toks: Sequence[Word], words: Words, sectors: bool) -> Iterator[tuple[
             yield s, e
         elif (
             k + 1 < len(toks)
-            and toks[k + 1][0] in suffixes
+            and (toks[k + 1][0] in suffixes or toks[k + 1][0] in sector_endings)
             and w not in words.stop_words
             and _named_before(toks, k) >= 2
         ):

@@ -92,6 +92,17 @@ def merge_spans(first: Spans, then: Spans) -> Spans:
     return (*out, *then)
 
 
+def merge_adjacent(spans: Spans) -> Spans:
+    """The pieces, with those that touch joined into one (地区 + 收入 -> 地区收入)."""
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and out[-1][1] == s:
+            out[-1] = (out[-1][0], e)
+        else:
+            out.append((s, e))
+    return tuple(out)
+
+
 def overlaps(span: tuple[int, int], spans: Spans) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 

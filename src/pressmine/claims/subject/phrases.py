@@ -285,7 +285,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             w in words.list_separators
             and out
             and left is not None
-            and (is_nounish(left) or segment.word_class(left) == "q")
+            and (is_nounish(left) or segment.word_class(left) == "q" or left in words.regions)
         ):
             out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业, 金银珠宝类、…: one subject
             continue
@@ -303,7 +303,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
         # 直接+经济损失: a two-character adverb right before a noun modifies it.
         part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
-        if not (is_nounish(w) or w in suffixes or part or compound_part(w, left, right, words)):
+        nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
+        if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
     out = trim_quotes(out)
