@@ -81,6 +81,13 @@ CASES = [
         "7%",
         "制造业增加值",
     ),
+    (
+        "subset-measure",
+        "前三季度，进出口总值30万亿元。其中，出口17万亿元。",
+        "17万亿元",
+        "出口总值",
+    ),
+    ("bracketed-note", "风电装机容量(并网)500万千瓦。", "500万千瓦", "风电装机容量"),
     # 5. Counts name the counted thing (with what describes it).
     ("count", "已建成充电桩300万个。", "300万个", "充电桩"),
     ("count-described", "每天约5万辆货车驶入港区。", "约5万辆", "货车驶入港区"),

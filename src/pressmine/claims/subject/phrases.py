@@ -250,6 +250,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     toks = _drop_meta_tail(toks, meta)
     out: list[Word] = []
     depth = 0
+    note = 0  # depth inside a bracketed note that ends the phrase
     skip_next = False
     for j in range(len(toks) - 1, -1, -1):
         if skip_next:
@@ -258,6 +259,11 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         tok = toks[j]
         w = tok[0]
         left = toks[j - 1][0] if j > 0 else None
+        if note or (not out and w in ")）" and j > 0):
+            # 电源新增生产能力(正式投产)6295万千瓦: a note in brackets, no part of the name
+            # (a quoted term is: 实施“一案双罚”350次)
+            note += (w in ")）") - (w in "(（")
+            continue
         if depth or w in CLOSE:
             depth += (w in CLOSE) - (w in OPEN)
             out.insert(0, tok)

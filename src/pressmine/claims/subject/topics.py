@@ -42,11 +42,14 @@ def carry_heads(
         return heads[spans]
 
     for i, f in enumerate(found):
-        if f.how not in ("before", "bracket", "respectively") or not f.spans:
+        if f.how not in ("rule", "before", "bracket", "respectively") or not f.spans:
             continue
         phrase = words_of(text, f.spans)
         if not phrase or measure_head(phrase, words):
             continue
+        if f.how == "rule" and len(phrase) > 1:
+            continue  # a rule's one-word category (出口) takes it; a longer phrase is its own
+
         for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
             if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
                 continue
