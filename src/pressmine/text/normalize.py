@@ -44,11 +44,26 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
     folder = Path(opencc.__file__).parent / "dictionary"
     chars: dict[int, str] = {}
     for key, first in _entries(folder / "TSCharacters.txt"):
-        if len(key) == 1 and len(first) == 1:
+        if len(key) == 1 and len(first) == 1 and not _rare_form(key, first):
             chars[ord(key)] = first
-    phrases = {k: v for k, v in _entries(folder / "TSPhrases.txt") if len(k) == len(v)}
+    phrases = {
+        k: "".join(a if _rare_form(a, b) else b for a, b in zip(k, v, strict=True))
+        for k, v in _entries(folder / "TSPhrases.txt")
+        if len(k) == len(v)
+    }
     alternation = "|".join(map(re.escape, sorted(phrases, key=lambda k: (-len(k), k))))
     return chars, re.compile(alternation) if phrases else None, phrases
+
+
+def _rare_form(key: str, simplified: str) -> bool:
+    """A common character whose simplified form lies outside the common block (劏 -> 㓥,
+    嗰 -> 𠮶): simplified text writes the common one (劏房), so it is kept."""
+    return _COMMON_CJK[0] <= key <= _COMMON_CJK[1] and not (
+        _COMMON_CJK[0] <= simplified <= _COMMON_CJK[1]
+    )
+
+
+_COMMON_CJK = ("\u4e00", "\u9fff")  # CJK Unified Ideographs, the block GBK covers
 
 
 def _entries(path: Path) -> list[tuple[str, str]]:
