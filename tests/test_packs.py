@@ -88,6 +88,7 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         ("[pack]\nname = 'x'\n[lists]\ncommas = ['、']\n", "unknown [lists] key 'commas'"),
         ("[pack]\nname = 'x'\n[value_words]\nhalf = '半'\n", "value_words.half must be a list"),
         ("[pack]\nname = 'x'\n[define]\nscale = '万'\n", "fragment 'scale' is defined in"),
+        ("[pack]\nname = 'x'\n[subject.groups]\n'岁' = 3\n", "the label must be a string"),
         ("name = 'x'\n", "missing [pack] table"),
         ("[pack\nname = 'x'\n", "not valid TOML"),
     ],
@@ -103,6 +104,7 @@ def test_a_user_pack_adds_units_and_rules(tmp_path):
         "unknown-list-key",
         "word-list-not-a-list",
         "scale-redefined",
+        "group-label",
         "no-pack",
         "toml",
     ],
@@ -121,6 +123,13 @@ def test_rule_errors_carry_a_line_number(tmp_path):
     write_pack(tmp_path, body, "lines.toml")
     with pytest.raises(PackError, match=r"lines\.toml:5: rule 'late'"):
         load_packs([tmp_path])
+
+
+def test_a_user_pack_adds_a_group_unit(tmp_path):
+    body = "[pack]\nname = 'heights'\n\n[subject.groups]\n'厘米' = \"身高组\"\n"
+    write_pack(tmp_path, body)
+    claims = extract("身高150至160厘米儿童占20%。", packs=load_packs([tmp_path]))
+    assert [c.subject for c in claims if c.unit == "厘米"] == ["身高组"]
 
 
 def test_only_and_exclude_select_packs_by_name(tmp_path):

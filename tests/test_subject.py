@@ -130,6 +130,23 @@ def test_nine_kinds_of_firm_get_nine_subjects() -> None:
     assert len(set(subjects)) == len(subjects) == 4, subjects
 
 
+def test_an_age_band_is_a_group_and_scopes_its_figures() -> None:
+    text = "分年龄看，二十至二十九岁失业率为8.1%，比上月下降0.3个百分点，三十至三十九岁为4.2%。"
+    subjects = {c.text: c.subject for c in extract(text)}
+    assert subjects == {
+        "二十至二十九岁": "年龄组",
+        "8.1%": "20至29岁失业率",
+        "0.3个百分点": "20至29岁失业率",
+        "三十至三十九岁": "年龄组",
+        "4.2%": "30至39岁失业率",
+    }
+
+
+def test_a_group_subject_keeps_the_input_script_in_subject_original() -> None:
+    c = next(c for c in extract("二十至二十九歲失業率為8.1%。") if c.unit == "%")
+    assert (c.subject, c.subject_original) == ("20至29岁失业率", "二十至二十九歲失業率")
+
+
 def test_a_sector_scopes_only_its_own_clause() -> None:
     # Sectors stand side by side: the next clause's measure is not the first sector's.
     text = "纺织业营业收入1.2万亿元；软件业务收入8000亿元。"

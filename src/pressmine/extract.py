@@ -74,7 +74,7 @@ def extract(
     if not claims:
         return []
     bounds = found.bounds or Boundaries.of(norm)
-    subjects = find_subjects(norm, claims, packs, bounds)
+    subjects = find_subjects(norm, text, claims, packs, bounds)
     changes = find_changes(norm, claims, packs, bounds)
     bases = find_bases(norm, claims, changes, packs, bounds)
     periods = find_periods(
@@ -92,8 +92,8 @@ def extract(
                 value=abs(c.value) if change else c.value,
                 value_max=c.value_max,
                 unit=c.unit,
-                subject="".join(norm[s:e] for s, e in subj) if subj else None,
-                subject_original="".join(text[s:e] for s, e in subj) if subj else None,
+                subject=subj[0] if subj else None,
+                subject_original=subj[1] if subj else None,
                 qualifier=c.qualifier,
                 change=change,
                 basis=basis,

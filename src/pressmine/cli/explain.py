@@ -99,7 +99,7 @@ def _subjects(text: str, packs: PackSet) -> dict[int, str]:
     bounds = found.bounds or Boundaries.of(norm)
     out = {}
     for c, f in zip(claims, trace_subjects(norm, claims, packs, bounds), strict=True):
-        pieces = " | ".join(text[s:e] for s, e in f.spans) if f.spans else "(none)"
+        pieces = " | ".join(text[s:e] for s, e in f.spans) if f.spans else f.label or "(none)"
         owner = f" + owner from {_OWNERS[f.owner]}" if f.owner else ""
         out[c.start] = f"{f.how}{owner}: {pieces}"
     return out

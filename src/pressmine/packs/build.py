@@ -90,6 +90,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
     articles: set[str] = set()
     count_words: list[str] = []
     words = {table: {k: set[str]() for k in keys} for table, keys in WORD_TABLES.items()}
+    groups: dict[str, str] = {}  # [subject.groups]: unit of a group-defining range -> label
     defines: dict[str, tuple[str, str]] = {}
     for data, path in raw:
         _merge_units(data.get("units", []), path, data["_text"], units)
@@ -102,7 +103,11 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         articles |= set(str_list(nc.get("article_classifiers", []), path, "article_classifiers"))
         count_words += str_list(nc.get("count_words", []), path, "count_words")
         for table, lists in words.items():
-            _merge_word_table(data.get(table, {}), table, path, data["_text"], lists)
+            given = data.get(table, {})
+            if table == "subject" and isinstance(given, dict) and "groups" in given:
+                given = dict(given)
+                _merge_groups(given.pop("groups"), path, groups)
+            _merge_word_table(given, table, path, data["_text"], lists)
         for frame in data.get("period_words", {}).get("frames", []):
             a, dots, b = frame.partition("…")
             if not (a and dots and b) or "…" in b:
@@ -176,6 +181,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         count_words=tuple(dict.fromkeys(count_words)),
         not_claim_patterns=tuple(not_claim_patterns),
         subject_words=_frozen(words["subject"]),
+        subject_groups=groups,
         list_words=_frozen(words["lists"]),
         period_words=_frozen(words["period_words"]),
         value_words=_frozen(words["value_words"]),
@@ -255,6 +261,16 @@ def _merge_basis(table: Any, path: str, out: dict[str, str]) -> None:
         out[w] = w
     for w, canonical in table.get("aliases", {}).items():
         out[w] = str(canonical)
+
+
+def _merge_groups(table: Any, path: str, out: dict[str, str]) -> None:
+    """[subject.groups]: 岁 = "年龄组" (a range of ages before a measure defines a group)."""
+    if not isinstance(table, dict):
+        raise PackError(path, 'expected a table for [subject.groups]: unit = "label"')
+    for unit, label in table.items():
+        if not isinstance(label, str) or not label:
+            raise PackError(path, f"[subject.groups] {unit}: the label must be a string")
+        out[unit] = label
 
 
 def _merge_word_table(

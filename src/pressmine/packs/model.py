@@ -150,6 +150,7 @@ class SubjectWords:
     regions: frozenset[str]  # places named without a suffix: 广东, 我国, 东盟
     name_suffixes: frozenset[str]  # end the name of a place or a body: 县, 银行, 中心
     sector_endings: tuple[str, ...]  # end a sector's name, an owner in its clause only: 业
+    groups: dict[str, str]  # a range in this unit defines a group: 岁 -> 年龄组
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
     reporting_verbs: frozenset[str]  # their actor reports and owns nothing: 表示, 显示
     comparators: frozenset[str]  # open a comparison base: 比, 较
@@ -221,6 +222,7 @@ class PackSet:
     count_words: tuple[str, ...]  # 只有一个: before 一 + classifier, a count, not an article
     not_claim_patterns: tuple[NotClaimPattern, ...]
     subject_words: dict[str, frozenset[str]]  # [subject]: key -> words
+    subject_groups: dict[str, str]  # [subject.groups]: unit of a group-defining range -> label
     list_words: dict[str, frozenset[str]]  # [lists]
     period_words: dict[str, frozenset[str]]  # [period_words]
     value_words: dict[str, frozenset[str]]  # [value_words]
@@ -308,6 +310,7 @@ class PackSet:
             **table,
             glued_links=glued_links,
             sector_endings=sector_endings,
+            groups=self.subject_groups,
             list_separators=self.list_separators,
             list_marks=self.list_words["marks"],
             name_conjunctions=self.list_words["in_names"],

@@ -16,6 +16,8 @@
 4. Owners and scope (scope.py, owners.py): the actor of the clause when it is a body or a
    place (国有控股企业 + 利润总额, 甘肃 + 派出 + 医疗救助队伍), a frame that scopes the sentence
    (规模以上工业企业中,), else the name that scopes the paragraph or the headline (交通银行).
+5. Groups (groups.py), before the owners: a range that defines a group (十五至十九岁) is
+   subject 年龄组, and the group's figures have it in front of their measure (15至19岁失业率).
 What each step found is kept (Found.how, Found.owner): `pressmine explain` shows it.
 """
 
@@ -24,6 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.groups import is_group, scope_groups, written
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
 from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
 from pressmine.claims.subject.phrases import (
@@ -42,10 +45,24 @@ if TYPE_CHECKING:
 
 
 def find_subjects(
-    text: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
-) -> list[Spans | None]:
-    """Subject spans for each claim (sorted by start), or None when none can be found."""
-    return [f.spans for f in trace_subjects(text, claims, packs, bounds)]
+    text: str, original: str, claims: Sequence[Candidate], packs: PackSet, bounds: Boundaries
+) -> list[tuple[str, str | None] | None]:
+    """Each claim's subject (claims sorted by start) as it reads in the normalised `text` and
+    as written in the `original` (the same offsets; None for a group's label, which is no
+    piece of the text), or None when none can be found."""
+    words = packs.subject_vocabulary
+    grouped = any(is_group(c, words) for c in claims)
+    out: list[tuple[str, str | None] | None] = []
+    for f in trace_subjects(text, claims, packs, bounds):
+        if f.label is not None:
+            out.append((f.label, None))  # a label is no piece of the text
+        elif f.spans is None:
+            out.append(None)
+        else:
+            plain = "".join(text[s:e] for s, e in f.spans)
+            as_written = "".join(original[s:e] for s, e in f.spans)
+            out.append((written(text, f.spans, claims, words) if grouped else plain, as_written))
+    return out
 
 
 def trace_subjects(
@@ -82,5 +99,6 @@ def trace_subjects(
                 f.spans, f.how = as_spans(topic), "topic"
     carry_heads(text, claims, found, groups, words)  # and after lists handed theirs out
     weak_to_topic(text, found, groups, words)
+    scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
     return found

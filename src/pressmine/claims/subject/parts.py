@@ -59,11 +59,14 @@ class Found:
     `pressmine explain` shows), and its words."""
 
     spans: Spans | None
-    how: str  # rule / after / before / verb / meta / inherited / respectively / topic / none
+    how: (
+        str  # rule / after / before / verb / meta / inherited / respectively / topic / group / none
+    )
     words: list[Word]  # the phrase's words (for shared-head repair)
     share: Spans | None = None  # 占我国外贸总值: the base of a share, said after its owner
     owner: str | None = None  # how an owner was added: actor / level / frame / paragraph / headline
     source: int | None = None  # the claim an inherited subject came from
+    label: str | None = None  # a group's label (年龄组), the subject of a group-defining range
 
 
 def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:
