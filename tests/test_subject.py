@@ -147,6 +147,24 @@ def test_a_group_subject_keeps_the_input_script_in_subject_original() -> None:
     assert (c.subject, c.subject_original) == ("20至29岁失业率", "二十至二十九歲失業率")
 
 
+def test_a_record_or_a_streak_is_about_the_figure_before_it() -> None:
+    text = "10月城镇调查失业率为4.9%，创6年同期最低，比上月下降0.1个百分点，连续3个月下降。"
+    subjects = {c.text: c.subject for c in extract(text)}
+    assert subjects["6年"] == "城镇调查失业率同期最低"
+    assert subjects["连续3个月"] == "城镇调查失业率下降"
+
+
+def test_a_span_followed_by_no_record_word_is_no_record() -> None:
+    # 保持稳定 names no record: the span is not the rate's
+    assert subject_of("失业率为4.9%，已有5年保持稳定。", "5年") != "失业率保持稳定"
+
+
+def test_a_growth_rate_is_the_growth_of_the_measure_its_paragraph_reports() -> None:
+    text = "五大行业完成增加值占全市工业增加值的55%。化工、钢铁累计增速分别为8.1%、6.2%。"
+    subjects = {c.text: c.subject for c in extract(text)}
+    assert (subjects["8.1%"], subjects["6.2%"]) == ("化工增加值", "钢铁增加值")
+
+
 def test_a_sector_scopes_only_its_own_clause() -> None:
     # Sectors stand side by side: the next clause's measure is not the first sector's.
     text = "纺织业营业收入1.2万亿元；软件业务收入8000亿元。"

@@ -151,6 +151,10 @@ class SubjectWords:
     name_suffixes: frozenset[str]  # end the name of a place or a body: 县, 银行, 中心
     sector_endings: tuple[str, ...]  # end a sector's name, an owner in its clause only: 业
     groups: dict[str, str]  # a range in this unit defines a group: 岁 -> 年龄组
+    records: frozenset[str]  # after a span of time, make it a record: 新低, 首见
+    growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
+    record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
+    streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
     reporting_verbs: frozenset[str]  # their actor reports and owns nothing: 表示, 显示
     comparators: frozenset[str]  # open a comparison base: 比, 较
@@ -311,6 +315,7 @@ class PackSet:
             glued_links=glued_links,
             sector_endings=sector_endings,
             groups=self.subject_groups,
+            streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,
             list_marks=self.list_words["marks"],
             name_conjunctions=self.list_words["in_names"],

@@ -18,6 +18,8 @@
    (规模以上工业企业中,), else the name that scopes the paragraph or the headline (交通银行).
 5. Groups (groups.py), before the owners: a range that defines a group (十五至十九岁) is
    subject 年龄组, and the group's figures have it in front of their measure (15至19岁失业率).
+6. Records (records.py), last: a span of time reported with a figure (创24年同月最低,
+   连续4个月下降) has the figure's subject with what it counts (失业率 + 同月最低).
 What each step found is kept (Found.how, Found.owner): `pressmine explain` shows it.
 """
 
@@ -35,6 +37,7 @@ from pressmine.claims.subject.phrases import (
     rule_subject,
     subject_of,
 )
+from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import carry_heads, weak_to_topic
 from pressmine.packs.model import PackSet
@@ -101,4 +104,5 @@ def trace_subjects(
     weak_to_topic(text, found, groups, words)
     scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
+    scope_records(text, claims, found, groups, words)
     return found

@@ -14,6 +14,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    spans_of,
     words_in,
     words_of,
 )
@@ -45,6 +46,8 @@ def carry_heads(
         if f.how not in ("rule", "before", "bracket", "respectively") or not f.spans:
             continue
         phrase = words_of(text, f.spans)
+        if claims[i].unit in _RATES:
+            phrase = _without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
         if not phrase or measure_head(phrase, words):
             continue
         if f.how == "rule" and len(phrase) > 1:
@@ -58,8 +61,20 @@ def carry_heads(
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
-                f.spans = (*f.spans, (head[0][1], head[-1][2]))
+                f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
             break
+
+
+def _without_growth(phrase: list[Word], words: Words) -> list[Word]:
+    """The phrase without a growth word at its end, nor the adverbs before it (电力累计增速 ->
+    电力): what grew is named before them. The phrase itself when it names nothing else."""
+    k = len(phrase)
+    if not k or phrase[-1][0] not in words.growth_words:
+        return phrase
+    k -= 1
+    while k > 0 and (phrase[k - 1][0] in words.adverbials or phrase[k - 1][0] in words.skip_before):
+        k -= 1
+    return phrase[:k] if k else phrase
 
 
 def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
