@@ -90,6 +90,7 @@ CASES = [
     ("bracketed-note", "风电装机容量(并网)500万千瓦。", "500万千瓦", "风电装机容量"),
     # 5. Counts name the counted thing (with what describes it).
     ("count", "已建成充电桩300万个。", "300万个", "充电桩"),
+    ("measure-of-the-noun-after", "以实用面积400平方呎的单位为例。", "400平方呎", "实用面积单位"),
     ("count-described", "每天约5万辆货车驶入港区。", "约5万辆", "货车驶入港区"),
     # 6. Shares and ratios name both sides.
     ("share", "服务出口1.2万亿元，占出口总值的18%。", "18%", "服务出口占出口总值"),

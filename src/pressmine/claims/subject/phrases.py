@@ -40,6 +40,9 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         tail = describing_verb(right[len(phrase) :], words) if own else []
         if tail and found.spans:
             found.spans = ((found.spans[0][0], tail[-1][2]),)  # 汽车[奔驰在城乡公路]
+        measured = _measure_before(text, c, left_lo, words)
+        if measured and found.spans:  # 人均居住面积应有15平方米的[愿景]: the 愿景's 面积
+            found.spans = (as_spans(measured)[0], *found.spans)
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
@@ -64,6 +67,22 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
         return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
+
+
+def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:
+    """A measure named before a size that modifies the noun after it (实用面积300平方呎的
+    单位): N的X, a unit that measures (no count), and a phrase before ending in a measure."""
+    if text[c.end : c.end + 1] not in words.number_links:
+        return []
+    if c.unit_info is None or c.unit_info.kind not in ("measure", "currency"):
+        return []
+    left_hi = strip_suffix_words(text, left_lo, c.start, words)
+    phrase = noun_phrase_backward(
+        strip_linking(words_in(text, left_lo, left_hi, words), words), words
+    )
+    if not phrase or not phrase[-1][0].endswith(words.measure_endings):
+        return []
+    return phrase
 
 
 def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found | None:
