@@ -27,6 +27,7 @@ CASES = [
     ("owner-count", "省军区派出5辆运输车。", "5辆", "省军区派出运输车"),
     ("owner-list", "市消防支队共出动300人、45辆车。", "45辆", "市消防支队出动车"),
     ("owner-verb", "云南昭通市5.0级地震已造成当地4人遇难。", "4人", "云南昭通市地震遇难"),
+    ("owner-causal", "台风共造成3.2万人受灾。", "3.2万人", "台风受灾"),
     ("owner-sector", "1-6月，纺织业实现利润总额600亿元。", "600亿元", "纺织业利润总额"),
     (
         "owner-before-its-measure",
@@ -146,6 +147,15 @@ def test_an_age_band_is_a_group_and_scopes_its_figures() -> None:
 def test_a_group_subject_keeps_the_input_script_in_subject_original() -> None:
     c = next(c for c in extract("二十至二十九歲失業率為8.1%。") if c.unit == "%")
     assert (c.subject, c.subject_original) == ("20至29岁失业率", "二十至二十九歲失業率")
+
+
+def test_a_clause_that_only_names_a_topic_is_the_next_figure_s_subject() -> None:
+    text = "个人所得税增长3%；关税在进口回升带动下，增长6%。"
+    assert subject_of(text, "6%") == "关税"
+
+
+def test_a_streak_written_before_its_span_is_of_that_verb() -> None:
+    assert subject_of("零售额下跌4%，连跌5个月。", "5个月") == "零售额跌"
 
 
 def test_a_record_or_a_streak_is_about_the_figure_before_it() -> None:

@@ -54,6 +54,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "sector_endings",
         "records",
         "growth_words",
+        "causal_verbs",
         "record_leads",
         "light_verbs",
         "reporting_verbs",

@@ -153,6 +153,7 @@ class SubjectWords:
     groups: dict[str, str]  # a range in this unit defines a group: 岁 -> 年龄组
     records: frozenset[str]  # after a span of time, make it a record: 新低, 首见
     growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
+    causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
     record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
     streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
@@ -185,6 +186,7 @@ class SubjectWords:
     name_hint: re.Pattern[str]
     compound_prefixes: frozenset[str]  # every beginning of a compound name, to stop early
     compound_hint: re.Pattern[str] | None  # finds a compound name in a text before it is cut
+    causal_hint: re.Pattern[str]  # finds a causal verb in a text before it is cut
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
@@ -330,6 +332,7 @@ class PackSet:
             measure_endings=tuple(sorted(table["measure_heads"])),
             name_hint=_any_of(table["regions"] | table["name_suffixes"] | set(sector_endings)),
             compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,
+            causal_hint=_any_of(table["causal_verbs"] or frozenset({"\0"})),
             compound_prefixes=frozenset(
                 n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)
             ),

@@ -93,7 +93,7 @@ def trace_subjects(
         found.append(bracketed or subject_of(text, c, left_lo, right_hi, words))
     share_heads(text, claims, found, groups, words)
     carry_heads(text, claims, found, groups, words)  # before changes inherit the subject
-    inherit(claims, found, groups)
+    inherit(text, claims, found, groups, bounds, words)
     distribute_respectively(text, claims, found, groups, words)
     for i, f in enumerate(found):
         if f.how in ("meta", "none"):

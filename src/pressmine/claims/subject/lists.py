@@ -23,7 +23,9 @@ from pressmine.claims.subject.phrases import (
     noun_phrase_backward,
     strip_linking,
     strip_suffix_words,
+    topic_clause,
 )
+from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -192,13 +194,26 @@ def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word
     return [p for p in parts if p]
 
 
-def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> None:
-    """Claims with no subject of their own take one from earlier claims in the sentence; a
-    rate or a change with none in its sentence takes the last of its paragraph (同比增长5.9%
-    after a sentence about one thing). A share's base stays: 东盟进出口…,占外贸总值的15.7%."""
+def inherit(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    bounds: Boundaries,
+    words: Words,
+) -> None:
+    """Claims with no subject of their own take the topic of the clause right before theirs
+    when that clause only names one (进口环节税收在…带动下,增长6.6%), else one from earlier
+    claims in the sentence; a rate or a change with none in its sentence takes the last of its
+    paragraph (同比增长5.9% after a sentence about one thing). A share's base stays:
+    东盟进出口…,占外贸总值的15.7%."""
     own = ("rule", "after", "before", "bracket", "verb")
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
+            continue
+        topic = _topic_before(text, claims, groups, bounds, words, i)
+        if topic is not None and f.share is None:
+            f.spans, f.how = as_spans(topic), "topic"
             continue
         earlier = [
             j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
@@ -238,6 +253,26 @@ def inherit(claims: Sequence[Candidate], found: list[Found], groups: Groups) -> 
         pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
         f.spans, f.how = pick, "inherited"
         f.source = next(j for j in reversed(earlier) if found[j].spans == pick)
+
+
+def _topic_before(
+    text: str,
+    claims: Sequence[Candidate],
+    groups: Groups,
+    bounds: Boundaries,
+    words: Words,
+    i: int,
+) -> list[Word] | None:
+    """The topic of the clause right before claim i's, in its sentence, when that clause holds
+    no figure and names only a topic."""
+    lo, _ = groups.clause[i]
+    sentence_lo, _ = groups.sentence[i]
+    if lo - 1 <= sentence_lo or (i > 0 and claims[i - 1].end >= lo - 1):
+        return None
+    prev_lo, prev_hi = bounds.clause(lo - 2)
+    if i > 0 and claims[i - 1].end > prev_lo:
+        return None
+    return topic_clause(text, prev_lo, prev_hi, words)
 
 
 def _is_time(c: Candidate) -> bool:

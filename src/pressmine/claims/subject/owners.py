@@ -29,6 +29,7 @@ class Actor:
     verb: list[Word]  # a content verb kept in a count's subject (派出, 安置); [] for 实现
     rest: list[Word]  # modifiers between the verb and the figure (受灾群众 in 安置受灾群众N人)
     acts: bool = False  # the owner does something (实现, 派出), rather than change (增长)
+    causes: bool = False  # the verb is causal (自然灾害造成…受灾): any owner owns the figure
 
 
 def name_spans(toks: Sequence[Word], words: Words, sectors: bool = True) -> list[tuple[int, int]]:
@@ -162,7 +163,8 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
     stops = words.stop_words
     content = [t for t in verb if t[0] not in words.light_verbs and t[0] not in stops]
     acts = bool(verb) and not any(w in stops and w not in words.light_verbs for w, _, _ in verb)
-    return Actor(owner, content, rest, acts)
+    causes = any(w in words.causal_verbs for w, _, _ in verb)
+    return Actor(owner, content, rest, acts, causes)
 
 
 def _last_verb(toks: list[Word], start: int) -> int:

@@ -177,6 +177,10 @@ def strip_suffix_words(text: str, lo: int, hi: int, words: Words) -> int:
     return hi
 
 
+# How many words an adverbial frame may span (在+一般+贸易+进口+回升+带动+下).
+_FRAME = 8
+
+
 def strip_linking(toks: list[Word], words: Words) -> list[Word]:
     """Drop what stands between a subject and its number: 预计突破, 同比增长, 按…计算, 、."""
     skip, frame_starts, frame_ends = words.stop_words, words.frame_starts, words.frame_ends
@@ -188,11 +192,11 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
             toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
         elif segment.word_class(w) == "d" and len(toks) > 1:
             toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
-        elif w in frame_ends and any(t[0] in frame_starts for t in toks[-6:-1]):
+        elif w in frame_ends and any(t[0] in frame_starts for t in toks[-_FRAME:-1]):
             # 按可比价格计算, 与上年相比: an adverbial frame before the verb, not the subject
             cut = max(
                 i
-                for i in range(len(toks) - 6, len(toks) - 1)
+                for i in range(len(toks) - _FRAME, len(toks) - 1)
                 if i >= 0 and toks[i][0] in frame_starts
             )
             toks = toks[:cut]
@@ -398,3 +402,20 @@ def previous_clause_topic(
         toks = toks[1:]
     phrase = noun_phrase_forward(toks, words)
     return phrase or None
+
+
+def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
+    """A clause that only names a topic, with at most an adverbial frame after it: 进口环节
+    税收[在一般贸易进口回升带动下], — the figures of the next clause are about it."""
+    toks = [t for t in words_in(text, lo, hi, words, cut=False) if t[0].strip()]
+    while toks and is_punct(toks[-1][0][0]):
+        toks = toks[:-1]
+    phrase = noun_phrase_forward(toks, words)
+    if not phrase or toks[: len(phrase)] != phrase or segment.word_class(phrase[0][0]) == "v":
+        return None  # 创下最大跌幅: a clause that opens with its verb names no topic
+    rest = toks[len(phrase) :]
+    if not rest:
+        return phrase
+    if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
+        return phrase
+    return None

@@ -32,6 +32,9 @@ def scope_records(
             continue
         streak = text.startswith(words.streaks, c.start)
         piece = _what_it_counts(text, claims, groups, i, words)
+        verb = _streak_verb(text, c.start, words)  # 连跌13个月: the streak is of 跌
+        if verb is not None:
+            streak, piece = True, piece or verb
         if piece is None and streak and i + 1 < len(claims):
             nxt = claims[i + 1]  # 已连续15个月大于3%: the streak is of the next figure
             if nxt.start == c.end and groups.clause[i + 1] == groups.clause[i]:
@@ -56,6 +59,17 @@ def _figure_before(
         info = claims[j].unit_info
         if (info is None or info.kind != "time") and found[j].spans:
             return j
+    return None
+
+
+def _streak_verb(text: str, start: int, words: Words) -> tuple[int, int] | None:
+    """The verb of a streak word written right before the span (连跌, 连续下降), if any."""
+    longest_first = sorted(words.streaks, key=len, reverse=True)
+    for k in (2, 3, 4):
+        before = text[max(0, start - k) : start]
+        w = next((w for w in longest_first if before.startswith(w)), None)
+        if w is not None and before[len(w) :].isalpha():
+            return start - k + len(w), start
     return None
 
 

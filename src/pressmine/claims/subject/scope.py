@@ -55,7 +55,8 @@ def attach_owners(
         if frame is not None and not overlaps(frame, f.spans):
             f.spans, f.owner = (frame, *f.spans), "frame"
         extra: list[Word] = []
-        if actor is not None and owners.has_name(actor.owner, words):
+        caused = actor is not None and actor.causes and f.how in ("after", "verb", "rule")
+        if actor is not None and (caused or owners.has_name(actor.owner, words)):
             extra += actor.owner
             if f.how != "before":
                 extra += actor.verb  # 甘肃[派出]医疗救助队伍
@@ -105,6 +106,7 @@ def _actor_of(
     if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
         return None
     near = owners.may_name(text, words, lo, min(c.start, lo + _OWNER_REACH))
+    near = near or words.causal_hint.search(text, lo, c.start) is not None
     if not near and not (found[i].how == "after" and owners.may_name(text, words, lo, c.start)):
         return None  # only a body or a place is an owner; one in subject position or before a count
     left = words_in(text, lo, c.start, words)
