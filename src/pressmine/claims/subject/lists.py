@@ -135,6 +135,10 @@ def distribute_respectively(
                 subjects.append(spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
             subjects = last[1]
+            shares = [k for k, t in enumerate(toks) if t[0] in words.share_words]
+            if shares:  # 占规模以上工业增加值比重分别为12.1%和32.6%: each one's share
+                share = (toks[shares[-1]][1], toks[-1][2])
+                subjects = [(*spans, share) for spans in subjects]
         else:
             continue
         for j, spans in zip(run, subjects, strict=True):
