@@ -102,6 +102,13 @@ CASES = [
     # 6. Shares and ratios name both sides.
     ("share", "服务出口1.2万亿元，占出口总值的18%。", "18%", "服务出口占出口总值"),
     ("ratio-in-brackets", "上涨的类别有交通(+4.1%)和医疗(+2.2%)。", "+2.2%", "医疗"),
+    (
+        "brackets-share-the-sentence-measure",
+        "通胀率为3%。价格指数上升的大类有交通(+4.1%)和医疗(+2.2%)。",
+        "+2.2%",
+        "医疗价格指数",
+    ),
+    ("owner-numbered", "武警第3支队派出8辆救援车。", "8辆", "武警第3支队派出救援车"),
     # 8. Never a reporting phrase, a linking verb alone, or a generic head alone.
     ("linking-verb", "政府提供电费补贴，涉及20亿元。", "20亿元", "电费补贴涉及"),
     ("generic-head", "推出住房补贴，每户上限为8000元。", "8000元", "住房补贴上限"),

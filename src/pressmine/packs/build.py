@@ -55,6 +55,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "records",
         "growth_words",
         "causal_verbs",
+        "name_infixes",
         "record_leads",
         "light_verbs",
         "reporting_verbs",

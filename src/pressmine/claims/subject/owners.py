@@ -138,7 +138,15 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
                 and i + 1 < len(toks)
                 and _ownerish(toks[i + 1][0], words)
             )
-            if not inner:
+            numbered = (  # 陆军[第][76]集团军[某]旅: a number inside a body's name
+                owner
+                and i + 1 < len(toks)
+                and (
+                    (w in words.name_infixes and toks[i + 1][0][:1].isalnum())
+                    or (w.isdigit() and owner[-1][0] in words.name_infixes)
+                )
+            )
+            if not inner and not numbered:
                 break
         owner.append(toks[i])
         i += 1

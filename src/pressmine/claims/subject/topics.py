@@ -52,7 +52,11 @@ def carry_heads(
             continue
         if f.how == "rule" and len(phrase) > 1:
             continue  # a rule's one-word category (出口) takes it; a longer phrase is its own
-
+        if f.how == "bracket":
+            head = _sentence_head(text, groups.sentence[i][0], f.spans[0][0], words)
+            if head is not None:  # 价格指数上升最明显的大类有…交通(+8.75%): 交通 + 价格指数
+                f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
+                continue
         for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
             if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
                 continue
@@ -63,6 +67,15 @@ def carry_heads(
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
             break
+
+
+def _sentence_head(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
+    """The first measure the sentence names before its list of bracketed figures, if any."""
+    toks = words_in(text, lo, hi, words)
+    for k, (w, _, _) in enumerate(toks):
+        if len(w) > 1 and (w in words.measure_heads or w.endswith(words.measure_endings)):
+            return measure_head(toks[: k + 1], words)
+    return None
 
 
 def _without_growth(phrase: list[Word], words: Words) -> list[Word]:
