@@ -167,6 +167,20 @@ def test_a_clause_that_only_names_a_topic_is_the_next_figure_s_subject() -> None
     assert subject_of(text, "6%") == "关税"
 
 
+def test_a_numbered_item_s_topic_clause_scopes_its_figures() -> None:
+    text = "（二）本年度非住宅用户的差饷宽免，会由1000元提升至3000元，涉及5亿元。"
+    subjects = {c.text: c.subject for c in extract(text)}
+    assert subjects == {
+        "1000元": "非住宅用户的差饷宽免",
+        "3000元": "非住宅用户的差饷宽免",
+        "5亿元": "非住宅用户的差饷宽免涉及",
+    }
+
+
+def test_a_frame_clause_is_no_topic() -> None:
+    assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
+
+
 def test_a_streak_written_before_its_span_is_of_that_verb() -> None:
     assert subject_of("零售额下跌4%，连跌5个月。", "5个月") == "零售额跌"
 

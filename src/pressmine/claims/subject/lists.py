@@ -211,7 +211,7 @@ def inherit(
     claims in the sentence; a rate or a change with none in its sentence takes the last of its
     paragraph (同比增长5.9% after a sentence about one thing). A share's base stays:
     东盟进出口…,占外贸总值的15.7%."""
-    own = ("rule", "after", "before", "bracket", "verb")
+    own = ("rule", "after", "before", "bracket", "verb", "topic")
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
             continue

@@ -395,6 +395,9 @@ def previous_clause_topic(
         return None
     prev_lo, prev_hi = bounds.clause(lo - 2 if lo >= 2 else 0)
     toks = words_in(text, prev_lo, prev_hi, words, cut=False)
+    ends = [t for t in toks if t[0].strip() and not is_punct(t[0][0])]
+    if ends and ends[0][0] in words.frame_starts and ends[-1][0] in words.frame_ends:
+        return None  # 按可比价格计算: a frame, no topic
     while toks and (
         segment.word_class(toks[0][0]) in ("p", "d", "t", "r", "c")
         or toks[0][0] in words.strip_prefix
@@ -404,18 +407,33 @@ def previous_clause_topic(
     return phrase or None
 
 
+# Word classes that may open a clause before its topic: numbers, measure words, time and
+# position words, prepositions, adverbs, pronouns, conjunctions.
+_TOPIC_LEAD = frozenset(("m", "q", "t", "f", "p", "d", "r", "c"))
+
+
 def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
     """A clause that only names a topic, with at most an adverbial frame after it: 进口环节
     税收[在一般贸易进口回升带动下], — the figures of the next clause are about it."""
     toks = [t for t in words_in(text, lo, hi, words, cut=False) if t[0].strip()]
     while toks and is_punct(toks[-1][0][0]):
         toks = toks[:-1]
+    if toks and toks[0][0] in words.frame_starts and toks[-1][0] in words.frame_ends:
+        return None  # 按不变价格计算: a frame, no topic
+    while toks and (  # （三）本年度最后一季[非住宅住户的差饷宽免]: past markers and time
+        is_punct(toks[0][0][0])
+        or toks[0][0] in words.time_words
+        or segment.word_class(toks[0][0]) in _TOPIC_LEAD
+    ):
+        toks = toks[1:]
     phrase = noun_phrase_forward(toks, words)
     if not phrase or toks[: len(phrase)] != phrase or segment.word_class(phrase[0][0]) == "v":
         return None  # 创下最大跌幅: a clause that opens with its verb names no topic
     rest = toks[len(phrase) :]
     if not rest:
         return phrase
+    if len(rest) == 1 and segment.word_class(rest[0][0]) in ("v", "vn"):
+        return [*phrase, rest[0]]  # 差饷[宽免]: a verb that ends the topic names it
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
         return phrase
     return None

@@ -113,9 +113,9 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
             continue
         if not (_is_weak(text, f, words) or _opens_on_topic(text, f, groups.clause[i][0], words)):
             continue
-        earlier = [
-            j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in OWN
-        ]
+        before = [j for j in groups.by_sentence[groups.sentence[i]] if j < i]
+        earlier = [j for j in before if found[j].how in OWN]
+        earlier = earlier or [j for j in before if found[j].how == "topic"]
         if not earlier:
             earlier = [
                 j
