@@ -98,6 +98,7 @@ CASES = [
     # 5. Counts name the counted thing (with what describes it).
     ("count", "已建成充电桩300万个。", "300万个", "充电桩"),
     ("measure-of-the-noun-after", "以实用面积400平方呎的单位为例。", "400平方呎", "实用面积单位"),
+    ("share-of-owner", "（一）中小企业75%的电费。", "75%", "中小企业电费"),
     ("count-described", "每天约5万辆货车驶入港区。", "约5万辆", "货车驶入港区"),
     # 6. Shares and ratios name both sides.
     ("share", "服务出口1.2万亿元，占出口总值的18%。", "18%", "服务出口占出口总值"),
@@ -175,6 +176,11 @@ def test_a_numbered_item_s_topic_clause_scopes_its_figures() -> None:
         "3000元": "非住宅用户的差饷宽免",
         "5亿元": "非住宅用户的差饷宽免涉及",
     }
+
+
+def test_a_record_after_a_figure_is_no_subject() -> None:
+    got = subject_of("港口吞吐量达到3.2亿吨的历史新高。", "3.2亿吨") or ""
+    assert "港口吞吐量" in got and "新高" not in got
 
 
 def test_a_frame_clause_is_no_topic() -> None:

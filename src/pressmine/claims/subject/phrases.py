@@ -34,6 +34,8 @@ if TYPE_CHECKING:
 def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found:
     right = _right_words(text, c.end, right_hi, words)
     phrase = noun_phrase_forward(right, words)
+    if phrase and any(t[0] in words.records for t in right[: len(phrase) + 1]):
+        phrase = []  # 创出单日2311.9万人次的[历史新高]: a record is no measured thing
     if phrase:
         found = _found(phrase, "after", words)
         own = right[: len(phrase)] == phrase
@@ -74,15 +76,17 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
     单位): N的X, a unit that measures (no count), and a phrase before ending in a measure."""
     if text[c.end : c.end + 1] not in words.number_links:
         return []
-    if c.unit_info is None or c.unit_info.kind not in ("measure", "currency"):
+    if c.unit_info is None or c.unit_info.kind not in ("measure", "currency", "percent"):
         return []
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     phrase = noun_phrase_backward(
         strip_linking(words_in(text, left_lo, left_hi, words), words), words
     )
-    if not phrase or not phrase[-1][0].endswith(words.measure_endings):
+    if not phrase:
         return []
-    return phrase
+    if c.unit_info.kind == "percent":  # 非住宅用户75%的水费: the users' water charges
+        return phrase if phrase[-1][2] == c.start else []
+    return phrase if phrase[-1][0].endswith(words.measure_endings) else []
 
 
 def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found | None:
@@ -337,6 +341,10 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             break
         out.insert(0, tok)
     out = trim_quotes(out)
+    if out and out[0][0] in "(（":
+        close = next((k for k, t in enumerate(out) if t[0] in ")）"), None)
+        if close is not None and close + 1 < len(out):
+            out = out[close + 1 :]  # (一)中小企业: a list marker, no part of the name
     while out and (
         out[0][0] in OPEN + CLOSE
         or out[0][0] in words.list_separators
