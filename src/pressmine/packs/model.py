@@ -187,7 +187,7 @@ class SubjectWords:
     name_hint: re.Pattern[str]
     compound_prefixes: frozenset[str]  # every beginning of a compound name, to stop early
     compound_hint: re.Pattern[str] | None  # finds a compound name in a text before it is cut
-    causal_hint: re.Pattern[str]  # finds a causal verb in a text before it is cut
+    actor_hint: re.Pattern[str]  # finds what an owner needs (a name, 业, 造成) before a cut
 
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
@@ -331,9 +331,14 @@ class PackSet:
             currencies=frozenset(u for u, info in self.units.items() if info.kind == "currency"),
             name_endings=tuple(sorted(table["name_suffixes"])),
             measure_endings=tuple(sorted(table["measure_heads"])),
-            name_hint=_any_of(table["regions"] | table["name_suffixes"] | set(sector_endings)),
+            name_hint=_any_of(table["regions"] | table["name_suffixes"]),
+            actor_hint=_any_of(
+                table["regions"]
+                | table["name_suffixes"]
+                | table["causal_verbs"]
+                | frozenset(sector_endings)
+            ),
             compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,
-            causal_hint=_any_of(table["causal_verbs"] or frozenset({"\0"})),
             compound_prefixes=frozenset(
                 n[:k] for n in table["compound_names"] for k in range(1, len(n) + 1)
             ),

@@ -41,8 +41,8 @@ def name_spans(toks: Sequence[Word], words: Words, sectors: bool = True) -> list
     return list(_names(toks, words, sectors))
 
 
-def has_name(toks: Sequence[Word], words: Words) -> bool:
-    return next(_names(toks, words, True), None) is not None  # the first name is enough
+def has_name(toks: Sequence[Word], words: Words, sectors: bool = True) -> bool:
+    return next(_names(toks, words, sectors), None) is not None  # the first name is enough
 
 
 def _names(toks: Sequence[Word], words: Words, sectors: bool) -> Iterator[tuple[int, int]]:
@@ -89,6 +89,11 @@ def may_name(text: str, words: Words, lo: int = 0, hi: int | None = None) -> boo
     """Whether text[lo:hi] may hold a name at all (a region, or a name's ending), found without
     cutting it into words: most clauses hold none."""
     return words.name_hint.search(text, lo, len(text) if hi is None else hi) is not None
+
+
+def may_act(text: str, words: Words, lo: int, hi: int) -> bool:
+    """Whether text[lo:hi] may hold a clause's owner: a name, a sector's or a causal verb."""
+    return words.actor_hint.search(text, lo, hi) is not None
 
 
 def headline(text: str) -> tuple[int, int] | None:

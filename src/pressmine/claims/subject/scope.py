@@ -71,7 +71,7 @@ def attach_owners(
             f.spans, f.owner = (*source.spans, *(f.share or ())), "level"
             continue
         named = any(owners.may_name(text, words, s, e) for s, e in f.spans)
-        if named and owners.has_name(words_of(text, f.spans), words):
+        if named and owners.has_name(words_of(text, f.spans), words, sectors=False):
             continue
         name = scope.name_before(c.start)
         if name is not None:
@@ -105,9 +105,8 @@ def _actor_of(
     raw = text[lo : c.start].rstrip()
     if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
         return None
-    near = owners.may_name(text, words, lo, min(c.start, lo + _OWNER_REACH))
-    near = near or words.causal_hint.search(text, lo, c.start) is not None
-    if not near and not (found[i].how == "after" and owners.may_name(text, words, lo, c.start)):
+    near = owners.may_act(text, words, lo, min(c.start, lo + _OWNER_REACH))
+    if not near and not (found[i].how == "after" and owners.may_act(text, words, lo, c.start)):
         return None  # only a body or a place is an owner; one in subject position or before a count
     left = words_in(text, lo, c.start, words)
     # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
