@@ -79,13 +79,14 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
     if c.unit_info is None or c.unit_info.kind not in ("measure", "currency", "percent"):
         return []
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
-    phrase = noun_phrase_backward(
-        strip_linking(words_in(text, left_lo, left_hi, words), words), words
-    )
+    left = strip_linking(words_in(text, left_lo, left_hi, words), words)
+    phrase = noun_phrase_backward(left, words)
     if not phrase:
         return []
-    if c.unit_info.kind == "percent":  # 非住宅用户75%的水费: the users' water charges
-        return phrase if phrase[-1][2] == c.start else []
+    if c.unit_info.kind == "percent":
+        # 非住宅用户75%的水费: the users' charges; not an object (渗透领航工厂70%的业务场景)
+        opens = not any(segment.word_class(w) == "v" for w, _, e in left if e <= phrase[0][1])
+        return phrase if opens and phrase[-1][2] == c.start else []
     return phrase if phrase[-1][0].endswith(words.measure_endings) else []
 
 
