@@ -23,7 +23,7 @@ Words = SubjectWords  # the packs' words for subjects: PackSet.subject_vocabular
 # Word classes that end a noun phrase (see segment.word_class); "a" (adjectives) do not, but a
 # phrase of adjectives alone is no noun phrase.
 _STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
-_NOUN_CLASSES = frozenset(("n", "vn"))
+NOUN_CLASSES = frozenset(("n", "vn"))
 OPEN, CLOSE = "(（“‘《「『【", ")）”’》」』】"
 QUOTES_OPEN, QUOTES_CLOSE = "“‘《「『", "”’》」』"
 DIGITS = re.compile(r"^[0-9.,%]+$")
@@ -169,7 +169,7 @@ def has_noun(toks: list[Word], words: Words) -> bool:
     if len(toks) > 1 and segment.word_class(toks[-1][0]) == "q":
         return True
     return any(
-        segment.word_class(w) in _NOUN_CLASSES and is_nounish(w) and w not in scope
+        segment.word_class(w) in NOUN_CLASSES and is_nounish(w) and w not in scope
         for w, _, _ in toks
     )
 

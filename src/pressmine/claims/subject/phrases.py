@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 from pressmine.claims.subject.parts import (
     CLOSE,
     DIGITS,
+    NOUN_CLASSES,
     OPEN,
     QUOTES_OPEN,
     Found,
@@ -319,7 +320,12 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             w in words.list_separators
             and out
             and left is not None
-            and (is_nounish(left) or segment.word_class(left) == "q" or left in words.regions)
+            and (
+                is_nounish(left)
+                or segment.word_class(left) == "q"
+                or left in words.regions
+                or _noun_verb(toks, j - 1, words)  # 专用设备制造、电子器件制造增加值
+            )
         ):
             out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业, 金银珠宝类、…: one subject
             continue
@@ -337,6 +343,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
         # 直接+经济损失: a two-character adverb right before a noun modifies it.
         part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
+        # 专用设备+制造、…: a noun+verb compound ends a list item
+        part = part or (right in words.list_separators and _noun_verb(toks, j, words))
         nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
         if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
@@ -357,6 +365,17 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
+
+
+def _noun_verb(toks: list[Word], k: int, words: Words) -> bool:
+    """Word k is a verb that ends a compound noun with the noun before it (设备+制造)."""
+    w = toks[k][0]
+    return (
+        k > 0
+        and segment.word_class(w) == "v"
+        and w not in words.stop_words
+        and segment.word_class(toks[k - 1][0]) in NOUN_CLASSES
+    )
 
 
 def _drop_meta_tail(toks: list[Word], meta: frozenset[str]) -> list[Word]:
