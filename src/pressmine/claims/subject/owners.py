@@ -238,8 +238,9 @@ def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[
     if toks and segment.word_class(toks[0][0]) == "p":
         return None  # 按中国银行业监管口径计算: a frame, not an owner
     actor = clause_actor(toks, words)
-    if actor is None and headline and not any(segment.word_class(w) == "v" for w, _, _ in toks):
-        # 招商银行上半年业绩: a title may have no verb; a name opening it scopes the release
+    if actor is None and headline and not any(w in words.reporting_verbs for w, _, _ in toks):
+        # 招商银行上半年业绩, …有限公司2011年年度报告摘要: a title may have no verb (or no
+        # actor before it); a name opening it scopes the release, unless it only reports
         i = _skip_lead(toks, words)
         lead = []
         while i < len(toks) and _ownerish(toks[i][0], words):
