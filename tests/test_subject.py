@@ -195,6 +195,10 @@ def test_a_record_after_a_figure_is_no_subject() -> None:
     assert "港口吞吐量" in got and "新高" not in got
 
 
+def test_what_comes_before_a_basis_word_is_the_predicate() -> None:
+    assert subject_of("有12个行业利润实现同比增长。", "12个") == "行业利润"
+
+
 def test_a_frame_clause_is_no_topic() -> None:
     assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
 

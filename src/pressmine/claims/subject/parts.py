@@ -185,6 +185,8 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
         return False
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
         return False
+    if right in words.skip_before:
+        return False  # 工业增加值[实现]同比增长: what comes before 同比 is the predicate
     if cls == "v" and word[-1] in words.predicate_endings:
         return False  # 公司[拟向]全体股东: a predicate with its object, no part of a noun
     return cls == "q" or (right is not None and is_nounish(right))

@@ -144,14 +144,16 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
     first = toks[0][0] if toks else ""
     if segment.word_class(first) != "v" or first in words.stop_words:
         return []
+    if first in words.light_verbs:
+        return []  # 34个工业行业[实现]同比增长: a linking verb says nothing of which
     if first in words.reporting_verbs:
         return []  # 近九成受访企业[表示]…: what they said, not which of them
     out = [toks[0]]
     for tok in toks[1:5]:
         if segment.word_class(tok[0]) not in ("n", "v", "vn", "p", "f") or is_punct(tok[0][0]):
             break
-        if tok[0] in words.stop_words or DIGITS.match(tok[0]):
-            break
+        if tok[0] in words.stop_words or tok[0] in words.skip_before or DIGITS.match(tok[0]):
+            break  # 同比, 达: what links to a figure ends the description
         out.append(tok)
     return out
 
