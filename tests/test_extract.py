@@ -483,7 +483,7 @@ def test_sample_gold():
     s = _score(SAMPLES, ROOT / "tests" / "gold")
     assert s.bad_offsets == 0
     assert s.f1 >= 0.95, s
-    assert s.rate("subject") >= 0.85, s
+    assert s.rate("subject") >= 0.95, s  # 0.985
     assert s.rate("qualifier") >= 0.95, s
 
 
@@ -494,7 +494,7 @@ def test_held_out_releases_gold():
     s = _score(RELEASES, RELEASES / "gold")
     assert s.bad_offsets == 0
     assert s.f1 >= 0.95, s
-    assert s.rate("subject") >= 0.70, s
+    assert s.rate("subject") >= 0.78, s  # 0.804 (0.732 before owners, groups, records)
     assert s.rate("qualifier") >= 0.95, s
     # Periods on the calendar, each release read with its date (dates.tsv).
     assert s.rate("period") >= 0.85, s
@@ -510,8 +510,9 @@ def test_development_set_gold():
     assert s.bad_offsets == 0
     assert s.f1 >= 0.99, s  # 0.999 with the v2 spans, values, units and not-claims
     # On matched claims: 0.648 of 389 before the v2 claims rules, 0.609 of 443 after them (270
-    # right, 18 more than before: the 54 claims now found have subjects the finder misses).
-    assert s.rate("subject") >= 0.60, s
+    # right, 18 more than before: the 54 claims now found have subjects the finder misses);
+    # 0.637 with owners and scope, 0.734 with sectors, groups, records and topic clauses.
+    assert s.rate("subject") >= 0.71, s
     assert s.rate("period") >= 0.85, s
 
 
