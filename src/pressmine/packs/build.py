@@ -56,6 +56,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "growth_words",
         "causal_verbs",
         "name_infixes",
+        "determiners",
         "record_leads",
         "light_verbs",
         "reporting_verbs",

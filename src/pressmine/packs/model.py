@@ -155,6 +155,7 @@ class SubjectWords:
     growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
     causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
+    determiners: frozenset[str]  # open a noun phrase and tell it apart: 其他 (其他股东)
     record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
     streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及

@@ -241,6 +241,17 @@ def inherit(
             f.source = earlier[-1]
             continue
         kind = _unit_kind(claims[i].unit)
+        level = earlier[-1]
+        alone = len(_subjectless_run(i, found, groups)) == 1  # not 年增率达34.9%及22.6%
+        if (
+            claims[i].unit == "%"
+            and level == i - 1
+            and alone
+            and groups.clause[level] != groups.clause[i]
+        ):
+            # 营收为136.43亿元,同比增长11.58%: a rate right after a level is its growth
+            f.spans, f.how, f.source = found[level].spans, "inherited", level
+            continue
         same_unit = [j for j in earlier if _unit_kind(claims[j].unit) == kind]
         if same_unit:
             f.spans, f.how, f.source = found[same_unit[-1]].spans, "inherited", same_unit[-1]

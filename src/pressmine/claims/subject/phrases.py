@@ -67,6 +67,9 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         return Found(as_spans(phrase), "verb", phrase)  # 641.53万人次紧急转移安置
     phrase = _verb_phrase_backward(left, words)
     if phrase:
+        before = [t for t in left if t[2] == phrase[0][1]]
+        if before and before[0][0] in words.determiners:
+            phrase = [before[0], *phrase]  # [其他]产品营收
         how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
         return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
@@ -311,6 +314,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             out.insert(0, tok)  # 归属于上市公司股东的净利润: a noun modifier stays
             continue
         if w in words.time_words:
+            break
+        if w in words.determiners and out:
+            out.insert(0, tok)  # [其他]酒产品营收, [其他]股东: it opens the phrase
             break
         cls = segment.word_class(w)
         right = out[0][0] if out else None
