@@ -16,6 +16,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    is_nounish,
     merge_adjacent,
     words_in,
 )
@@ -122,7 +123,10 @@ def distribute_respectively(
         toks = [t for t in toks if t[2] <= end]
         parts = _conjuncts_for(noun_phrase_backward(strip_linking(toks, words), words), run, words)
         sentence = groups.sentence[i]
-        if len(parts) == len(run):
+        ordinals = _ordinal_list(strip_linking(toks, words), len(run), words)
+        if ordinals is not None:
+            subjects = ordinals
+        elif len(parts) == len(run):
             head = parts[-1][-1]
             ending = _shared_ending(parts, words)
             subjects = []
@@ -144,6 +148,34 @@ def distribute_respectively(
         for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
         last = (sentence, subjects)
+
+
+def _ordinal_list(toks: list[Word], k: int, words: Words) -> list[Spans] | None:
+    """第一、二、三产业: k ordinals that share 第 and the noun after the last, one subject
+    each (第 + 二 + 产业)."""
+    nums = [m for m in range(len(toks)) if toks[m][0] in words.list_marks]
+    if len(nums) != k - 1:
+        return None
+    first = nums[0] - 1
+    if first < 0 or not toks[first][0].startswith("第") or len(toks[first][0]) < 2:
+        return None
+    items = [first, *(m + 1 for m in nums)]
+    if any(m >= len(toks) or not _ordinal_digit(toks[m][0]) for m in items[1:]):
+        return None
+    if any(items[n + 1] != items[n] + 2 for n in range(len(items) - 1)):
+        return None  # 第一、二、三: nothing but 、 between the ordinals
+    head = toks[items[-1] + 1 :]
+    if not head or not all(is_nounish(t[0]) for t in head):
+        return None
+    di = (toks[first][1], toks[first][1] + 1)
+    noun = (head[0][1], head[-1][2])
+    out: list[Spans] = [((toks[first][1], toks[first][2]), noun)]
+    out += [(di, (toks[m][1], toks[m][2]), noun) for m in items[1:]]
+    return [merge_adjacent(spans) for spans in out]
+
+
+def _ordinal_digit(word: str) -> bool:
+    return len(word) == 1 and word in "一二三四五六七八九十"
 
 
 def _shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
