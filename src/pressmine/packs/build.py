@@ -57,6 +57,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "causal_verbs",
         "name_infixes",
         "determiners",
+        "per_prefixes",
         "record_leads",
         "light_verbs",
         "reporting_verbs",

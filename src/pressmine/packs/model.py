@@ -156,6 +156,7 @@ class SubjectWords:
     causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
     determiners: frozenset[str]  # open a noun phrase and tell it apart: 其他 (其他股东)
+    per_prefixes: tuple[str, ...]  # open a word that says per what: 每 (每月平均开支)
     record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
     streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
@@ -314,10 +315,12 @@ class PackSet:
         table = dict(self.subject_words)
         glued_links = tuple(sorted(table.pop("glued_links")))  # for str.endswith
         sector_endings = tuple(sorted(table.pop("sector_endings")))
+        per_prefixes = tuple(sorted(table.pop("per_prefixes")))  # for str.startswith
         return SubjectWords(
             **table,
             glued_links=glued_links,
             sector_endings=sector_endings,
+            per_prefixes=per_prefixes,
             groups=self.subject_groups,
             streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,

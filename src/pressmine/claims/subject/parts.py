@@ -179,8 +179,10 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
     智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it.
     A scope word is no first half of a compound: 全省+发生+事故 is a clause."""
     cls = segment.word_class(word)
-    if cls not in ("v", "q", "f") or left is None or not is_nounish(left):
+    if cls not in ("v", "q", "f") or left is None:
         return False
+    if not is_nounish(left) and not (len(left) > 1 and left.startswith(words.per_prefixes)):
+        return False  # 每股+购买+代价: a per-unit word opens a compound too
     if left in words.strip_prefix:
         return False
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number

@@ -68,8 +68,8 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     phrase = _verb_phrase_backward(left, words)
     if phrase:
         before = [t for t in left if t[2] == phrase[0][1]]
-        if before and before[0][0] in words.determiners:
-            phrase = [before[0], *phrase]  # [其他]产品营收
+        if before and (before[0][0] in words.determiners or _per_unit(before[0][0], words)):
+            phrase = [before[0], *phrase]  # [其他]产品营收, [每月]平均开支
         how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
         return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
@@ -315,8 +315,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             continue
         if w in words.time_words:
             break
-        if w in words.determiners and out:
-            out.insert(0, tok)  # [其他]酒产品营收, [其他]股东: it opens the phrase
+        if out and (w in words.determiners or _per_unit(w, words)):
+            out.insert(0, tok)  # [其他]酒产品营收, [每月]平均开支: it opens the phrase
             break
         cls = segment.word_class(w)
         right = out[0][0] if out else None
@@ -373,6 +373,11 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
+
+
+def _per_unit(word: str, words: Words) -> bool:
+    """每月, 每股, 每分钟: what a measure is per, part of its name."""
+    return len(word) > 1 and word.startswith(words.per_prefixes) and not DIGITS.match(word[1:])
 
 
 def _noun_verb(toks: list[Word], k: int, words: Words) -> bool:

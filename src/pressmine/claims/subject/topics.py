@@ -130,9 +130,12 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
 def _is_weak(text: str, f: Found, words: Words) -> bool:
     phrase = "".join(text[s:e] for s, e in f.spans or ())
     bare = "".join(w for w, _, _ in f.words if segment.word_class(w) != "d")
+    per = [w for w, _, _ in f.words if len(w) > 1 and w.startswith(words.per_prefixes)]
+    per_what = "".join(w for w, _, _ in f.words if w not in per)
     return (
         phrase in words.light_verbs
         or phrase in words.generic_heads
+        or (bool(per) and per_what in words.generic_heads)  # 每户每月上限为5000元
         or (f.how == "verb" and bare in words.light_verbs)  # 继续实现38.6%的增长
         or (f.how == "after" and bool(f.words) and f.words[0][0] in words.light_verbs)
     )
