@@ -7,6 +7,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.grammar import (
+    noun_phrase_backward,
+    strip_linking,
+    strip_suffix_words,
+)
 from pressmine.claims.subject.parts import (
     CLOSE,
     OPEN,
@@ -20,12 +25,7 @@ from pressmine.claims.subject.parts import (
     merge_adjacent,
     words_in,
 )
-from pressmine.claims.subject.phrases import (
-    noun_phrase_backward,
-    strip_linking,
-    strip_suffix_words,
-    topic_clause,
-)
+from pressmine.claims.subject.phrases import topic_clause
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject import owners
+from pressmine.claims.subject.grammar import strip_linking
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
@@ -20,7 +21,6 @@ from pressmine.claims.subject.parts import (
     words_in,
     words_of,
 )
-from pressmine.claims.subject.phrases import strip_linking
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.grammar import noun_phrase_backward, strip_linking
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
@@ -18,7 +19,6 @@ from pressmine.claims.subject.parts import (
     words_in,
     words_of,
 )
-from pressmine.claims.subject.phrases import noun_phrase_backward, strip_linking
 from pressmine.text import segment
 
 if TYPE_CHECKING:

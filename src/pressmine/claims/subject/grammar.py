@@ -1,0 +1,272 @@
+"""The noun-phrase grammar over the segmenter's words: where the words before a number stop
+being linking words and frames (strip_linking), and the noun phrase that ends there
+(noun_phrase_backward) or starts after a unit (noun_phrase_forward), or the verb phrase that is
+itself the measure."""
+
+from __future__ import annotations
+
+from pressmine.claims.subject.parts import (
+    CLOSE,
+    DIGITS,
+    NOUN_CLASSES,
+    OPEN,
+    QUOTES_OPEN,
+    Word,
+    Words,
+    compound_part,
+    has_noun,
+    is_meta,
+    is_nounish,
+    is_punct,
+    trim_quotes,
+)
+from pressmine.text import segment
+
+
+def strip_suffix_words(text: str, lo: int, hi: int, words: Words) -> int:
+    """Where the words before a number end once linking phrases are cut off the end:
+    比去年同期增长 is several words to the segmenter but one phrase to the packs."""
+    regex = words.glued_suffix
+    while hi > lo:
+        m = regex.search(text, lo, hi)
+        if m is None:
+            break
+        hi = m.start()
+    return hi
+
+
+# How many words an adverbial frame may span (在+一般+贸易+进口+回升+带动+下).
+_FRAME = 8
+
+
+def strip_linking(toks: list[Word], words: Words) -> list[Word]:
+    """Drop what stands between a subject and its number: 预计突破, 同比增长, 按…计算, 、."""
+    skip, frame_starts, frame_ends = words.stop_words, words.frame_starts, words.frame_ends
+    while toks:
+        w, s, e = toks[-1]
+        if w in skip or w in words.list_separators or w == "的" or not w.strip():
+            toks = toks[:-1]
+        elif w in words.currencies or w in words.from_words:
+            toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
+        elif segment.word_class(w) == "d" and len(toks) > 1:
+            toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
+        elif w in frame_ends and any(t[0] in frame_starts for t in toks[-_FRAME:-1]):
+            # 按可比价格计算, 与上年相比: an adverbial frame before the verb, not the subject
+            cut = max(
+                i
+                for i in range(len(toks) - _FRAME, len(toks) - 1)
+                if i >= 0 and toks[i][0] in frame_starts
+            )
+            toks = toks[:cut]
+        elif len(w) > 1 and w.endswith(words.glued_links) and segment.word_class(w) == "n":
+            toks = [*toks[:-1], (w[:-1], s, e - 1)]
+        elif (base := comparison_base(toks, words)) is not None:
+            toks = toks[:base]  # 比2019年同期[增长], 比全国指标[高出]: the base, not the subject
+        else:
+            break
+    return toks
+
+
+def comparison_base(toks: list[Word], words: Words) -> int | None:
+    """Where a comparison base (比/较 + what is compared with) ends the words, if it does."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+        if toks[k][0] in words.comparators:
+            tail = toks[k + 1 :]
+            opens = bool(tail) and not is_punct(tail[0][0][0])  # 存贷比(本外币): a ratio's 比
+            # 较预算数[超征]: what is compared with, and the verb that says how it compares
+            if opens and all(segment.word_class(t[0]) != "v" for t in tail[:-1]):
+                return k
+            return None
+    return None
+
+
+def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
+    suffixes, stop_verbs = words.noun_suffixes, words.stop_words
+    ends = (k for k, t in enumerate(toks) if t[0] in words.comparators)
+    toks = toks[: next(ends, len(toks))]  # 增二万人[较]多: a comparison ends the phrase
+    out: list[Word] = []
+    depth = 0
+    for j, tok in enumerate(toks):
+        w = tok[0]
+        nxt = toks[j + 1][0] if j + 1 < len(toks) else None
+        if depth or w in OPEN:  # a bracketed part belongs to the noun: 州(市), 县(市、区)
+            if not out and w in OPEN and w not in QUOTES_OPEN:
+                break
+            depth += (w in OPEN) - (w in CLOSE)
+            out.append(tok)
+            continue
+        if w in CLOSE:
+            out.append(tok)
+            continue
+        if w == "的" and out:
+            if segment.word_class(out[-1][0]) not in ("n", "vn") or len(out) > 4:
+                out = []  # 整体的…: the head is after 的
+            else:
+                out.append(tok)  # 非住宅住户的差饷宽免: a noun modifier stays
+            continue
+        if w in words.conjunctions and out and nxt is not None and is_nounish(nxt):
+            out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
+            continue
+        left = out[-1][0] if out else None
+        if is_nounish(w) or w in suffixes or compound_part(w, left, nxt, words):
+            out.append(tok)
+        elif (
+            j == 0
+            and segment.word_class(w) == "v"
+            and w not in stop_verbs
+            and nxt
+            and (is_nounish(nxt))
+        ):
+            out.append(tok)  # 超6000个[垂直领域模型]: a verb can modify the counted noun
+        else:
+            break
+    while out and (out[-1][0] in words.list_separators or out[-1][0] in OPEN):
+        out.pop()
+    return trim_quotes(out) if has_noun(out, words) else []
+
+
+def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
+    suffixes = words.noun_suffixes
+    meta, share = words.meta_heads, words.share_words
+    toks = _drop_meta_tail(toks, meta)
+    out: list[Word] = []
+    depth = 0
+    note = 0  # depth inside a bracketed note that ends the phrase
+    skip_next = False
+    for j in range(len(toks) - 1, -1, -1):
+        if skip_next:
+            skip_next = False
+            continue
+        tok = toks[j]
+        w = tok[0]
+        left = toks[j - 1][0] if j > 0 else None
+        if note or (not out and w in ")）" and j > 0):
+            # 电源新增生产能力(正式投产)6295万千瓦: a note in brackets, no part of the name
+            # (a quoted term is: 实施“一案双罚”350次)
+            note += (w in ")）") - (w in "(（")
+            continue
+        if depth or w in CLOSE:
+            depth += (w in CLOSE) - (w in OPEN)
+            out.insert(0, tok)
+            continue
+        if w in OPEN:
+            if not out:
+                continue  # 服装(下跌49.9%): the bracket only wraps the figure
+            out.insert(0, tok)
+            continue
+        if w == "的" and out and is_meta(out, meta):
+            out = []  # 总销货价值的临时估计为227亿元: the measured thing is before 的
+            continue
+        if w == "的" and out and left is not None and is_nounish(left):
+            out.insert(0, tok)  # 归属于上市公司股东的净利润: a noun modifier stays
+            continue
+        if w in words.time_words:
+            break
+        if out and (w in words.determiners or per_unit(w, words)):
+            out.insert(0, tok)  # [其他]酒产品营收, [每月]平均开支: it opens the phrase
+            break
+        cls = segment.word_class(w)
+        right = out[0][0] if out else None
+        if not out and cls == "q" and left is not None and segment.word_class(left) in ("v", "vn"):
+            out = [toks[j - 1], tok]  # 居住+类, 充电+桩: a thing named after a verb
+            skip_next = True
+            continue
+        if (
+            w in words.list_separators
+            and out
+            and left is not None
+            and (
+                is_nounish(left)
+                or segment.word_class(left) == "q"
+                or left in words.regions
+                or _noun_verb(toks, j - 1, words)  # 专用设备制造、电子器件制造增加值
+            )
+        ):
+            out.insert(0, tok)  # 电力、热力、燃气及水生产和供应业, 金银珠宝类、…: one subject
+            continue
+        if (
+            w in words.inner_prepositions
+            and out
+            and left is not None
+            and is_nounish(left)
+            and is_nounish(out[0][0])
+        ):
+            out.insert(0, tok)  # 我国[对]东盟进出口, 体育娱乐[用]品类: inside the noun
+            continue
+        # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
+        # 香港旅客+占 28.0%: a share verb right before the number stays with its noun.
+        part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
+        # 直接+经济损失: a two-character adverb right before a noun modifies it.
+        part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
+        # 专用设备+制造、…: a noun+verb compound ends a list item
+        part = part or (right in words.list_separators and _noun_verb(toks, j, words))
+        nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
+        if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
+            break
+        out.insert(0, tok)
+    out = trim_quotes(out)
+    if out and out[0][0] in "(（":
+        close = next((k for k, t in enumerate(out) if t[0] in ")）"), None)
+        if close is not None and close + 1 < len(out):
+            out = out[close + 1 :]  # (一)中小企业: a list marker, no part of the name
+    while out and (
+        out[0][0] in OPEN + CLOSE
+        or out[0][0] in words.list_separators
+        or out[0][0] == "的"
+        or is_punct(out[0][0][0])
+    ):
+        out.pop(0)
+    strip = words.strip_prefix
+    while len(out) > 1 and out[0][0] in strip:
+        out.pop(0)
+    return out if has_noun(out, words) else []
+
+
+def per_unit(word: str, words: Words) -> bool:
+    """每月, 每股, 每分钟: what a measure is per, part of its name."""
+    return len(word) > 1 and word.startswith(words.per_prefixes) and not DIGITS.match(word[1:])
+
+
+def _noun_verb(toks: list[Word], k: int, words: Words) -> bool:
+    """Word k is a verb that ends a compound noun with the noun before it (设备+制造)."""
+    w = toks[k][0]
+    return (
+        k > 0
+        and segment.word_class(w) == "v"
+        and w not in words.stop_words
+        and segment.word_class(toks[k - 1][0]) in NOUN_CLASSES
+    )
+
+
+def _drop_meta_tail(toks: list[Word], meta: frozenset[str]) -> list[Word]:
+    """零售业总销货价值的[临时估计]为227亿元: the estimate is of what stands before 的."""
+    for k in (3, 2, 1):
+        if len(toks) > k and toks[-k - 1][0] == "的" and "".join(t[0] for t in toks[-k:]) in meta:
+            return toks[: -k - 1]
+    return toks
+
+
+def verb_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
+    """641.53万人次受灾, 912.7万人次紧急转移安置: the people counted are those the verb says."""
+    out: list[Word] = []
+    for w, s, e in toks:
+        if w in words.stop_words or segment.word_class(w) not in ("a", "v", "vn"):
+            break
+        out.append((w, s, e))
+    return out if any(segment.word_class(t[0]) in ("v", "vn") for t in out) else []
+
+
+def verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
+    """死亡855人, 水库除险加固540库次: when a verb ends the words before the number, the
+    subject is that verb with the nouns and verbs it governs."""
+    if not toks or segment.word_class(toks[-1][0]) not in ("v", "vn"):
+        return []
+    out: list[Word] = []
+    for tok in reversed(toks):
+        w = tok[0]
+        if w in words.stop_words or segment.word_class(w) not in ("n", "v", "vn", "q", "a"):
+            break
+        if DIGITS.match(w) or w in OPEN + CLOSE or is_punct(w[0]):
+            break
+        out.insert(0, tok)
+    return out
