@@ -114,6 +114,12 @@ CASES = [
         "出口总值",
     ),
     ("bracketed-note", "风电装机容量(并网)500万千瓦。", "500万千瓦", "风电装机容量"),
+    (
+        "quoted-summary",
+        "前三季度，风电设备、光伏组件“新两样”产品出口900亿元。",
+        "900亿元",
+        "“新两样”产品出口",
+    ),
     # 5. Counts name the counted thing (with what describes it).
     ("count", "已建成充电桩300万个。", "300万个", "充电桩"),
     ("measure-of-the-noun-after", "以实用面积400平方呎的单位为例。", "400平方呎", "实用面积单位"),

@@ -205,6 +205,10 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             break
         out.insert(0, tok)
     out = trim_quotes(out)
+    quote = next((k for k, t in enumerate(out) if t[0] in QUOTES_OPEN), None)
+    if quote and any(t[0] in words.list_marks for t in out[:quote]):
+        # 锂电池、太阳能电池[“新三样”产品]: the quoted name sums up the list, quotes and all
+        return out[quote:] if has_noun(out[quote:], words) else []
     if out and out[0][0] in "(（":
         close = next((k for k, t in enumerate(out) if t[0] in ")）"), None)
         if close is not None and close + 1 < len(out):
