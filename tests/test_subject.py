@@ -214,6 +214,10 @@ def test_what_comes_before_a_basis_word_is_the_predicate() -> None:
     assert subject_of("有12个行业利润实现同比增长。", "12个") == "行业利润"
 
 
+def test_a_clause_that_names_its_head_last_gives_it_as_topic() -> None:
+    assert subject_of("剔除食品和能源后的核心物价，年涨1.2%。", "1.2%") == "核心物价"
+
+
 def test_a_frame_clause_is_no_topic() -> None:
     assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
 

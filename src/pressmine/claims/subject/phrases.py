@@ -199,6 +199,11 @@ def previous_clause_topic(
     ):
         toks = toks[1:]
     phrase = noun_phrase_forward(toks, words)
+    last = [t for t in toks if t[0].strip() and not is_punct(t[0][0])][-1:]
+    if last and (not phrase or phrase[-1] != last[0]):
+        tail = noun_phrase_backward(toks[: toks.index(last[0]) + 1], words)
+        if tail and any(t[0] == "的" for t in toks if t[2] <= tail[0][1]):
+            return tail  # 扣除蔬菜水果再剔除能源后的[核心CPI]: the clause names its head last
     return phrase or None
 
 
