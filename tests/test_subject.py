@@ -218,6 +218,11 @@ def test_a_clause_that_names_its_head_last_gives_it_as_topic() -> None:
     assert subject_of("剔除食品和能源后的核心物价，年涨1.2%。", "1.2%") == "核心物价"
 
 
+def test_a_phrase_that_repeats_the_last_subject_s_head_speaks_of_it() -> None:
+    text = "“智慧港口”改造项目超过20个，项目总投资超过300亿元。"
+    assert subject_of(text, "超过300亿元") == "“智慧港口”改造项目总投资"
+
+
 def test_a_frame_clause_is_no_topic() -> None:
     assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
 

@@ -39,7 +39,7 @@ from pressmine.claims.subject.phrases import (
 )
 from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
-from pressmine.claims.subject.topics import carry_heads, weak_to_topic
+from pressmine.claims.subject.topics import carry_heads, repeated_heads, weak_to_topic
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -102,6 +102,7 @@ def trace_subjects(
                 f.spans, f.how = as_spans(topic), "topic"
     carry_heads(text, claims, found, groups, words)  # and after lists handed theirs out
     weak_to_topic(text, found, groups, words)
+    repeated_heads(text, found, groups, words)
     scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
     scope_records(text, claims, found, groups, words)

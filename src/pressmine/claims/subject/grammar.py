@@ -10,6 +10,7 @@ from pressmine.claims.subject.parts import (
     DIGITS,
     NOUN_CLASSES,
     OPEN,
+    QUOTES_CLOSE,
     QUOTES_OPEN,
     Word,
     Words,
@@ -213,17 +214,26 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         close = next((k for k, t in enumerate(out) if t[0] in ")）"), None)
         if close is not None and close + 1 < len(out):
             out = out[close + 1 :]  # (一)中小企业: a list marker, no part of the name
-    while out and (
-        out[0][0] in OPEN + CLOSE
-        or out[0][0] in words.list_separators
-        or out[0][0] == "的"
-        or is_punct(out[0][0][0])
+    while (
+        out
+        and not _opens_quote(out)
+        and (
+            out[0][0] in OPEN + CLOSE
+            or out[0][0] in words.list_separators
+            or out[0][0] == "的"
+            or is_punct(out[0][0][0])
+        )
     ):
         out.pop(0)
     strip = words.strip_prefix
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
+
+
+def _opens_quote(toks: list[Word]) -> bool:
+    """“东数西算”工程…: a quote that opens the phrase and closes inside it stays."""
+    return toks[0][0] in QUOTES_OPEN and any(t[0] in QUOTES_CLOSE for t in toks[1:])
 
 
 def per_unit(word: str, words: Words) -> bool:

@@ -181,8 +181,12 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
     cls = segment.word_class(word)
     if cls not in ("v", "q", "f") or left is None:
         return False
-    if not is_nounish(left) and not (len(left) > 1 and left.startswith(words.per_prefixes)):
-        return False  # 每股+购买+代价: a per-unit word opens a compound too
+    if not (
+        is_nounish(left)
+        or left in QUOTES_CLOSE  # “5G+工业互联网”+在建+项目: a quoted name is a noun
+        or (len(left) > 1 and left.startswith(words.per_prefixes))  # 每股+购买+代价
+    ):
+        return False
     if left in words.strip_prefix:
         return False
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number

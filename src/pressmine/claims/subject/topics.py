@@ -168,3 +168,19 @@ def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans |
     if verbs:
         phrase = phrase[verbs[-1] + 1 :]  # 政府提供[电费补贴]: the object, not its giver
     return as_spans(phrase) if phrase else None
+
+
+def repeated_heads(text: str, found: list[Found], groups: Groups, words: Words) -> None:
+    """…数据中心项目超过60个，项目总投资超过4000亿元: a phrase that opens with the last word of
+    the subject before it in its sentence speaks of that same thing (…数据中心项目 + 总投资)."""
+    for i, f in enumerate(found):
+        if i == 0 or f.how != "before" or not f.spans or len(f.spans) != 1:
+            continue
+        prev = found[i - 1]
+        if groups.sentence[i - 1] != groups.sentence[i] or prev.how not in OWN or not prev.spans:
+            continue
+        phrase, before = words_of(text, f.spans), words_of(text, prev.spans)
+        if len(phrase) < 2 or len(before) < 2 or len(phrase[0][0]) < 2:
+            continue
+        if phrase[0][0] == before[-1][0] and phrase[0][1] >= before[-1][2]:
+            f.spans = (*prev.spans, (phrase[1][1], f.spans[0][1]))
