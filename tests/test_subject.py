@@ -223,6 +223,10 @@ def test_a_phrase_that_repeats_the_last_subject_s_head_speaks_of_it() -> None:
     assert subject_of(text, "超过300亿元") == "“智慧港口”改造项目总投资"
 
 
+def test_a_figure_inside_a_bracket_leaves_the_bracket_out() -> None:
+    assert subject_of("其次为燃料(销货价值下跌6.5%)。", "6.5%") == "燃料销货价值"
+
+
 def test_a_frame_clause_is_no_topic() -> None:
     assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
 

@@ -26,6 +26,7 @@ from pressmine.claims.subject.parts import (
     has_noun,
     is_meta,
     is_punct,
+    spans_of,
     words_in,
 )
 from pressmine.text import segment
@@ -167,6 +168,11 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
 def _found(phrase: list[Word], how: str, words: Words) -> Found:
     if is_meta(phrase, words.meta_heads):
         how = "meta"  # 增幅达48.3%: the phrase names the measure, not what was measured
+    opened = [t for t in phrase if t[0] in "(（"]
+    if len(opened) > sum(t[0] in ")）" for t in phrase):
+        # 名贵礼物(销货价值下跌58.6%): the figure is inside the bracket, which is no part
+        kept = [t for t in phrase if t is not opened[-1]]
+        return Found(spans_of(kept), how, kept)
     return Found(as_spans(phrase), how, phrase)
 
 
