@@ -94,7 +94,7 @@ def trace_subjects(
     share_heads(text, claims, found, groups, words)
     carry_heads(text, claims, found, groups, words)  # before changes inherit the subject
     inherit(text, claims, found, groups, bounds, words)
-    distribute_respectively(text, claims, found, groups, words)
+    distribute_respectively(text, claims, found, groups, bounds, words)
     for i, f in enumerate(found):
         if f.how in ("meta", "none"):
             topic = previous_clause_topic(text, claims[i].start, bounds, words)

@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     Words,
     as_spans,
     is_nounish,
+    is_punct,
     merge_adjacent,
     words_in,
 )
@@ -98,6 +99,7 @@ def distribute_respectively(
     claims: Sequence[Candidate],
     found: list[Found],
     groups: Groups,
+    bounds: Boundaries,
     words: Words,
 ) -> None:
     """高技术产业和装备制造业增加值分别增长10.2%和8.1%: the k subjects coordinated before
@@ -117,12 +119,18 @@ def distribute_respectively(
             continue
         toks = words_in(text, lo, c.start, words)
         at = [k for k, t in enumerate(toks) if t[0] in words.respectively]
+        share_after = None  # 分别占79.6%、14.2%: each subject's share
         if at:
+            after = toks[at[-1] + 1 : at[-1] + 2]
+            if after and after[0][0] in words.share_words and after[0][2] == c.start:
+                share_after = (after[0][1], after[0][2])
             toks = toks[: at[-1]]
         end = strip_suffix_words(text, lo, toks[-1][2], words) if toks else lo
         toks = [t for t in toks if t[2] <= end]
         parts = _conjuncts_for(noun_phrase_backward(strip_linking(toks, words), words), run, words)
         sentence = groups.sentence[i]
+        if at and len(parts) < 2 and lo - 1 > sentence[0]:
+            parts = _frame_list(text, bounds.clause(lo - 2), run, words)  # 以A、B及C为主,分别占
         ordinals = _ordinal_list(strip_linking(toks, words), len(run), words)
         if ordinals is not None:
             subjects = ordinals
@@ -136,7 +144,7 @@ def distribute_respectively(
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
                 if part is not parts[-1] and len(parts[-1]) > 1 and part[-1][0] != head[0]:
                     spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
-                subjects.append(spans)
+                subjects.append((*spans, share_after) if share_after else spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
             subjects = last[1]
             shares = [k for k, t in enumerate(toks) if t[0] in words.share_words]
@@ -148,6 +156,22 @@ def distribute_respectively(
         for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
         last = (sentence, subjects)
+
+
+def _frame_list(
+    text: str, clause: tuple[int, int], run: list[int], words: Words
+) -> list[list[Word]]:
+    """以中国大陆、香港及中国台湾旅客为主,分别占79.6%、14.2%及4.1%: the list a frame in the
+    clause before names, for a 分别 list whose own clause names none."""
+    toks = [t for t in words_in(text, *clause, words) if t[0].strip()]
+    while toks and is_punct(toks[-1][0][0]):
+        toks = toks[:-1]
+    starts = [k for k, t in enumerate(toks[:-1]) if t[0] in words.frame_starts]
+    if starts and len(toks) > 2 and toks[-1][0] in words.frame_ends:
+        toks = toks[starts[-1] + 1 : -1]  # [入境旅客以]…[为主]
+    phrase = noun_phrase_backward(strip_linking(toks, words), words)
+    parts = _conjuncts_for(phrase, run, words)
+    return parts if len(parts) == len(run) else []
 
 
 def _ordinal_list(toks: list[Word], k: int, words: Words) -> list[Spans] | None:

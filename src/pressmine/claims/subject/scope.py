@@ -134,6 +134,7 @@ class _ScopeNames:
         # clause index -> the name of the last clause up to it in its paragraph that has one
         self.nearest: dict[int, tuple[int, int] | None] = {}
         self.frames: list[tuple[int, tuple[int, int]]] = []  # (clause start, frame span)
+        self.leads: dict[int, tuple[int, int] | None] = {}  # paragraph start -> lead's name
 
     def _clause(self, k: int) -> tuple[int, int]:
         ends = self.bounds.clause_ends
@@ -185,7 +186,26 @@ class _ScopeNames:
                 break
         for k in walked:
             self.nearest[k] = name
-        return name
+        if name is None or name[0] >= self.bounds.sentence(pos)[0]:
+            return name
+        # A name from an earlier sentence scopes only when it is the paragraph's lead's (交通
+        # 银行上半年实现…。其中…); names of later sentences stand side by side (来自中国大陆
+        # 旅客上升显著…。经外港码头入境旅客增加23.5%).
+        lead_end = self.bounds.sentence(para_lo)[1]
+        return name if name[0] < lead_end else self._lead_name(para_lo, lead_end)
+
+    def _lead_name(self, para_lo: int, lead_end: int) -> tuple[int, int] | None:
+        """The last name in subject position in the paragraph's first sentence."""
+        if para_lo not in self.leads:
+            ends = self.bounds.clause_ends
+            name = None
+            for k in range(bisect.bisect_left(ends, para_lo), len(ends)):
+                lo, hi = self._clause(k)
+                if lo >= lead_end:
+                    break
+                name = self._name_in(lo, hi) or name
+            self.leads[para_lo] = name
+        return self.leads[para_lo]
 
     def _name_in(self, lo: int, hi: int) -> tuple[int, int] | None:
         # A name in subject position opens its clause: look for one near the start only.
