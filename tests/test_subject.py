@@ -233,6 +233,13 @@ def test_a_figure_inside_a_bracket_leaves_the_bracket_out() -> None:
     assert subject_of("其次为燃料(销货价值下跌6.5%)。", "6.5%") == "燃料销货价值"
 
 
+def test_without_a_headline_the_place_that_opens_the_release_scopes_it() -> None:
+    text = "澳门特区政府公布施政报告，明年预算开支。\n\n赤字预计为120亿元。"
+    assert subject_of(text, "120亿元") == "澳门赤字"
+    text = "广州日报讯 明年预算开支。\n\n赤字预计为120亿元。"
+    assert subject_of(text, "120亿元") == "赤字"
+
+
 def test_a_frame_clause_is_no_topic() -> None:
     assert "价格" not in (subject_of("按可比价格计算，同比增长5.4%。", "5.4%") or "")
 

@@ -58,6 +58,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "name_infixes",
         "determiners",
         "per_prefixes",
+        "governments",
         "record_leads",
         "light_verbs",
         "reporting_verbs",

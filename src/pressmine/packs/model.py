@@ -157,6 +157,7 @@ class SubjectWords:
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
     determiners: frozenset[str]  # open a noun phrase and tell it apart: 其他 (其他股东)
     per_prefixes: tuple[str, ...]  # open a word that says per what: 每 (每月平均开支)
+    governments: tuple[str, ...]  # end a body named after the place it governs: 政府
     record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
     streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
@@ -316,11 +317,13 @@ class PackSet:
         glued_links = tuple(sorted(table.pop("glued_links")))  # for str.endswith
         sector_endings = tuple(sorted(table.pop("sector_endings")))
         per_prefixes = tuple(sorted(table.pop("per_prefixes")))  # for str.startswith
+        governments = tuple(sorted(table.pop("governments")))  # for str.endswith
         return SubjectWords(
             **table,
             glued_links=glued_links,
             sector_endings=sector_endings,
             per_prefixes=per_prefixes,
+            governments=governments,
             groups=self.subject_groups,
             streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,

@@ -189,6 +189,12 @@ def _last_verb(toks: list[Word], start: int) -> int:
     return len(toks)
 
 
+def first_owner_word(toks: list[Word], words: Words) -> int | None:
+    """Where the words that open a clause stop being time, conjunctions and markers."""
+    k = _skip_lead(toks, words)
+    return k if k < len(toks) else None
+
+
 def _skip_lead(toks: list[Word], words: Words) -> int:
     """Past what opens a clause before its owner: time (前四个月, 1-2月, 一季度), conjunctions,
     adverbs, list markers and punctuation."""

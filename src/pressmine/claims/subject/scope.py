@@ -40,10 +40,11 @@ def attach_owners(
     sentence; else, when the subject names no place or body itself, the last name in subject
     position in its paragraph, else the headline's."""
     hl = owners.headline(text)
-    doc_name = None
     if hl is not None:
         title = words_in(text, hl[0], hl[1], words)
         doc_name = owners.scope_name(title, words, headline=True)
+    else:
+        doc_name = _lead_place(text, bounds, words)
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
     for i, (c, f) in enumerate(zip(claims, found, strict=True)):
@@ -78,6 +79,23 @@ def attach_owners(
             f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
         elif doc_name is not None:
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
+
+
+def _lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
+    """Without a headline, the place that opens the release's first clause scopes it (香港
+    财政司司长陈茂波发表财政预算案… -> 香港): a listed region, not a scope every release shares
+    (全国) nor a paper's name (广州日报讯)."""
+    lo, hi = bounds.clause(0)
+    toks = words_in(text, lo, min(hi, lo + _OWNER_REACH), words)
+    k = owners.first_owner_word(toks, words)
+    if k is None:
+        return None
+    w, s, _ = toks[k]
+    whole = len(w) if w in words.regions else 0
+    governs = w.endswith(words.governments)
+    government = next((n for n in range(2, 5) if governs and w[:n] in words.regions), 0)
+    n = whole or government  # 香港, 澳门[特区政府]; not 广州[日报]
+    return (s, s + n) if n and w[:n] not in words.strip_prefix else None
 
 
 def _actor_of(
