@@ -53,7 +53,8 @@ def attach_owners(
         if f.spans is None:
             continue
         frame = scope.frame_before(c.start)
-        if frame is not None and not overlaps(frame, f.spans):
+        framed = frame is not None and not overlaps(frame, f.spans)
+        if frame is not None and framed:
             f.spans, f.owner = (frame, *f.spans), "frame"
         extra: list[Word] = []
         caused = actor is not None and actor.causes and f.how in ("after", "verb", "rule")
@@ -64,7 +65,11 @@ def attach_owners(
         if actor is not None and f.how == "after" and owners.has_name(actor.rest, words):
             extra += actor.rest  # 造成[青海海东市民和县…]20名群众失联
         if extra:
-            f.spans, f.owner = merge_spans(spans_of(extra), f.spans), "actor"
+            if frame is not None and framed:  # the frame first: 规模以上工业企业 + 国有控股企业
+                f.spans = (frame, *merge_spans(spans_of(extra), f.spans[1:]))
+            else:
+                f.spans = merge_spans(spans_of(extra), f.spans)
+            f.owner = "actor"
             continue
         source = found[f.source] if f.how == "inherited" and f.source is not None else None
         if source is not None and source.owner == "actor" and source.spans is not None:
