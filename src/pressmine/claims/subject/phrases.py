@@ -156,12 +156,18 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
     if first in words.reporting_verbs:
         return []  # 近九成受访企业[表示]…: what they said, not which of them
     out = [toks[0]]
-    for tok in toks[1:5]:
-        if segment.word_class(tok[0]) not in ("n", "v", "vn", "p", "f") or is_punct(tok[0][0]):
+    for k in range(1, min(len(toks), 6)):
+        w = toks[k][0]
+        nxt = toks[k + 1][0] if k + 1 < len(toks) else ""
+        place = segment.word_class(w) == "p" and segment.word_class(nxt) == "n"  # [在]城乡公路
+        if w in words.determiners and segment.word_class(nxt) == "n":
+            out.append(toks[k])  # 抵离[各地]港口
+            continue
+        if segment.word_class(w) not in ("n", "v", "vn", "p", "f") or is_punct(w[0]):
             break
-        if tok[0] in words.stop_words or tok[0] in words.skip_before or DIGITS.match(tok[0]):
+        if not place and (w in words.stop_words or w in words.skip_before or DIGITS.match(w)):
             break  # 同比, 达: what links to a figure ends the description
-        out.append(tok)
+        out.append(toks[k])
     return out
 
 
