@@ -72,6 +72,9 @@ def cut(text: str) -> list[str]:
     return list(_cut_cached(text))
 
 
+_SPANS_KEPT = 8192  # a bound on the memory below, for one long document
+
+
 @lru_cache(maxsize=4096)
 def _cut_cached(text: str) -> tuple[str, ...]:
     # The words between two numbers are cut for the subject of the one before, the subject of
@@ -84,6 +87,12 @@ def new_document() -> None:
     within one document; kept across documents it would make a benchmark that repeats its
     texts look faster than real folders of different releases are."""
     _cut_cached.cache_clear()
+    _spans_memo.clear()
+
+
+# (text, offset, split) -> its spans: the subject finder reads the same words several times
+# (a clause for its claim's phrase, then for the actor; a subject's pieces again for owners).
+_spans_memo: dict[tuple[str, int, frozenset[str]], tuple[tuple[str, int, int], ...]] = {}
 
 
 def spans(
@@ -103,6 +112,10 @@ def spans(
     >>> spans("直接经济损失", 10)
     [('直接', 10, 12), ('经济损失', 12, 16)]
     """
+    key = (text, offset, split)
+    known = _spans_memo.get(key)
+    if known is not None:
+        return list(known)  # a copy: callers may keep or change theirs
     # not cut(): its copy of the words is for callers to keep
     words: Sequence[str] = _cut_split(text, split) if split else _cut_cached(text)
     out = []
@@ -111,6 +124,8 @@ def spans(
         end = pos + len(word)
         out.append((word, pos, end))
         pos = end
+    if len(_spans_memo) < _SPANS_KEPT:
+        _spans_memo[key] = tuple(out)
     return out
 
 
