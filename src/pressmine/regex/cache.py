@@ -40,6 +40,7 @@ import re
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -107,17 +108,30 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # an engine that takes the program differently: no table, no cache
         return re.compile(pattern, flags)
     if file:
-        keep(file, marshal.dumps(args))
+        keep(file, _dumps(args))
     return compiled
+
+
+# A program is 0.1-0.2 MB of integers for a pattern that inlines the number grammar: kept as
+# the bytes of an array, which marshal reads in one copy where a list of ints costs a Python
+# object read per element (most of the time it took to load a program).
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
+
+
+def _dumps(args: Program) -> bytes:
+    pattern, flags, code, groups, groupindex, indexgroup = args
+    packed = array(_CODE_TYPE, code).tobytes()
+    return marshal.dumps((pattern, flags, packed, groups, groupindex, indexgroup))
 
 
 def _load(file: Path) -> Program | None:
     try:
-        value = marshal.loads(file.read_bytes())
+        pattern, flags, packed, groups, groupindex, indexgroup = marshal.loads(file.read_bytes())
+        code = array(_CODE_TYPE, packed).tolist()
     except Exception:
         return None
     touch(file)
-    return value if isinstance(value, tuple) else None  # _sre.compile checks the rest
+    return pattern, flags, code, groups, groupindex, indexgroup  # _sre.compile checks the rest
 
 
 def _compile_args(pattern: str, flags: int) -> Program:
