@@ -140,6 +140,7 @@ def _compile_args(pattern: str, flags: int) -> Program:
     tree = _parser.parse(pattern, flags)
     items = start_set(pattern, flags, tree)
     prefilter.guard_branches(tree)
+    prefilter.optional_as_branch(tree)
     with _charsets_remembered():
         code = _with_start_table(_compiler._code(tree, flags), items, flags)
     groupindex = dict(tree.state.groupdict)
