@@ -80,12 +80,13 @@ def cache_dir() -> Path | None:
     return base / f"regex-{engine}"
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def compile(pattern: str, flags: int = 0, program: str | None = None) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache, with a table of first characters.
 
     The program gets the characters a match can start with (prefilter.start_set) in its
     header, as re does by itself only for a pattern that opens with a literal or a class: the
-    engine then skips the positions where no match can start in C.
+    engine then skips the positions where no match can start in C. `program` is
+    program_key(pattern, flags), for a caller that kept it.
 
     >>> compile(r"(?:约|超)?(?P<n>[0-9]+)个").search("共超12个").group("n")
     '12'
@@ -94,7 +95,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _sre is None:
         return re.compile(pattern, flags)
     folder = cache_dir()
-    file = folder / f"{key('program', flags, pattern, _source_salt())}.marshal" if folder else None
+    file = folder / f"{program or program_key(pattern, flags)}.marshal" if folder else None
     args = _load(file) if file else None
     if args is not None:
         try:
@@ -122,6 +123,13 @@ def _dumps(args: Program) -> bytes:
     pattern, flags, code, groups, groupindex, indexgroup = args
     packed = array(_CODE_TYPE, code).tobytes()
     return marshal.dumps((pattern, flags, packed, groups, groupindex, indexgroup))
+
+
+def program_key(pattern: str, flags: int = 0) -> str:
+    """The name the program of `pattern` is kept under. A pattern that inlines the number
+    grammar is 0.1 MB: hashing it costs about a quarter of loading its program, so a pattern
+    compiled on first use keeps its key from when its pack was built (regex/gated.py)."""
+    return key("program", int(flags | re.UNICODE), pattern, _source_salt())
 
 
 def _load(file: Path) -> Program | None:
