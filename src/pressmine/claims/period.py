@@ -45,7 +45,7 @@ if TYPE_CHECKING:
 _HEADLINE_MAX = 80  # a first line this short without a full stop is the headline
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
 _BASE_OWN = ("", "的", "为", "是")  # 较上(12)月的1.3%: the figure of the base itself
-_MASKED = re.compile(f"[{''.join(masking.MASKS)}]")  # where mask_numbers hid a number
+_MASKED = re.compile(f"[{masking.PLACEHOLDERS}]")  # where mask_numbers hid a number
 
 
 @dataclass(frozen=True, slots=True)

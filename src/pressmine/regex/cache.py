@@ -40,6 +40,7 @@ import re
 import sys
 import tempfile
 import time
+from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -79,12 +80,13 @@ def cache_dir() -> Path | None:
     return base / f"regex-{engine}"
 
 
-def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+def compile(pattern: str, flags: int = 0, program: str | None = None) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache, with a table of first characters.
 
     The program gets the characters a match can start with (prefilter.start_set) in its
     header, as re does by itself only for a pattern that opens with a literal or a class: the
-    engine then skips the positions where no match can start in C.
+    engine then skips the positions where no match can start in C. `program` is
+    program_key(pattern, flags), for a caller that kept it.
 
     >>> compile(r"(?:约|超)?(?P<n>[0-9]+)个").search("共超12个").group("n")
     '12'
@@ -93,7 +95,7 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     if _sre is None:
         return re.compile(pattern, flags)
     folder = cache_dir()
-    file = folder / f"{key('program', flags, pattern, _source_salt())}.marshal" if folder else None
+    file = folder / f"{program or program_key(pattern, flags)}.marshal" if folder else None
     args = _load(file) if file else None
     if args is not None:
         try:
@@ -107,17 +109,37 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
     except Exception:  # an engine that takes the program differently: no table, no cache
         return re.compile(pattern, flags)
     if file:
-        keep(file, marshal.dumps(args))
+        keep(file, _dumps(args))
     return compiled
+
+
+# A program is 0.1-0.2 MB of integers for a pattern that inlines the number grammar: kept as
+# the bytes of an array, which marshal reads in one copy where a list of ints costs a Python
+# object read per element (most of the time it took to load a program).
+_CODE_TYPE = next((t for t in "IL" if array(t).itemsize == getattr(_sre, "CODESIZE", 4)), "I")
+
+
+def _dumps(args: Program) -> bytes:
+    pattern, flags, code, groups, groupindex, indexgroup = args
+    packed = array(_CODE_TYPE, code).tobytes()
+    return marshal.dumps((pattern, flags, packed, groups, groupindex, indexgroup))
+
+
+def program_key(pattern: str, flags: int = 0) -> str:
+    """The name the program of `pattern` is kept under. A pattern that inlines the number
+    grammar is 0.1 MB: hashing it costs about a quarter of loading its program, so a pattern
+    compiled on first use keeps its key from when its pack was built (regex/gated.py)."""
+    return key("program", int(flags | re.UNICODE), pattern, _source_salt())
 
 
 def _load(file: Path) -> Program | None:
     try:
-        value = marshal.loads(file.read_bytes())
+        pattern, flags, packed, groups, groupindex, indexgroup = marshal.loads(file.read_bytes())
+        code = array(_CODE_TYPE, packed).tolist()
     except Exception:
         return None
     touch(file)
-    return value if isinstance(value, tuple) else None  # _sre.compile checks the rest
+    return pattern, flags, code, groups, groupindex, indexgroup  # _sre.compile checks the rest
 
 
 def _compile_args(pattern: str, flags: int) -> Program:
@@ -126,6 +148,7 @@ def _compile_args(pattern: str, flags: int) -> Program:
     tree = _parser.parse(pattern, flags)
     items = start_set(pattern, flags, tree)
     prefilter.guard_branches(tree)
+    prefilter.optional_as_branch(tree)
     with _charsets_remembered():
         code = _with_start_table(_compiler._code(tree, flags), items, flags)
     groupindex = dict(tree.state.groupdict)

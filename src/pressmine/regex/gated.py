@@ -38,20 +38,24 @@ class GatedPattern:
         too_long: re.Pattern[str],
         pattern: str = "",
         flags: int = 0,
+        program: str | None = None,
     ) -> None:
         self._regex = regex
         self.gate = gate
         self.too_long = too_long  # finds a text where the gate may miss a match
         self.pattern = regex.pattern if regex is not None else pattern
         self.flags = regex.flags if regex is not None else flags
+        # The name of its program in the cache, worked out once (see regex/cache.program_key).
+        self.program = program or regex_cache.program_key(self.pattern, self.flags)
 
     def __reduce__(self) -> tuple[type[GatedPattern], tuple[object, ...]]:
-        return GatedPattern, (None, self.gate, self.too_long, self.pattern, self.flags)
+        state = (None, self.gate, self.too_long, self.pattern, self.flags, self.program)
+        return GatedPattern, state
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = regex_cache.compile(self.pattern, self.flags)
+            self._regex = regex_cache.compile(self.pattern, self.flags, self.program)
         return self._regex
 
     @property

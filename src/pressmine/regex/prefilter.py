@@ -17,9 +17,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
-# CPython's own regex parser: no type stubs exist for these modules.
+# CPython's own regex compiler and parser: no type stubs exist for these modules.
+from re import _compiler, _parser  # type: ignore[attr-defined]
 from re import _constants as C  # type: ignore[attr-defined]
-from re import _parser  # type: ignore[attr-defined]
 from typing import Any
 
 # A parsed item: (opcode, argument), as re's parser gives them, in a pattern's tree and in a
@@ -76,6 +76,31 @@ def guard_branches(tree: Any) -> None:
     if tree.state.flags & re.IGNORECASE or _ignores_case(list(tree)):
         return
     _guard(tree)
+
+
+def optional_as_branch(sub: Any) -> None:
+    """Write each optional group of a parsed pattern (in place) as an alternation with an
+    empty alternative: (?:X)? as (?:X|).
+
+    re compiles an optional group that is more than one character (a qualifier and the space
+    after it, the lead of every pack rule) as a general repeat, which allocates and frees a
+    counter each time the engine enters it: at every place a pattern is tried. An alternation
+    tries X, then nothing, in the same order as the repeat, so the matches are the same.
+
+    >>> tree = _parser.parse("(?:(?P<q>约|超)[ ]?)?[0-9]+")
+    >>> optional_as_branch(tree); [str(op) for op, _ in tree]
+    ['BRANCH', 'MAX_REPEAT']
+    """
+    items: Items = []
+    for op, arg in sub.data:
+        for child in _all_children(op, arg):
+            optional_as_branch(child)
+        if op is C.MAX_REPEAT and arg[0] == 0 and arg[1] == 1 and not _compiler._simple(arg[2]):
+            nothing = _parser.SubPattern(sub.state, [])
+            items.append((C.BRANCH, (None, [arg[2], nothing])))
+        else:
+            items.append((op, arg))
+    sub.data[:] = items
 
 
 def _ignores_case(items: Items) -> bool:
