@@ -18,10 +18,12 @@ from pressmine.batch import blocks
 from pressmine.claim import Claim
 from pressmine.claims.period import DocumentTime, document_head, document_time
 from pressmine.claims.subject import owners
+from pressmine.claims.subject.scope import lead_place
 from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
 from pressmine.io.output import Format
+from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.regex import store
 from pressmine.text.clauses import Boundaries
@@ -313,7 +315,7 @@ def _extract(
     if len(text) > blocks.BLOCK:
         packs = _document_packs(text, packs)
     if offset == 0:
-        headline = headline_of(text)
+        headline = headline_of(text, packs)
     for start, block in blocks.split(text):
         lead = headline if offset + start > 0 else None
         for claim in extract(block, packs, doc_date=day, headline=lead, document=document):
@@ -330,10 +332,21 @@ def _document_packs(text: str, packs: PackSet) -> PackSet:
     return packs.applying(found)
 
 
-def headline_of(text: str) -> str | None:
-    """The headline of a release that `text` begins (see claims/subject/owners.headline)."""
+def headline_of(text: str, packs: PackSet | None = None) -> str | None:
+    """The headline of a release that `text` begins (see claims/subject/owners.headline); for
+    a release without one, the place that opens it and scopes it (香港 in 香港财政司司长…,
+    claims/subject/scope.lead_place), which the blocks after the first read as their headline.
+    The place is one of `packs`' regions (the built-in packs' when not given)."""
     span = owners.headline(text)
-    return text[span[0] : span[1]] if span is not None else None
+    if span is not None:
+        return text[span[0] : span[1]]
+    opening = normalize(text[:_LEAD_CHARS])
+    words = (packs or load_packs()).subject_vocabulary
+    place = lead_place(opening, Boundaries.of(opening), words)
+    return text[place[0] : place[1]] if place is not None else None
+
+
+_LEAD_CHARS = 200  # enough for a release's first clause
 
 
 def sha256_hex(data: bytes) -> str:

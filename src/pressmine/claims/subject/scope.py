@@ -44,7 +44,7 @@ def attach_owners(
         title = words_in(text, hl[0], hl[1], words)
         doc_name = owners.scope_name(title, words, headline=True)
     else:
-        doc_name = _lead_place(text, bounds, words)
+        doc_name = lead_place(text, bounds, words)
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
     for i, (c, f) in enumerate(zip(claims, found, strict=True)):
@@ -86,7 +86,7 @@ def attach_owners(
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
 
 
-def _lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
+def lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
     """Without a headline, the place that opens the release's first clause scopes it (香港
     财政司司长陈茂波发表财政预算案… -> 香港): a listed region, not a scope every release shares
     (全国) nor a paper's name (广州日报讯)."""
