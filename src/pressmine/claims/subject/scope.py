@@ -80,9 +80,11 @@ def attach_owners(
         if named and owners.has_name(words_of(text, f.spans), words, sectors=False):
             continue
         name = scope.name_before(c.start)
+        if name is not None and text[name[0] : name[1]] in words.strip_prefix:
+            continue  # 我国, 全国: a scope every figure shares tells none apart
         if name is not None:
             f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
-        elif doc_name is not None:
+        elif doc_name is not None and text[doc_name[0] : doc_name[1]] not in words.strip_prefix:
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
 
 
