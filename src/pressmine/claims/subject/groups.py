@@ -37,9 +37,10 @@ def scope_groups(
         if band == i - 1 and groups.sentence[band] == groups.sentence[i]:
             g = claims[band]  # a group's figure right after its range
             own = f.spans is not None and f.spans[0][0] >= g.end
-            if own and f.spans is not None and not text[g.end : f.spans[0][0]].strip():
+            right_after = own and f.spans is not None and not text[g.end : f.spans[0][0]].strip()
+            if right_after:
                 measure = f.spans  # 十五至十九岁[失业率]7.33%
-            if measure is not None and (own or _only_links(text[g.end : c.start], words)):
+            if measure is not None and (right_after or _only_links(text[g.end : c.start], words)):
                 f.spans = merge_adjacent(((g.start, g.end), *measure))
                 banded.append(i)
                 continue
