@@ -145,6 +145,8 @@ def _opens_on_topic(text: str, f: Found, lo: int, words: Words) -> bool:
     """其中2000个已经落成; 对全部投资增长贡献率是64.6% (but 对东协出口 is one phrase)."""
     if f.how == "verb" and text[lo : lo + 2] in words.subset_words:
         return True
+    if not text.startswith(tuple(words.inner_prepositions), lo):
+        return False  # most clauses: no need to cut their first words
     first = segment.spans(text[lo : lo + 4], lo)[:1]
     return (
         bool(first)
