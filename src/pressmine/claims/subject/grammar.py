@@ -19,6 +19,7 @@ from pressmine.claims.subject.parts import (
     is_meta,
     is_nounish,
     is_punct,
+    per_unit,
     trim_quotes,
 )
 from pressmine.text import segment
@@ -234,11 +235,6 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
 def _opens_quote(toks: list[Word]) -> bool:
     """“东数西算”工程…: a quote that opens the phrase and closes inside it stays."""
     return toks[0][0] in QUOTES_OPEN and any(t[0] in QUOTES_CLOSE for t in toks[1:])
-
-
-def per_unit(word: str, words: Words) -> bool:
-    """每月, 每股, 每分钟: what a measure is per, part of its name."""
-    return len(word) > 1 and word.startswith(words.per_prefixes) and not DIGITS.match(word[1:])
 
 
 def _noun_verb(toks: list[Word], k: int, words: Words) -> bool:

@@ -174,6 +174,11 @@ def has_noun(toks: list[Word], words: Words) -> bool:
     )
 
 
+def per_unit(word: str, words: Words) -> bool:
+    """每月, 每股, 每分钟: what a measure is per, part of its name."""
+    return len(word) > 1 and word.startswith(words.per_prefixes) and not DIGITS.match(word[1:])
+
+
 def compound_part(word: str, left: str | None, right: str | None, words: Words) -> bool:
     """A verb, measure or position word between nouns is part of a compound noun:
     智能+制造+装备, 智能+算+力, 基础+级, 规模+以上+工业; at a phrase's edge it ends it.
@@ -184,7 +189,7 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
     if not (
         is_nounish(left)
         or left in QUOTES_CLOSE  # “5G+工业互联网”+在建+项目: a quoted name is a noun
-        or (len(left) > 1 and left.startswith(words.per_prefixes))  # 每股+购买+代价
+        or per_unit(left, words)  # 每股+购买+代价
     ):
         return False
     if left in words.strip_prefix:

@@ -10,7 +10,6 @@ from pressmine.claims.subject.grammar import (
     comparison_base,
     noun_phrase_backward,
     noun_phrase_forward,
-    per_unit,
     strip_linking,
     strip_suffix_words,
     verb_phrase_backward,
@@ -26,6 +25,7 @@ from pressmine.claims.subject.parts import (
     has_noun,
     is_meta,
     is_punct,
+    per_unit,
     spans_of,
     words_in,
 )

@@ -53,8 +53,9 @@ def attach_owners(
         if f.spans is None:
             continue
         frame = scope.frame_before(c.start)
-        framed = frame is not None and not overlaps(frame, f.spans)
-        if frame is not None and framed:
+        if frame is not None and overlaps(frame, f.spans):
+            frame = None  # the subject names it already
+        if frame is not None:
             f.spans, f.owner = (frame, *f.spans), "frame"
         extra: list[Word] = []
         caused = actor is not None and actor.causes and f.how in ("after", "verb", "rule")
@@ -65,7 +66,7 @@ def attach_owners(
         if actor is not None and f.how == "after" and owners.has_name(actor.rest, words):
             extra += actor.rest  # 造成[青海海东市民和县…]20名群众失联
         if extra:
-            if frame is not None and framed:  # the frame first: 规模以上工业企业 + 国有控股企业
+            if frame is not None:  # the frame first: 规模以上工业企业 + 国有控股企业
                 f.spans = (frame, *merge_spans(spans_of(extra), f.spans[1:]))
             else:
                 f.spans = merge_spans(spans_of(extra), f.spans)

@@ -15,6 +15,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    per_unit,
     spans_of,
     words_in,
     words_of,
@@ -130,7 +131,7 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
 def _is_weak(text: str, f: Found, words: Words) -> bool:
     phrase = "".join(text[s:e] for s, e in f.spans or ())
     bare = "".join(w for w, _, _ in f.words if segment.word_class(w) != "d")
-    per = [w for w, _, _ in f.words if len(w) > 1 and w.startswith(words.per_prefixes)]
+    per = [w for w, _, _ in f.words if per_unit(w, words)]
     per_what = "".join(w for w, _, _ in f.words if w not in per)
     return (
         phrase in words.light_verbs
