@@ -140,6 +140,30 @@ CASES = [
     ("count-described-where", "300多万辆汽车行驶在高速公路。", "300多万辆", "汽车行驶在高速公路"),
     # 6. Shares and ratios name both sides.
     ("share", "服务出口1.2万亿元，占出口总值的18%。", "18%", "服务出口占出口总值"),
+    (
+        "share-of-the-sentence-count",
+        "经高速公路出行车辆为420万辆次，小型客车占81.5%。",
+        "81.5%",
+        "小型客车占经高速公路出行车辆",
+    ),
+    (
+        "respective-shares-of-the-sentence-count",
+        "其中120万人次经铁路出行，以学生、教师及务工人员为主，分别占41.2%、9.5%及33.9%。",
+        "33.9%",
+        "务工人员占经铁路出行",
+    ),
+    (
+        "share-with-the-base-named-just-before",
+        "散客占总数62.4%；团体旅客则占37.6%。",
+        "37.6%",
+        "团体旅客占总数",
+    ),
+    (
+        "bare-share-is-the-count-before",
+        "全市共有危房住户2.1万户，当中约1.5万户居于旧楼，占71%。",
+        "71%",
+        "居于旧楼占危房住户",
+    ),
     ("ratio-in-brackets", "上涨的类别有交通(+4.1%)和医疗(+2.2%)。", "+2.2%", "医疗"),
     (
         "brackets-share-the-sentence-measure",

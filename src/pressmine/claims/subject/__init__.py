@@ -39,7 +39,12 @@ from pressmine.claims.subject.phrases import (
 )
 from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
-from pressmine.claims.subject.topics import carry_heads, repeated_heads, weak_to_topic
+from pressmine.claims.subject.topics import (
+    carry_heads,
+    repeated_heads,
+    share_bases,
+    weak_to_topic,
+)
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -103,6 +108,7 @@ def trace_subjects(
     carry_heads(text, claims, found, groups, words)  # and after lists handed theirs out
     weak_to_topic(text, found, groups, words)
     repeated_heads(text, found, groups, words)
+    share_bases(text, claims, found, groups, words)
     scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
     scope_records(text, claims, found, groups, words)

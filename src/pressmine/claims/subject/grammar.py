@@ -168,6 +168,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             out.insert(0, tok)  # [其他]酒产品营收, [每月]平均开支: it opens the phrase
             break
         cls = segment.word_class(w)
+        if cls == "d" and len(out) == 1 and out[0][0] in share:
+            continue  # 外地游客[则]占37.6%: an adverb between a share's noun and its verb
         right = out[0][0] if out else None
         if not out and cls == "q" and left is not None and segment.word_class(left) in ("v", "vn"):
             out = [toks[j - 1], tok]  # 居住+类, 充电+桩: a thing named after a verb

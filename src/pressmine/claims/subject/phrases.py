@@ -179,7 +179,7 @@ def _found(phrase: list[Word], how: str, words: Words) -> Found:
         # 名贵礼物(销货价值下跌58.6%): the figure is inside the bracket, which is no part
         kept = [t for t in phrase if t is not opened[-1]]
         return Found(spans_of(kept), how, kept)
-    return Found(as_spans(phrase), how, phrase)
+    return Found(spans_of(phrase), how, phrase)  # apart where a word was skipped (则占)
 
 
 def _right_words(text: str, start: int, end: int, words: Words) -> list[Word]:

@@ -49,8 +49,8 @@ def carry_heads(
         phrase = words_of(text, f.spans)
         if claims[i].unit in _RATES:
             phrase = _without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
-        if not phrase or measure_head(phrase, words):
-            continue
+        if not phrase or measure_head(phrase, words) or phrase[-1][0] in words.share_words:
+            continue  # 香港旅客占60.7%: a share is measured against its base (share_bases)
         if f.how == "rule" and len(phrase) > 1:
             continue  # a rule's one-word category (出口) takes it; a longer phrase is its own
         if f.how == "bracket":
@@ -102,6 +102,56 @@ def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
             start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
             return phrase[start:]
     return None
+
+
+def share_bases(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> None:
+    """经外港码头入境旅客…为5,084,179人次,香港旅客占60.7%: a share that names no base is a
+    share of the whole its sentence counted last before it: 香港旅客占 + 经外港码头入境旅客.
+    A share with no part of its own (当中约9.2万户居于劏房,占73%) is that count's, and its
+    base is the count before it in the sentence."""
+    for i, f in enumerate(found):
+        if claims[i].unit != "%" or not f.spans or f.spans[-1][1] > claims[i].start:
+            continue
+        if not "".join(text[s:e] for s, e in f.spans).endswith(tuple(words.share_words)):
+            continue
+        before = [j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].spans]
+        levels = [j for j in before if claims[j].unit not in _RATES]
+        if not levels:  # 中国大陆旅客占总数58.1%;香港旅客则分别占28.0%: the same base
+            before = [
+                j for j in range(max(0, i - 3), i) if groups.paragraph[j] == groups.paragraph[i]
+            ]
+        named = next(
+            filter(None, (_named_base(text, found[j], words) for j in reversed(before))), None
+        )
+        if named is not None:
+            f.spans, f.how = (*f.spans, named), "share"
+            continue
+        if not levels:
+            continue
+        bare = text[groups.clause[i][0] : f.spans[-1][1]].strip(" ，,") in words.share_words
+        if bare:  # 当中约9.2万户居于劏房,占73%: the part is the count before
+            if len(levels) < 2:
+                continue
+            part, base = found[levels[-1]].spans or (), found[levels[-2]].spans or ()
+            f.spans = (*part, f.spans[-1], *base)
+        else:
+            f.spans = (*f.spans, *(found[levels[-1]].spans or ()))
+        f.how = "share"
+
+
+def _named_base(text: str, f: Found, words: Words) -> tuple[int, int] | None:
+    """The base a share names after its share word (占总数, 占旅客总数), if f is such a share."""
+    if f.share is not None:
+        s, e = f.share[-1]
+    elif f.spans:
+        s, e = f.spans[-1]
+    else:
+        return None
+    piece = text[s:e]
+    at = max(piece.rfind(w) + len(w) if w in piece else -1 for w in words.share_words)
+    return (s + at, e) if 0 < at < len(piece) else None
 
 
 def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -> None:
