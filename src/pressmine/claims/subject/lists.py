@@ -106,7 +106,8 @@ def distribute_respectively(
     分别 go, in order, to the k numbers after it (增加值 being their shared head). Without 分别,
     a list of k numbers right after k coordinated subjects maps the same way (工业增加值、服务业
     增加值同比增长6.5%、5.3%). A 分别 list whose own phrase only names the measure (两年平均
-    增速分别为7.3%、12.1%…) takes the subjects of the list before it in the sentence."""
+    增速分别为7.3%、12.1%…) takes the subjects of the list before it in the sentence; so does a
+    list of as many numbers that names nothing (比上年同期提高0.7和1.2个百分点)."""
     done: set[tuple[int, int]] = set()
     last: tuple[tuple[int, int], list[Spans]] | None = None  # (sentence, subjects) of a list
     for i, c in enumerate(claims):
@@ -151,6 +152,8 @@ def distribute_respectively(
             if shares:  # 占规模以上工业增加值比重分别为12.1%和32.6%: each one's share
                 share = (toks[shares[-1]][1], toks[-1][2])
                 subjects = [(*spans, share) for spans in subjects]
+        elif not parts and last is not None and last[0] == sentence and len(last[1]) == len(run):
+            subjects = last[1]  # …分别为12.1%和32.6%,比上年同期提高0.7和1.2个百分点
         else:
             continue
         for j, spans in zip(run, subjects, strict=True):
