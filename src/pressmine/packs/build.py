@@ -53,6 +53,8 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "name_suffixes",
         "sector_endings",
         "records",
+        "formers",
+        "latters",
         "growth_words",
         "causal_verbs",
         "name_infixes",

@@ -152,6 +152,8 @@ class SubjectWords:
     sector_endings: tuple[str, ...]  # end a sector's name, an owner in its clause only: 业
     groups: dict[str, str]  # a range in this unit defines a group: 岁 -> 年龄组
     records: frozenset[str]  # after a span of time, make it a record: 新低, 首见
+    formers: frozenset[str]  # the first of the things coordinated before: 前者
+    latters: frozenset[str]  # the last of them: 后者
     growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
     causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某

@@ -41,6 +41,7 @@ from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import (
     carry_heads,
+    former_and_latter,
     repeated_heads,
     share_bases,
     weak_to_topic,
@@ -97,6 +98,7 @@ def trace_subjects(
         bracketed = in_brackets(text, c, left_lo, hi, words)
         found.append(bracketed or subject_of(text, c, left_lo, right_hi, words))
     share_heads(text, claims, found, groups, words)
+    former_and_latter(text, claims, found, bounds, words)
     carry_heads(text, claims, found, groups, words)  # before changes inherit the subject
     inherit(text, claims, found, groups, bounds, words)
     distribute_respectively(text, claims, found, groups, bounds, words)

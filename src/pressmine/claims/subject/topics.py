@@ -20,7 +20,9 @@ from pressmine.claims.subject.parts import (
     words_in,
     words_of,
 )
+from pressmine.claims.subject.phrases import previous_clause_topic
 from pressmine.text import segment
+from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -101,6 +103,53 @@ def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
                 return None
             start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
             return phrase[start:]
+    return None
+
+
+def former_and_latter(
+    text: str, claims: Sequence[Candidate], found: list[Found], bounds: Boundaries, words: Words
+) -> None:
+    """房屋施工面积与房屋竣工面积均出现下降,前者同比下降5.1%,后者…: 前者 is the first of the
+    things a clause before coordinates, 后者 the last; what the first has before 的 (全市房地产
+    开发企业的) is said of both."""
+    for i, f in enumerate(found):
+        if not f.spans or len(f.spans) != 1:
+            continue
+        word = text[f.spans[0][0] : f.spans[0][1]]
+        if word not in words.formers and word not in words.latters:
+            continue
+        items = _coordinated_before(text, claims[i].start, bounds, words)
+        if items is None:
+            continue
+        first, last = items[0], items[-1]
+        mark = next((k for k, t in enumerate(first) if t[0] == "的"), None)
+        modifier = first[:mark] if mark else []
+        item = first[mark + 1 :] if mark else first
+        if word in words.latters:
+            item = last
+        f.spans, f.how = (*spans_of(modifier), *spans_of(item)), "topic"
+
+
+def _coordinated_before(
+    text: str, pos: int, bounds: Boundaries, words: Words
+) -> list[list[Word]] | None:
+    """The items of the last coordinated topic (A与B, A、B和C) of the clauses before pos in
+    its sentence, nearest first."""
+    sentence_lo, _ = bounds.sentence(pos)
+    for _ in range(4):  # a few clauses back: linear in the text
+        lo, _ = bounds.clause(pos)
+        if lo <= sentence_lo:
+            return None
+        topic = previous_clause_topic(text, pos, bounds, words) or []
+        items: list[list[Word]] = [[]]
+        for t in topic:
+            if t[0] in words.list_separators:
+                items.append([])
+            else:
+                items[-1].append(t)
+        if len(items) > 1 and all(items):
+            return items
+        pos = lo - 1
     return None
 
 
