@@ -53,6 +53,8 @@ def carry_heads(
             phrase = _without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
         if not phrase or measure_head(phrase, words) or phrase[-1][0] in words.share_words:
             continue  # 香港旅客占60.7%: a share is measured against its base (share_bases)
+        if phrase[-1][0] in words.generic_heads:
+            continue  # 分红比例, 每季上限: a head of its own, though it names no measure
         if f.how == "rule" and len(phrase) > 1:
             continue  # a rule's one-word category (出口) takes it; a longer phrase is its own
         if f.how == "bracket":
