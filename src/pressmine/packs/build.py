@@ -55,6 +55,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "records",
         "formers",
         "latters",
+        "rate_names",
         "growth_words",
         "causal_verbs",
         "name_infixes",

@@ -154,6 +154,7 @@ class SubjectWords:
     records: frozenset[str]  # after a span of time, make it a record: 新低, 首见
     formers: frozenset[str]  # the first of the things coordinated before: 前者
     latters: frozenset[str]  # the last of them: 后者
+    rate_names: frozenset[str]  # a growth rate's name, kept in its subject: 年增率
     growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
     causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
@@ -182,8 +183,7 @@ class SubjectWords:
     stop_words: frozenset[str]  # PackSet.stop_words
     glued: frozenset[str]  # PackSet.glued_words
     glued_suffix: re.Pattern[str]  # PackSet.glued_suffix
-    # glued, and the one-character words of skip_before that open a verb (共出动 = 共 + 出动)
-    cut: frozenset[str]
+    cut: frozenset[str]  # glued, and skip_before's one-character words: 共 (共出动 = 共 + 出动)
     currencies: frozenset[str]  # currency units as written before a number: 港币, 人民币
     # The same lists for the hot path: endings as tuples for str.endswith, and a pattern that
     # finds a text that may hold a name (a region or a name's ending) before it is cut in words.

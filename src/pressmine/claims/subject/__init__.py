@@ -42,6 +42,7 @@ from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import (
     carry_heads,
     former_and_latter,
+    rate_names,
     repeated_heads,
     share_bases,
     weak_to_topic,
@@ -111,6 +112,7 @@ def trace_subjects(
     weak_to_topic(text, found, groups, words)
     repeated_heads(text, found, groups, words)
     share_bases(text, claims, found, groups, words)
+    rate_names(text, claims, found, groups, words)
     scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
     scope_records(text, claims, found, groups, words)

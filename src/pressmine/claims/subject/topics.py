@@ -155,6 +155,24 @@ def _coordinated_before(
     return None
 
 
+def rate_names(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> None:
+    """出口…,年增率达34.9%; 对美出口年增率78%: a rate named between its subject and its figure
+    keeps its name (CLAIMS rule 6): 出口 + 年增率. Only in the figure's own clause."""
+    for i, f in enumerate(found):
+        if claims[i].unit not in ("%", "pp") or not f.spans:
+            continue
+        lo = max(groups.clause[i][0], f.spans[-1][1])
+        if lo >= claims[i].start:
+            continue
+        gap = text[lo : claims[i].start]
+        name = max((n for n in words.rate_names if n in gap), key=len, default=None)
+        if name is not None and not any(name in text[s:e] for s, e in f.spans):
+            at = lo + gap.index(name)
+            f.spans = (*f.spans, (at, at + len(name)))
+
+
 def share_bases(
     text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
 ) -> None:
