@@ -50,6 +50,9 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         measured = _measure_before(text, c, left_lo, words)
         if measured and found.spans:  # 人均居住面积应有15平方米的[愿景]: the 愿景's 面积
             found.spans = (as_spans(measured)[0], *found.spans)
+        per = _per_before(text, c, left_lo, words)
+        if per is not None and found.spans and not measured:
+            found.spans = (per, *found.spans)  # [每天]12000多列旅客列车: a count per day
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
@@ -96,6 +99,27 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
         opens = not any(segment.word_class(w) == "v" for w, _, e in left if e <= phrase[0][1])
         return phrase if opens and phrase[-1][2] == c.start else []
     return phrase if phrase[-1][0].endswith(words.measure_endings) else []
+
+
+def _per_before(text: str, c: Candidate, left_lo: int, words: Words) -> tuple[int, int] | None:
+    """每天12000多列旅客列车, 每分钟起降一架航班: what a count after its number is per, with
+    the verb between (起降), is part of what it counts."""
+    window = text[max(left_lo, c.start - 8) : c.start]
+    if not any(p in window for p in words.per_prefixes):
+        return None  # most counts: no need to cut the words before them
+    left_hi = strip_suffix_words(text, left_lo, c.start, words)
+    left = strip_linking(words_in(text, left_lo, left_hi, words), words)
+    k = len(left) - 1
+    verb = left[k][0] if left else ""
+    if k > 0 and segment.word_class(verb) == "v" and verb not in words.stop_words:
+        k -= 1  # 每分钟[起降]
+    if k < 0:
+        return None
+    if per_unit(left[k][0], words):
+        return left[k][1], left[-1][2]
+    if k > 0 and left[k - 1][0] in words.per_prefixes:  # 每 + 小时, cut apart
+        return left[k - 1][1], left[-1][2]
+    return None
 
 
 def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found | None:
