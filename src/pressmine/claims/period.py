@@ -53,9 +53,9 @@ class _Shape:
     """What the groups of a period pattern name, worked out once for a pack set (a compiled
     pattern hashes its whole program: a cache keyed on one costs as much as the work)."""
 
-    pieces: tuple[tuple[str, str], ...]  # (group, piece): (month__range, month)
-    years: tuple[tuple[str, str], ...]  # the groups that write a year out
-    since: tuple[str, ...]  # the groups of 以来, 起, 自
+    pieces: tuple[tuple[int, str], ...]  # (group, piece): (the number of month__range, month)
+    years: tuple[tuple[int, str], ...]  # the groups that write a year out
+    since: tuple[int, ...]  # the groups of 以来, 起, 自
 
 
 _SHAPES: weakref.WeakKeyDictionary[PackSet, list[_Shape]] = weakref.WeakKeyDictionary()
@@ -185,16 +185,16 @@ class _Finder:
         found, ends = self.paragraphs[para]
         n = bisect.bisect_right(ends, pos)
         before = found[:n]
-        sentence_lo, sentence_hi = self.bounds.sentence(pos)
-        clause_lo, clause_hi = self.bounds.clause(pos)
-        if n < len(found) and found[n].start < clause_hi and not found[n].basis:
+        # The claim's clause and sentence are looked up where a rule reads them, not for every
+        # claim: most take the period in force and read neither.
+        if n < len(found) and not found[n].basis and found[n].start < self.bounds.clause(pos)[1]:
             at = self.text[end : found[n].start].strip()  # 三分一于未来五年落成: its own time
             if 0 < len(at) <= 3 and at.endswith(self.words.at):
                 own = self._place(found[n])
                 if own is not None:
                     return own
         last = before[-1] if before else None
-        if last and last.basis and last.end >= clause_lo and self._between(last.end, pos):
+        if last and last.basis and self._between(last.end, pos):
             own = self._place(last)
             if own is not None:
                 return own  # 较上(12)月的1.3%: the base's own figure
@@ -208,34 +208,35 @@ class _Finder:
         carried_day = (
             governing is not None
             and p is not None
-            and governing.start < sentence_lo
             and p.kind == "point"
+            and governing.start < self.bounds.sentence(pos)[0]
         )
         span_default = self.doc.default is not None and self.doc.default.kind != "point"
         if (governing is None and not span_default) or carried_day:
             # 今日公布的报告中…。全港有12.7万户，比去年增加5100户: compared with last year,
             # the figure is this year's, whatever day an earlier sentence (or the lead) named;
             # a headline's or lead's span (上半年…夏粮产量比上年减少) stands.
-            bases = [f for f in found if sentence_lo <= f.start < sentence_hi and f.basis]
+            lo, hi = self.bounds.sentence(pos)
+            bases = [f for f in found if lo <= f.start < hi and f.basis]
             implied = _after_base(b for b in map(self._place, bases) if b is not None)
             if implied is not None:
                 return implied
         if governing is None or p is None:
             return self.doc.default or _day(self.doc.doc_date)
         if p.items:
-            p = self._item(governing, p, pos, sentence_lo) or p
+            p = self._item(governing, p, pos) or p
         yoy = self.words.year_on_year
         if (
             p.running is not None
             and yoy is not None
-            and yoy.search(self.text, sentence_lo, sentence_hi)
+            and yoy.search(self.text, *self.bounds.sentence(pos))
         ):
             return p.running  # 截至今年10月，营业收入…同比增长: 1-10月
         return p
 
-    def _item(self, governing: _Found, p: Period, pos: int, sentence_lo: int) -> Period | None:
+    def _item(self, governing: _Found, p: Period, pos: int) -> Period | None:
         """9、10月份分别增长3.3%、0.6%: the k-th figure after 分别 is of the k-th month."""
-        lo = max(governing.end, sentence_lo)
+        lo = max(governing.end, self.bounds.sentence(pos)[0])
         marks = [self.text.rfind(w, lo, pos) for w in self.respectively]
         mark = max(marks, default=-1)
         if mark < 0:
@@ -245,7 +246,8 @@ class _Finder:
         return items[k] if 0 <= k < len(items) else None
 
     def _between(self, end: int, pos: int) -> bool:
-        return self.text[end:pos].strip() in _BASE_OWN
+        """Whether the figure at `pos` is right after a base that ends at `end`, in its clause."""
+        return end >= self.bounds.clause(pos)[0] and self.text[end:pos].strip() in _BASE_OWN
 
     # ------------------------------------------------------------------------- expressions
 
@@ -256,6 +258,8 @@ class _Finder:
         stated_until = 0  # where the sentence that stated it ends
         undated = self.doc.doc_date is None
         in_force: _Found | None = None
+        # A paragraph with no breakdown word (most) has no expression's sentence to look into.
+        breakdown = any(w in self.text[span[0] : span[1]] for w in self.words.breakdown)
         for m, shape in self._matches(span):
             # 2019年…11月: a yearless expression takes a year stated before it in its sentence,
             # else the headline's; one from an earlier sentence only when the document has no
@@ -263,7 +267,7 @@ class _Finder:
             near = stated is not None and (m.start() < stated_until or undated)
             year = stated if near else self.doc.head_year
             basis = self._is_basis(m.start(), m.end(), span)
-            reach = self._reach(m, shape, span)
+            reach = self._reach(m, shape, span, breakdown=breakdown)
             f = _Found(m, shape, m.start(), m.end(), basis, reach, year, in_force)
             out.append(f)
             if not basis:
@@ -292,7 +296,8 @@ class _Finder:
             return self.matched[span]
         found: list[tuple[int, int, re.Match[str], _Shape]] = []
         for regex, subject, shape in self.subjects:
-            found.extend((m.start(), -m.end(), m, shape) for m in regex.finditer(subject, *span))
+            for m in regex.finditer(subject, *span):  # a loop: a generator a pattern costs more
+                found.append((m.start(), -m.end(), m, shape))
         found.sort(key=lambda f: (f[0], f[1]))
         kept: list[tuple[re.Match[str], _Shape]] = []
         end = -1
@@ -317,14 +322,18 @@ class _Finder:
         clause = _CLAUSE_END.split(after, 1)[0]
         return any(before.endswith(a) and b in clause for a, b in w.frames)
 
-    def _reach(self, m: re.Match[str], shape: _Shape, span: tuple[int, int]) -> int:
+    def _reach(
+        self, m: re.Match[str], shape: _Shape, span: tuple[int, int], *, breakdown: bool
+    ) -> int:
         """Where an expression's scope ends: 2020年以来的下降态势 (it modifies a noun), its
-        clause; the periods of a breakdown (分季度看), their sentence; else the paragraph."""
+        clause; the periods of a breakdown (分季度看), their sentence; else the paragraph.
+        `breakdown`: whether the paragraph has a breakdown word anywhere."""
         if self.text.startswith("的", m.end()) and any(m.group(n) for n in shape.since):
             return self.bounds.clause(m.start())[1]
-        lo, hi = self.bounds.sentence(m.start())
-        if any(w in self.text[lo : m.start()] for w in self.words.breakdown):
-            return hi
+        if breakdown:
+            lo, hi = self.bounds.sentence(m.start())
+            if any(w in self.text[lo : m.start()] for w in self.words.breakdown):
+                return hi
         return span[1]
 
     # ------------------------------------------------------------------------- the document's

@@ -33,7 +33,6 @@ from pressmine.claims.calendar.model import (
     Period,
     number,
     span_label,
-    written_label,
 )
 from pressmine.claims.calendar.years import place, quarter_style, read_part, read_year
 from pressmine.packs.calendar import Vocabulary, group_name
@@ -44,7 +43,7 @@ def resolve(
     text: str,
     vocab: Vocabulary,
     ctx: Context,
-    pieces: Sequence[tuple[str, str]] | None = None,
+    pieces: Sequence[tuple[int, str]] | None = None,
 ) -> Period | None:
     """The period a pattern's match names, or None when its pieces make no date (13月).
 
@@ -52,30 +51,30 @@ def resolve(
     (normalised: simplified, half-width); the match itself may come from a masked copy.
     `pieces` is pieces(match.re), when the caller has it (see there)."""
     words: dict[str, str] = {}
-    found = match.groupdict()  # one call, not one a group: a pattern names dozens of pieces
-    for name, piece in pieces if pieces is not None else _pieces(match.re):
-        if found[name] is not None:
-            s, e = match.span(name)
+    found = match.groups()  # one call, not one a group: a pattern names dozens of pieces
+    for group, piece in pieces if pieces is not None else _pieces(match.re):
+        if found[group - 1] is not None:
+            s, e = match.span(group)
             words[piece] = text[s:e]
             if piece == "quarter":
                 words["quarter_style"] = quarter_style(text, s, e)
-    written = written_label(text[match.start() : match.end()])
+    expression = text[match.start() : match.end()]  # made a label only where it is the label
     try:
         if "month_and" in words or "quarter_and" in words:
-            return _listed(words, written, vocab, ctx)
-        return _read(words, written, vocab, ctx)
+            return _listed(words, expression, vocab, ctx)
+        return _read(words, expression, vocab, ctx)
     except NoDate:
         return None
 
 
-def _listed(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> Period | None:
+def _listed(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -> Period | None:
     """9、10月份, 二、三季度: the span from the first to the last, with each as an item (for a
     list of figures that follows them, 分别增长3.3%、0.6%)."""
     key = "month" if "month_and" in w else "quarter"
     first = {k: v for k, v in w.items() if k != f"{key}_and"}
     second = {**first, key: w[f"{key}_and"]}
-    items = tuple(_read(words, written, vocab, ctx) for words in (first, second))
-    whole = _read({**first, f"{key}2": w[f"{key}_and"]}, written, vocab, ctx)
+    items = tuple(_read(words, expression, vocab, ctx) for words in (first, second))
+    whole = _read({**first, f"{key}2": w[f"{key}_and"]}, expression, vocab, ctx)
     if whole is None or any(i is None for i in items):
         return None
     a, b = w[key], w[f"{key}_and"]
@@ -84,13 +83,13 @@ def _listed(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) ->
     return replace(whole, label=label, items=tuple(i for i in items if i is not None))
 
 
-def stated_year(match: re.Match[str], years: Sequence[tuple[str, str]] | None = None) -> int | None:
+def stated_year(match: re.Match[str], years: Sequence[tuple[int, str]] | None = None) -> int | None:
     """The calendar year an expression writes out (2023年, 二〇二三年, 112年), if it does.
     `years` is the pieces of match.re that are years, when the caller has them."""
     if years is None:
-        years = tuple((n, p) for n, p in _pieces(match.re) if p in ("year", "roc_year"))
-    for name, piece in years:
-        value = match.group(name)
+        years = tuple((g, p) for g, p in _pieces(match.re) if p in ("year", "roc_year"))
+    for group, piece in years:
+        value = match.group(group)
         if value:
             try:
                 n = number(value)
@@ -102,39 +101,39 @@ def stated_year(match: re.Match[str], years: Sequence[tuple[str, str]] | None = 
     return None
 
 
-def pieces(groupindex: Mapping[str, int]) -> tuple[tuple[str, str], ...]:
-    """A pattern's groups with the pieces they name (month__range names month). Worth keeping
-    for a pattern one reads many matches of: a compiled pattern hashes its whole program, so
-    a cache keyed on one costs as much as this."""
-    return tuple((name, group_name(name)) for name in groupindex)
+def pieces(groupindex: Mapping[str, int]) -> tuple[tuple[int, str], ...]:
+    """A pattern's named groups, by number, with the pieces they name (month__range names
+    month). Worth keeping for a pattern one reads many matches of: a compiled pattern hashes
+    its whole program, so a cache keyed on one costs as much as this."""
+    return tuple((group, group_name(name)) for name, group in groupindex.items())
 
 
 @lru_cache(maxsize=64)
-def _pieces(pattern: re.Pattern[str]) -> tuple[tuple[str, str], ...]:
+def _pieces(pattern: re.Pattern[str]) -> tuple[tuple[int, str], ...]:
     return pieces(pattern.groupindex)
 
 
-def _read(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> Period | None:
+def _read(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -> Period | None:
     doc = ctx.doc_date
     if "ahead" in w or "back" in w:
-        return forms.window(w, written, vocab, doc)
+        return forms.window(w, expression, vocab, doc)
     if "day_rel" in w and (doc is not None or "month" not in w):
-        return forms.relative_day(w, written, vocab, doc)  # 今天（12月20日）: the same day
+        return forms.relative_day(w, expression, vocab, doc)  # 今天（12月20日）: the same day
     if "quarter_rel" in w or "month_rel" in w:
-        return forms.relative_part(w, written, vocab, doc)
+        return forms.relative_part(w, expression, vocab, doc)
     if "year2" in w or "roc_year2" in w:
         return forms.year_range(w, vocab, ctx)
     if "holiday" in w:
-        return forms.holiday(w, written, vocab, ctx)
+        return forms.holiday(w, expression, vocab, ctx)
     if "season" in w:
-        return forms.season(w, written, vocab, ctx)
+        return forms.season(w, expression, vocab, ctx)
     if "same" in w:
         return forms.same_period(w, vocab, ctx)
     year = read_year(w, vocab, ctx)
     part = read_part(w, vocab, year.start_month)
     if "month2" in w and "year_end" in w:
         raise NoDate
-    return place(w, year, part, written, vocab, ctx)
+    return place(w, year, part, expression, vocab, ctx)
 
 
 __all__ = [

@@ -21,6 +21,7 @@ from pressmine.claims.calendar.model import (
     number,
     since_word,
     span_label,
+    written_label,
 )
 from pressmine.claims.calendar.years import point, read_year
 from pressmine.packs.calendar import Holiday, Vocabulary
@@ -28,30 +29,32 @@ from pressmine.packs.calendar import Holiday, Vocabulary
 # ----------------------------------------------------------------------------- other forms
 
 
-def season(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> Period:
+def season(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -> Period:
     """2024年夏天, 入汛以来: a label; a season has no fixed days (以来 still ends today)."""
     year = read_year(w, vocab, ctx)
     year = year if year.value is not None else Year(None, "")
     since = since_word(w)
     end = ctx.doc_date if since and ctx.doc_date else None
-    label = f"{year.label}{w['season']}{since}" if year.label else written
+    label = f"{year.label}{w['season']}{since}" if year.label else written_label(expression)
     return Period(label, None, end, kind="label", year=year.value)
 
 
-def relative_day(w: dict[str, str], written: str, vocab: Vocabulary, doc: date | None) -> Period:
+def relative_day(w: dict[str, str], expression: str, vocab: Vocabulary, doc: date | None) -> Period:
     """今天, 目前, 截至目前, 昨日: a day counted from the document's date."""
     offset = lookup(vocab.days, w["day_rel"])
     if doc is None:
-        return Period(written, None, None, kind="label")
+        return Period(written_label(expression), None, None, kind="label")
     d = doc + timedelta(days=offset)
     day = (d.month, d.day)
     return Period(date_label(d), d, d, "point", d.year, Part(f"{d.month}月{d.day}日", day, day))
 
 
-def relative_part(w: dict[str, str], written: str, vocab: Vocabulary, doc: date | None) -> Period:
+def relative_part(
+    w: dict[str, str], expression: str, vocab: Vocabulary, doc: date | None
+) -> Period:
     """本月, 上月, 本季: a month or quarter counted from the document's."""
     if doc is None:
-        return Period(written, None, None, kind="label")
+        return Period(written_label(expression), None, None, kind="label")
     if "month_rel" in w:
         n = doc.year * 12 + doc.month - 1 + lookup(vocab.months, w["month_rel"])
         y, m = divmod(n, 12)
@@ -117,7 +120,7 @@ def same_period(w: dict[str, str], vocab: Vocabulary, ctx: Context) -> Period | 
     return Period(join(f"{y}年", now.part.label), *now.part.days(y), "span", y, now.part)
 
 
-def holiday(w: dict[str, str], written: str, vocab: Vocabulary, ctx: Context) -> Period:
+def holiday(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -> Period:
     """春节假期, “五一”假期: the holiday's days in the year named, else the document's year."""
     holiday = lookup(vocab.holidays, w["holiday"])
     year = read_year(w, vocab, ctx)
@@ -155,13 +158,13 @@ def _nearest(holiday: Holiday, doc: date | None, *, since: bool) -> int | None:
     return min(years, key=lambda y: abs((first_day(y) - doc).days)) if years else doc.year - 1
 
 
-def window(w: dict[str, str], written: str, vocab: Vocabulary, doc: date | None) -> Period:
+def window(w: dict[str, str], expression: str, vocab: Vocabulary, doc: date | None) -> Period:
     """未来十年, 过去5年, 近三个月: whole units after or before the document's year, month or day
     (SOURCES.md call 12: 未来十年 in a release of 2021 is 2022-2031年)."""
     n = number(w.get("ahead") or w["back"])
     unit = vocab.window_units.get(w.get("unit", "年"), "year")
     if doc is None or n < 1:
-        return Period(written, None, None, kind="label")
+        return Period(written_label(expression), None, None, kind="label")
     sign = 1 if "ahead" in w else -1
     if unit == "year":
         a, b = (doc.year + 1, doc.year + n) if sign > 0 else (doc.year - n, doc.year - 1)

@@ -24,6 +24,7 @@ from pressmine.claims.calendar.model import (
     ordinal,
     since_word,
     span_label,
+    written_label,
     year_number,
 )
 from pressmine.packs.calendar import Fiscal, Vocabulary
@@ -152,7 +153,7 @@ def quarter_style(text: str, s: int, e: int) -> str:
 
 
 def place(
-    w: dict[str, str], year: Year, part: Part, written: str, vocab: Vocabulary, ctx: Context
+    w: dict[str, str], year: Year, part: Part, expression: str, vocab: Vocabulary, ctx: Context
 ) -> Period | None:
     """A year (maybe unknown) and a part of it, with 截至/末 (a day), 以来/起 (up to the document's
     date) or 以前 read, on the calendar."""
@@ -170,7 +171,7 @@ def place(
         if y is not None:
             year = Year(y, f"{y}年")
     if y is None:
-        label = _bare_label(year.label, part, at_point, since, "before" in w, written)
+        label = _bare_label(year.label, part, at_point, since, "before" in w, expression)
         return Period(label, None, None, kind="label", part=part)
     start, end = part.days(y)
     if year.start_month != 1 and part.label:  # 本年度最后一季: a part of a fiscal year is
@@ -246,7 +247,7 @@ def _calendar_part(start: date, end: date) -> Part:
 
 
 def _bare_label(
-    year_label: str, part: Part, at_point: bool, since: str, before: bool, written: str
+    year_label: str, part: Part, at_point: bool, since: str, before: bool, expression: str
 ) -> str:
     """The label when the year cannot be known: as written, with the calendar's words."""
     if year_label:  # a relative year with no date to count from: 今年前三季度
@@ -254,6 +255,6 @@ def _bare_label(
     elif part.label:
         label = part.label
     else:
-        return written
+        return written_label(expression)
     end = "末" if at_point and "日" not in label else ""
     return label + end + since + ("以前" if before else "")
