@@ -21,12 +21,12 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
-    is_nounish,
     is_punct,
     merge_adjacent,
     words_in,
 )
 from pressmine.claims.subject.phrases import topic_clause
+from pressmine.claims.subject.shortlists import clipped_list, ordinal_list
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
@@ -132,7 +132,8 @@ def distribute_respectively(
         sentence = groups.sentence[i]
         if at and len(parts) < 2 and lo - 1 > sentence[0]:
             parts = _frame_list(text, bounds.clause(lo - 2), run, words)  # 以A、B及C为主,分别占
-        ordinals = _ordinal_list(strip_linking(toks, words), len(run), words)
+        linked = strip_linking(toks, words)
+        ordinals = ordinal_list(linked, len(run), words) or clipped_list(linked, len(run), words)
         if ordinals is not None:
             subjects = ordinals
         elif len(parts) == len(run):
@@ -175,34 +176,6 @@ def _frame_list(
     phrase = noun_phrase_backward(strip_linking(toks, words), words)
     parts = _conjuncts_for(phrase, run, words)
     return parts if len(parts) == len(run) else []
-
-
-def _ordinal_list(toks: list[Word], k: int, words: Words) -> list[Spans] | None:
-    """第一、二、三产业: k ordinals that share 第 and the noun after the last, one subject
-    each (第 + 二 + 产业)."""
-    nums = [m for m in range(len(toks)) if toks[m][0] in words.list_marks]
-    if len(nums) != k - 1:
-        return None
-    first = nums[0] - 1
-    if first < 0 or not toks[first][0].startswith("第") or len(toks[first][0]) < 2:
-        return None
-    items = [first, *(m + 1 for m in nums)]
-    if any(m >= len(toks) or not _ordinal_digit(toks[m][0]) for m in items[1:]):
-        return None
-    if any(items[n + 1] != items[n] + 2 for n in range(len(items) - 1)):
-        return None  # 第一、二、三: nothing but 、 between the ordinals
-    head = toks[items[-1] + 1 :]
-    if not head or not all(is_nounish(t[0]) for t in head):
-        return None
-    di = (toks[first][1], toks[first][1] + 1)
-    noun = (head[0][1], head[-1][2])
-    out: list[Spans] = [((toks[first][1], toks[first][2]), noun)]
-    out += [(di, (toks[m][1], toks[m][2]), noun) for m in items[1:]]
-    return [merge_adjacent(spans) for spans in out]
-
-
-def _ordinal_digit(word: str) -> bool:
-    return len(word) == 1 and word in "一二三四五六七八九十"
 
 
 def _shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
