@@ -173,6 +173,13 @@ CASES = [
         "每小时开出公交车",
     ),
     (
+        "average-names-the-figure-before",
+        "全市港口货物吞吐量累计3.2亿吨，日均88万吨。",
+        "88万吨",
+        "港口货物日均吞吐量",
+    ),
+    ("base-figure", "公司毛利率为31.4%，与上年31.2%基本持平。", "31.2%", "公司毛利率"),
+    (
         "rate-name-kept",
         "全年出口4200亿美元、进口3100亿美元，年增率达12.4%及8.9%。",
         "8.9%",
@@ -320,6 +327,8 @@ def test_without_a_headline_the_place_that_opens_the_release_scopes_it() -> None
     assert subject_of(text, "120亿元") == "澳门赤字"
     text = "广州日报讯 明年预算开支。\n\n赤字预计为120亿元。"
     assert subject_of(text, "120亿元") == "赤字"
+    text = "上海商报讯(记者 王明)昨日,统计局发布数据。\n\n当月利润增长6.1%。"
+    assert subject_of(text, "6.1%") == "利润"
 
 
 def test_a_frame_clause_is_no_topic() -> None:

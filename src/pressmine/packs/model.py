@@ -13,6 +13,7 @@ from functools import cached_property
 from typing import Any, TypeAlias
 
 from pressmine.packs.calendar import Vocabulary
+from pressmine.packs.period_words import PeriodWords, period_words_of
 from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
 from pressmine.regex.guard import GuardedPattern
@@ -160,12 +161,15 @@ class SubjectWords:
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
     determiners: frozenset[str]  # open a noun phrase and tell it apart: 其他 (其他股东)
     per_prefixes: tuple[str, ...]  # open a word that says per what: 每 (每月平均开支)
+    averages: frozenset[str]  # alone before a figure, the one before per day…: 日均
     governments: tuple[str, ...]  # end a body named after the place it governs: 政府
+    press_endings: tuple[str, ...]  # end a paper's name: 报, 讯 (北京商报讯)
     record_leads: frozenset[str]  # between a span of time and its record: 来 (5年来新低)
     streaks: tuple[str, ...]  # [change] streak: 连续 opens a streak (连续4个月)
     light_verbs: frozenset[str]  # link an owner to its figure: 实现, 涉及
     reporting_verbs: frozenset[str]  # their actor reports and owns nothing: 表示, 显示
     comparators: frozenset[str]  # open a comparison base: 比, 较
+    base_openers: frozenset[str]  # with a period, before a base's figure: 与 (与上年20.6%)
     time_words: frozenset[str]  # place a figure, no part of a subject: 同期, 以来
     inner_prepositions: frozenset[str]  # may stand inside a noun phrase: 对 (我国对东盟出口)
     predicate_endings: frozenset[str]  # make a verb a predicate (拟向): 向, 给
@@ -200,19 +204,6 @@ def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     alternation of hundreds of words is otherwise tried at every character of the text."""
     alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
     return regex_cache.compile(alts)
-
-
-@dataclass(frozen=True, slots=True)
-class PeriodWords:
-    """The words the period finder reads around a period expression (claims/period.py)."""
-
-    comparison: tuple[str, ...]  # right before it, it is a comparison base: 比, 较
-    frames: tuple[tuple[str, str], ...]  # around it: (与, 相比), (在, 基础上)
-    frame_starts: tuple[str, ...]  # the words that open a frame: 与, 在
-    base_nouns: tuple[str, ...]  # right after it: 基数
-    breakdown: tuple[str, ...]  # its sentence breaks the period in force down: 分季度
-    at: tuple[str, ...]  # between a figure and a period, make it the figure's own: 于, 在
-    year_on_year: re.Pattern[str] | None  # 同比, 按年: a sentence that compares year on year
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -320,12 +311,14 @@ class PackSet:
         sector_endings = tuple(sorted(table.pop("sector_endings")))
         per_prefixes = tuple(sorted(table.pop("per_prefixes")))  # for str.startswith
         governments = tuple(sorted(table.pop("governments")))  # for str.endswith
+        press_endings = tuple(sorted(table.pop("press_endings")))
         return SubjectWords(
             **table,
             glued_links=glued_links,
             sector_endings=sector_endings,
             per_prefixes=per_prefixes,
             governments=governments,
+            press_endings=press_endings,
             groups=self.subject_groups,
             streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,
@@ -357,24 +350,7 @@ class PackSet:
     def period_vocabulary(self) -> PeriodWords:
         """What the period finder reads around an expression: [period_words], and the basis
         words that compare year on year (同比, 按年), which make 截至10月 a running total."""
-        words = self.period_words
-
-        def longest_first(ws: frozenset[str]) -> tuple[str, ...]:
-            return tuple(sorted(ws, key=lambda w: (-len(w), w)))
-
-        yoy = [w for w, canonical in self.basis.items() if canonical == "同比"]
-        frames = tuple((a, b) for a, _, b in (f.partition("…") for f in sorted(words["frames"])))
-        return PeriodWords(
-            comparison=longest_first(words["comparison"]),
-            frames=frames,
-            frame_starts=tuple(sorted({a for a, _ in frames})),
-            base_nouns=longest_first(words["base_nouns"]),
-            breakdown=longest_first(words["breakdown"]),
-            at=longest_first(words["at"]),
-            year_on_year=re.compile("|".join(re.escape(w) for w in longest_first(frozenset(yoy))))
-            if yoy
-            else None,
-        )
+        return period_words_of(self.period_words, self.basis)
 
     @cached_property
     def basis_regex(self) -> re.Pattern[str] | None:

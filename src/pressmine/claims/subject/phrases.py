@@ -37,6 +37,8 @@ if TYPE_CHECKING:
 
 
 def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found:
+    if _is_base(text, c, left_lo, words):
+        return Found(None, "none", [])  # the figure compared with gives it (lists.inherit)
     right = _right_words(text, c.end, right_hi, words)
     phrase = noun_phrase_forward(right, words)
     if phrase and any(t[0] in words.records for t in right[: len(phrase) + 1]):
@@ -80,6 +82,22 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
         return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
+
+
+def _is_base(text: str, c: Candidate, left_lo: int, words: Words) -> bool:
+    """毛利率为20.4%,与上年20.6%基本持平: a figure after a comparison with a period is the
+    base of the figure before it, whatever words follow it."""
+    window = text[max(left_lo, c.start - 12) : c.start]
+    if not any(w in window for w in words.base_openers):
+        return False  # most figures: no need to cut the words before them
+    toks = words_in(text, max(left_lo, c.start - 12), c.start, words)
+    k = len(toks)
+    while k and (toks[k - 1][0] in words.currencies or toks[k - 1][0] in words.number_links):
+        k -= 1  # 较上年[人民币]1900百万元, 较上年[的]20.6%
+    timed = k
+    while k and (toks[k - 1][0] in words.time_words or segment.word_class(toks[k - 1][0]) == "t"):
+        k -= 1
+    return k < timed and k > 0 and toks[k - 1][0] in words.base_openers
 
 
 def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:

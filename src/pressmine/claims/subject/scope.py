@@ -92,13 +92,15 @@ def attach_owners(
 def lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
     """Without a headline, the place that opens the release's first clause scopes it (香港
     财政司司长陈茂波发表财政预算案… -> 香港): a listed region, not a scope every release shares
-    (全国) nor a paper's name (广州日报讯)."""
+    (全国) nor a paper's name (广州日报讯, 北京 + 商报讯)."""
     lo, hi = bounds.clause(0)
     toks = words_in(text, lo, min(hi, lo + _OWNER_REACH), words)
     k = owners.first_owner_word(toks, words)
     if k is None:
         return None
     w, s, _ = toks[k]
+    if k + 1 < len(toks) and toks[k + 1][0].endswith(words.press_endings):
+        return None  # 北京商报讯: a paper's name
     whole = len(w) if w in words.regions else 0
     governs = w.endswith(words.governments)
     government = next((n for n in range(2, 5) if governs and w[:n] in words.regions), 0)

@@ -71,6 +71,11 @@ def carry_heads(
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
+                if len(phrase) == 1 and phrase[0][0] in words.averages:
+                    whose = tuple(
+                        (s, min(e, head[0][1])) for s, e in found[j].spans or () if s < head[0][1]
+                    )
+                    f.spans = (*whose, *f.spans)  # 全社会跨区域人员 + 日均 + 流动量
             break
 
 
