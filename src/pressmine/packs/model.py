@@ -195,19 +195,21 @@ class SubjectWords:
 
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     """Any of the words, longest first, with a table of first characters (regex/cache.py): an
-    alternation of hundreds of words is otherwise tried at every character of the text. Where
-    one may start, re tries the words one by one: so they go in 8 groups by first character,
-    each behind a lookahead on its characters, and one group is tried (3x faster; a group's
-    words start where no other's do, so the matches are the same)."""
+    alternation of hundreds of words is otherwise tried at every character of the text."""
+    return regex_cache.compile(_alternation(words))
+
+
+def _alternation(words: frozenset[str]) -> str:
+    """Any of the words, longest first. Where one may start, re tries the words one by one: so
+    they go in 8 groups by first character, each behind a lookahead on its characters, and
+    one group is tried (3x faster; a group's words start where no other's do: same matches)."""
     firsts = sorted({w[0] for w in words})
     size = -(-len(firsts) // 8) or 1
     groups = [set(firsts[k : k + size]) for k in range(0, len(firsts), size)]
     alts = [sorted((w for w in words if w[0] in g), key=lambda w: (-len(w), w)) for g in groups]
-    return regex_cache.compile(
-        "|".join(
-            f"(?=[{''.join(map(re.escape, sorted(g)))}])(?:{'|'.join(map(re.escape, a))})"
-            for g, a in zip(groups, alts, strict=True)
-        )
+    return "|".join(
+        f"(?=[{''.join(map(re.escape, sorted(g)))}])(?:{'|'.join(map(re.escape, a))})"
+        for g, a in zip(groups, alts, strict=True)
     )
 
 
@@ -307,8 +309,7 @@ class PackSet:
     def glued_suffix(self) -> re.Pattern[str]:
         """A glued word at the end of a text, longest first: 比去年同期增长 is several words to
         the segmenter but one phrase to the packs."""
-        alts = "|".join(re.escape(p) for p in sorted(self.glued_words, key=lambda p: (-len(p), p)))
-        return re.compile(rf"(?:{alts})\s*$")
+        return regex_cache.compile(rf"(?:{_alternation(self.glued_words)})\s*$")  # see _any_of
 
     @cached_property
     def list_separators(self) -> frozenset[str]:
