@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, TypeAlias
 
+from pressmine.packs.alternation import alternation
 from pressmine.packs.calendar import Vocabulary
 from pressmine.regex import cache as regex_cache
 from pressmine.regex.gated import GatedPattern
@@ -196,21 +197,7 @@ class SubjectWords:
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     """Any of the words, longest first, with a table of first characters (regex/cache.py): an
     alternation of hundreds of words is otherwise tried at every character of the text."""
-    return regex_cache.compile(_alternation(words))
-
-
-def _alternation(words: frozenset[str]) -> str:
-    """Any of the words, longest first. Where one may start, re tries the words one by one: so
-    they go in 8 groups by first character, each behind a lookahead on its characters, and
-    one group is tried (3x faster; a group's words start where no other's do: same matches)."""
-    firsts = sorted({w[0] for w in words})
-    size = -(-len(firsts) // 8) or 1
-    groups = [set(firsts[k : k + size]) for k in range(0, len(firsts), size)]
-    alts = [sorted((w for w in words if w[0] in g), key=lambda w: (-len(w), w)) for g in groups]
-    return "|".join(
-        f"(?=[{''.join(map(re.escape, sorted(g)))}])(?:{'|'.join(map(re.escape, a))})"
-        for g, a in zip(groups, alts, strict=True)
-    )
+    return regex_cache.compile(alternation(words))  # see alternation.py: 3x faster
 
 
 @dataclass(frozen=True, slots=True)
@@ -309,7 +296,7 @@ class PackSet:
     def glued_suffix(self) -> re.Pattern[str]:
         """A glued word at the end of a text, longest first: 比去年同期增长 is several words to
         the segmenter but one phrase to the packs."""
-        return regex_cache.compile(rf"(?:{_alternation(self.glued_words)})\s*$")  # see _any_of
+        return regex_cache.compile(rf"(?:{alternation(self.glued_words)})\s*$")  # see _any_of
 
     @cached_property
     def list_separators(self) -> frozenset[str]:
