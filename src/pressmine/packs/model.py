@@ -12,6 +12,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any, TypeAlias
 
+from pressmine.packs.alternation import alternation
 from pressmine.packs.calendar import Vocabulary
 from pressmine.packs.period_words import PeriodWords, period_words_of
 from pressmine.regex import cache as regex_cache
@@ -202,8 +203,7 @@ class SubjectWords:
 def _any_of(words: frozenset[str]) -> re.Pattern[str]:
     """Any of the words, longest first, with a table of first characters (regex/cache.py): an
     alternation of hundreds of words is otherwise tried at every character of the text."""
-    alts = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return regex_cache.compile(alts)
+    return regex_cache.compile(alternation(words))  # see alternation.py: 3x faster
 
 
 @dataclass(frozen=True, eq=False)  # compared and hashed by identity: cached per load
@@ -289,8 +289,7 @@ class PackSet:
     def glued_suffix(self) -> re.Pattern[str]:
         """A glued word at the end of a text, longest first: 比去年同期增长 is several words to
         the segmenter but one phrase to the packs."""
-        alts = "|".join(re.escape(p) for p in sorted(self.glued_words, key=lambda p: (-len(p), p)))
-        return re.compile(rf"(?:{alts})\s*$")
+        return regex_cache.compile(rf"(?:{alternation(self.glued_words)})\s*$")  # see _any_of
 
     @cached_property
     def list_separators(self) -> frozenset[str]:

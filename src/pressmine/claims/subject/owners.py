@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from pressmine.claims.subject.parts import Word, Words
 from pressmine.text import segment
@@ -219,7 +220,14 @@ def _skip_lead(toks: list[Word], words: Words) -> int:
 def _ownerish(word: str, words: Words) -> bool:
     if word in words.regions:
         return True  # 我国 is a pronoun to the dictionary
-    if not word.strip() or word in words.stop_words or word in words.time_words:
+    if word in words.stop_words or word in words.time_words:
+        return False
+    return _ownerish_word(word)
+
+
+@lru_cache(maxsize=1 << 16)  # what the word alone says never changes: found once per word
+def _ownerish_word(word: str) -> bool:
+    if not word.strip():
         return False
     if word in "“”‘’《》「」『』()（）":
         return True

@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pressmine.packs.model import SubjectWords
@@ -148,6 +149,7 @@ def join_names(toks: list[Word], words: Words) -> list[Word]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)  # a word's answer never changes: found once, not at every ask
 def is_nounish(word: str) -> bool:
     """A word that may be part of a noun phrase: not a number, blank, punctuation or a word
     of a class that ends a phrase. Asked several times of every word near every claim."""

@@ -139,7 +139,8 @@ def _actor_of(
     left = words_in(text, lo, c.start, words)
     # 甘肃临夏州积石山县6.2级地震: another figure inside the owner is no part of it
     others = [(o.start, o.end) for o in claims[max(0, i - 4) : i] if o.end > lo]
-    left = [t for t in left if not any(s <= t[1] < e for s, e in others)]
+    if others:  # most claims are the first of their clause
+        left = [t for t in left if not any(s <= t[1] < e for s, e in others)]
     return owners.clause_actor(strip_linking(left, words), words)
 
 
