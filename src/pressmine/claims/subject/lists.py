@@ -120,11 +120,15 @@ def distribute_respectively(
             continue
         toks = words_in(text, lo, c.start, words)
         at = [k for k, t in enumerate(toks) if t[0] in words.respectively]
-        share_after = None  # 分别占79.6%、14.2%: each subject's share
+        share_after = None  # 分别占79.6%、14.2%: each subject's share, or measure
         if at:
-            after = toks[at[-1] + 1 : at[-1] + 2]
+            after = toks[at[-1] + 1 :]
             if after and after[0][0] in words.share_words and after[0][2] == c.start:
                 share_after = (after[0][1], after[0][2])
+            else:  # 东部、中部、西部地区分别完成[投资]: the measure they share, after 分别
+                measure = noun_phrase_backward(strip_linking(after, words), words)
+                if measure and measure[-1][2] == after[-1][2]:
+                    share_after = (measure[0][1], measure[-1][2])
             toks = toks[: at[-1]]
         end = strip_suffix_words(text, lo, toks[-1][2], words) if toks else lo
         toks = [t for t in toks if t[2] <= end]
@@ -135,7 +139,7 @@ def distribute_respectively(
         linked = strip_linking(toks, words)
         ordinals = ordinal_list(linked, len(run), words) or clipped_list(linked, len(run), words)
         if ordinals is not None:
-            subjects = ordinals
+            subjects = [(*spans, share_after) if share_after else spans for spans in ordinals]
         elif len(parts) == len(run):
             head = parts[-1][-1]
             ending = _shared_ending(parts, words)
