@@ -21,6 +21,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    has_noun,
     is_punct,
     merge_adjacent,
     words_in,
@@ -136,19 +137,22 @@ def distribute_respectively(
         sentence = groups.sentence[i]
         if at and len(parts) < 2 and lo - 1 > sentence[0]:
             parts = _frame_list(text, bounds.clause(lo - 2), run, words)  # 以A、B及C为主,分别占
+        listed = _listed_items(toks, len(run), words) if at and len(parts) != len(run) else None
+        parts = listed or parts
         linked = strip_linking(toks, words)
         ordinals = ordinal_list(linked, len(run), words) or clipped_list(linked, len(run), words)
         if ordinals is not None:
             subjects = [(*spans, share_after) if share_after else spans for spans in ordinals]
         elif len(parts) == len(run):
             head = parts[-1][-1]
-            ending = _shared_ending(parts, words)
+            ending = _shared_ending(parts, words) if listed is None else None
             subjects = []
             for part in parts:
                 spans = as_spans(part)
                 if part is not parts[-1] and ending is not None:
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
-                if part is not parts[-1] and len(parts[-1]) > 1 and part[-1][0] != head[0]:
+                named = listed is None and part[-1][0] != head[0]  # each listed item is whole
+                if part is not parts[-1] and len(parts[-1]) > 1 and named:
                     spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
                 subjects.append((*spans, share_after) if share_after else spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
@@ -220,6 +224,26 @@ def _conjuncts_for(phrase: list[Word], run: list[int], words: Words) -> list[lis
         if len(parts) == len(run):
             return parts
     return _conjuncts(phrase, words.list_separators)
+
+
+def _listed_items(toks: list[Word], k: int, words: Words) -> list[list[Word]] | None:
+    """因灾死亡失踪人数、紧急转移安置人次、倒塌房屋数量和直接经济损失分别减少…: before 分别, k
+    items between separators, each with a noun, though verbs keep them from being one noun
+    phrase. What opens the clause (其中, time words, punctuation) is no part of the first."""
+    start = 0
+    while start < len(toks) and (
+        toks[start][0] in words.subset_words
+        or toks[start][0] in words.time_words
+        or not toks[start][0].strip()
+        or is_punct(toks[start][0][0])
+    ):
+        start += 1
+    items = _conjuncts(strip_linking(toks[start:], words), words.list_separators)
+    if len(items) != k or any(not has_noun(item, words) for item in items):
+        return None
+    if any(is_punct(t[0][0]) for item in items for t in item):
+        return None
+    return items
 
 
 def _conjuncts(phrase: list[Word], separators: frozenset[str]) -> list[list[Word]]:

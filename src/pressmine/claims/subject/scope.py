@@ -131,6 +131,8 @@ def _actor_of(
         if not between or between in words.list_separators:
             return actors[i - 1]
     raw = text[lo : c.start].rstrip()
+    if not raw and i > 0 and groups.sentence[i - 1] == groups.sentence[i]:
+        return actors[i - 1]  # 造成766人死亡,103人失踪: a clause that opens on its figure
     if not raw or raw[-1] in words.list_separators or raw[-2:] in words.list_separators:
         return None
     near = owners.may_act(text, words, lo, min(c.start, lo + _OWNER_REACH))
