@@ -236,6 +236,12 @@ def _ownerish_word(word: str) -> bool:
     return segment.word_class(word) in _NOUNISH
 
 
+def _is_time(word: str, words: Words) -> bool:
+    """今年, 8 + 月: a time word, a number, or the unit after it."""
+    cls = segment.word_class(word)
+    return word in words.time_words or cls in ("t", "m") or word[:1].isdigit()
+
+
 def _has_letter(word: str) -> bool:
     """A Chinese character or a letter: most words open with one (CJK ideographs are letters
     to str.isalpha, but for the few of the block that Unicode has not assigned yet)."""
@@ -281,6 +287,8 @@ def scope_frame(toks: list[Word], words: Words) -> tuple[int, int] | None:
     body = toks[:-1]
     if body and segment.word_class(body[0][0]) == "p":
         body = body[1:]  # 在…中
+    while body and (_is_time(body[0][0], words) or body[0][0] == "的"):
+        body = body[1:]  # 在[今年8月的]零售业总销货价值中: when, not what
     if not body or not all(_ownerish(w, words) or segment.word_class(w) == "f" for w, _, _ in body):
         return None  # 规模[以上]工业企业中
     if not _has_noun(body):

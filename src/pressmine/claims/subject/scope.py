@@ -55,6 +55,9 @@ def attach_owners(
         frame = scope.frame_before(c.start)
         if frame is not None and overlaps(frame, f.spans):
             frame = None  # the subject names it already
+        if frame is not None and text[: f.spans[-1][1]].endswith(tuple(words.share_words)):
+            f.spans, f.owner = (*f.spans, frame), "frame"  # …中,网上销售占8.0%: the base
+            continue
         if frame is not None:
             f.spans, f.owner = (frame, *f.spans), "frame"
         extra: list[Word] = []
