@@ -50,6 +50,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
             toks = toks[:-1]
         elif w in words.currencies or w in words.from_words:
             toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
+        elif (start := _from_period(toks, words)) is not None:
+            toks = toks[:start]  # 失业率[由八月至十月的]3.9%上升至…: where it started, when
         elif segment.word_class(w) == "d" and len(toks) > 1:
             toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
         elif w in frame_ends and any(t[0] in frame_starts for t in toks[-_FRAME:-1]):
@@ -67,6 +69,18 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
         else:
             break
     return toks
+
+
+def _from_period(toks: list[Word], words: Words) -> int | None:
+    """Where 由/从 + a period (+ 的) ends the words, if it does: 由二零二五年八月至十月的."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+        w = toks[k][0]
+        if w in words.from_words:
+            return k if k < len(toks) - 1 else None
+        cls = segment.word_class(w)
+        if not (w in words.time_words or cls in ("t", "m", "p", "u") or w.isdigit()):
+            return None
+    return None
 
 
 def comparison_base(toks: list[Word], words: Words) -> int | None:
@@ -124,6 +138,8 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
             break
     while out and (out[-1][0] in words.list_separators or out[-1][0] in OPEN):
         out.pop()
+    if len(out) == 1 and len(out[0][0]) == 1 and len(toks) > 1 and toks[1][0] in stop_verbs:
+        return []  # 3 684 600人[微]跌至: an adverb the dictionary calls a noun, before its verb
     return trim_quotes(out) if has_noun(out, words) else []
 
 
