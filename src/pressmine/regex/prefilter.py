@@ -151,7 +151,7 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '约', '超']
     """
     items = start_set(pattern, flags)
-    return None if items is None else _class(items)
+    return None if items is None else class_chars(items)
 
 
 def _first(items: Items) -> tuple[list[Item] | None, bool]:
@@ -215,7 +215,7 @@ _CATEGORIES = {C.CATEGORY_DIGIT: _digits, C.CATEGORY_SPACE: _spaces}
 _MAX_CLASS = 4000  # a range this large is no class worth spelling out
 
 
-def _class(items: Items) -> set[str] | None:
+def class_chars(items: Items) -> set[str] | None:
     out: set[str] = set()
     for op, arg in items:
         if op is C.LITERAL:
@@ -257,7 +257,7 @@ def _wants_digits(items: Items) -> bool:
         if op is C.LITERAL and chr(arg) in _NUMERALS:
             return True
         if op is C.IN:
-            chars = _class(arg)
+            chars = class_chars(arg)
             if chars is None or chars & _NUMERALS:
                 return True
         if any(_wants_digits(child) for child in _children(op, arg)):
