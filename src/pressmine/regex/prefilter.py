@@ -73,7 +73,7 @@ def guard_branches(tree: Any) -> None:
     >>> guard_branches(tree); [str(op) for op, _ in tree]
     ['ASSERT', 'BRANCH', 'LITERAL']
     """
-    if tree.state.flags & re.IGNORECASE or _ignores_case(list(tree)):
+    if tree.state.flags & re.IGNORECASE or ignores_case(list(tree)):
         return
     _guard(tree)
 
@@ -93,7 +93,7 @@ def optional_as_branch(sub: Any) -> None:
     """
     items: Items = []
     for op, arg in sub.data:
-        for child in _all_children(op, arg):
+        for child in all_children(op, arg):
             optional_as_branch(child)
         if op is C.MAX_REPEAT and arg[0] == 0 and arg[1] == 1 and not _compiler._simple(arg[2]):
             nothing = _parser.SubPattern(sub.state, [])
@@ -103,11 +103,11 @@ def optional_as_branch(sub: Any) -> None:
     sub.data[:] = items
 
 
-def _ignores_case(items: Items) -> bool:
+def ignores_case(items: Items) -> bool:
     for op, arg in items:
         if op is C.SUBPATTERN and arg[1] & re.IGNORECASE:
             return True
-        if any(_ignores_case(list(child)) for child in _all_children(op, arg)):
+        if any(ignores_case(list(child)) for child in all_children(op, arg)):
             return True
     return False
 
@@ -115,7 +115,7 @@ def _ignores_case(items: Items) -> bool:
 def _guard(sub: Any) -> None:
     items: Items = []
     for op, arg in sub.data:
-        for child in _all_children(op, arg):
+        for child in all_children(op, arg):
             _guard(child)
         if op is C.BRANCH and len(arg[1]) >= _GUARDED_BRANCH:
             first, nullable = _first_of(op, arg)
@@ -126,7 +126,7 @@ def _guard(sub: Any) -> None:
     sub.data[:] = items
 
 
-def _all_children(op: Any, arg: Any) -> list[Any]:
+def all_children(op: Any, arg: Any) -> list[Any]:
     """Every sub-pattern of an item (re's SubPattern objects, not copies), lookarounds and
     conditionals included."""
     if op is C.SUBPATTERN:
