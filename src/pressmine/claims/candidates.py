@@ -13,6 +13,7 @@ from typing import NamedTuple
 from pressmine.claims import not_claims, overlaps, spaces, units, values
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet, Rule, RuleGroups, Unit
+from pressmine.regex import required
 from pressmine.text.clauses import Boundaries
 
 _ARABIC = re.compile(r"[0-9]")
@@ -86,9 +87,14 @@ def find_in_document(text: str, packs: PackSet) -> Found:
 
 def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
     found = []
+    present = required.Present(text)  # the masked text holds the same but for placeholders
     for rule in packs.rules_for(text):
+        regex = rule.regex
+        searched = masking.texts_for(regex.pattern, text, masked)
+        if not required.may_search(regex, searched, present):
+            continue  # it lacks what every match needs: half the rules, in a release
         context = rule.groups.context
-        for m in rule.regex.finditer(masking.texts_for(rule.regex.pattern, text, masked)):
+        for m in regex.finditer(searched):
             start, end = _span(m, context) if context else m.span()
             found.append((m, rule, start, end))
     return found

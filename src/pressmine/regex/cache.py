@@ -23,7 +23,8 @@ pattern that opens with a literal or a class. The engine then skips, in C, every
 no match can start; pack patterns open with optional qualifier groups, and without the table
 the engine tried all of them at every character of the text (4 to 14x slower per pattern).
 Likewise each long alternation gets a lookahead on the characters its alternatives start with
-(prefilter.guard_branches): the units after a number are tried only where one of them starts.
+(prefilter.guard_branches): the units after a number are tried only where one of them starts,
+and the alternatives that share a first character are tried as one (branches.py).
 
 The private APIs used: `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`,
 called exactly as `re._compiler.compile` calls it, and `_compiler._code`, `_optimize_charset`
@@ -47,7 +48,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from pressmine.regex import prefilter
+from pressmine.regex import branches, prefilter
 from pressmine.regex.prefilter import Item, start_set
 
 # CPython's engine and its compiler, which have no type stubs; elsewhere the cache is off.
@@ -149,6 +150,7 @@ def _compile_args(pattern: str, flags: int) -> Program:
     items = start_set(pattern, flags, tree)
     prefilter.guard_branches(tree)
     prefilter.optional_as_branch(tree)
+    branches.factor(tree)
     with _charsets_remembered():
         code = _with_start_table(_compiler._code(tree, flags), items, flags)
     groupindex = dict(tree.state.groupdict)
@@ -220,10 +222,10 @@ def key(kind: str, flags: int, text: str, salt: str = "") -> str:
 
 @cache
 def _source_salt() -> str:
-    """A hash of this module and prefilter.py: what a cached program depends on besides the
-    pattern, the flags and the interpreter."""
+    """A hash of this module, prefilter.py and branches.py: what a cached program depends on
+    besides the pattern, the flags and the interpreter."""
     here = Path(__file__).parent
-    return hash_files([Path(__file__), Path(prefilter.__file__)], here)
+    return hash_files([Path(__file__), Path(prefilter.__file__), Path(branches.__file__)], here)
 
 
 def hash_files(files: list[Path], root: Path) -> str:

@@ -69,7 +69,7 @@ class GatedPattern:
         # finditer tries each position from `pos` on and, after a match, goes on from its end.
         # No match starts where the gate finds none, so the search jumps to the gate's next
         # start. (Neither pattern matches the empty string: widened_safely refuses those.)
-        if _found_in(self.too_long, text):
+        if not self.gates(text):
             yield from self.regex.finditer(text, pos, endpos)
             return
         gate = self.gate.search
@@ -83,6 +83,11 @@ class GatedPattern:
             else:
                 yield found
                 pos = found.end()
+
+    def gates(self, text: str) -> bool:
+        """Whether every match in `text` is a match of the gate (no run of numerals in it is
+        too long for the gate's loosened number)."""
+        return not _found_in(self.too_long, text)
 
     def search(self, text: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return next(self.finditer(text, pos, endpos), None)

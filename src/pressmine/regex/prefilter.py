@@ -73,7 +73,7 @@ def guard_branches(tree: Any) -> None:
     >>> guard_branches(tree); [str(op) for op, _ in tree]
     ['ASSERT', 'BRANCH', 'LITERAL']
     """
-    if tree.state.flags & re.IGNORECASE or _ignores_case(list(tree)):
+    if tree.state.flags & re.IGNORECASE or ignores_case(list(tree)):
         return
     _guard(tree)
 
@@ -93,7 +93,7 @@ def optional_as_branch(sub: Any) -> None:
     """
     items: Items = []
     for op, arg in sub.data:
-        for child in _all_children(op, arg):
+        for child in all_children(op, arg):
             optional_as_branch(child)
         if op is C.MAX_REPEAT and arg[0] == 0 and arg[1] == 1 and not _compiler._simple(arg[2]):
             nothing = _parser.SubPattern(sub.state, [])
@@ -103,11 +103,11 @@ def optional_as_branch(sub: Any) -> None:
     sub.data[:] = items
 
 
-def _ignores_case(items: Items) -> bool:
+def ignores_case(items: Items) -> bool:
     for op, arg in items:
         if op is C.SUBPATTERN and arg[1] & re.IGNORECASE:
             return True
-        if any(_ignores_case(list(child)) for child in _all_children(op, arg)):
+        if any(ignores_case(list(child)) for child in all_children(op, arg)):
             return True
     return False
 
@@ -115,7 +115,7 @@ def _ignores_case(items: Items) -> bool:
 def _guard(sub: Any) -> None:
     items: Items = []
     for op, arg in sub.data:
-        for child in _all_children(op, arg):
+        for child in all_children(op, arg):
             _guard(child)
         if op is C.BRANCH and len(arg[1]) >= _GUARDED_BRANCH:
             first, nullable = _first_of(op, arg)
@@ -126,7 +126,7 @@ def _guard(sub: Any) -> None:
     sub.data[:] = items
 
 
-def _all_children(op: Any, arg: Any) -> list[Any]:
+def all_children(op: Any, arg: Any) -> list[Any]:
     """Every sub-pattern of an item (re's SubPattern objects, not copies), lookarounds and
     conditionals included."""
     if op is C.SUBPATTERN:
@@ -151,7 +151,7 @@ def first_chars(pattern: str, flags: int = 0) -> set[str] | None:
     ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '约', '超']
     """
     items = start_set(pattern, flags)
-    return None if items is None else _class(items)
+    return None if items is None else class_chars(items)
 
 
 def _first(items: Items) -> tuple[list[Item] | None, bool]:
@@ -215,7 +215,7 @@ _CATEGORIES = {C.CATEGORY_DIGIT: _digits, C.CATEGORY_SPACE: _spaces}
 _MAX_CLASS = 4000  # a range this large is no class worth spelling out
 
 
-def _class(items: Items) -> set[str] | None:
+def class_chars(items: Items) -> set[str] | None:
     out: set[str] = set()
     for op, arg in items:
         if op is C.LITERAL:
@@ -257,7 +257,7 @@ def _wants_digits(items: Items) -> bool:
         if op is C.LITERAL and chr(arg) in _NUMERALS:
             return True
         if op is C.IN:
-            chars = _class(arg)
+            chars = class_chars(arg)
             if chars is None or chars & _NUMERALS:
                 return True
         if any(_wants_digits(child) for child in _children(op, arg)):
