@@ -52,6 +52,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
             toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
         elif (start := _from_period(toks, words)) is not None:
             toks = toks[:start]  # 失业率[由八月至十月的]3.9%上升至…: where it started, when
+        elif w in frame_starts and segment.word_class(w) == "p" and len(toks) > 1:
+            toks = toks[:-1]  # 收入[按]|年增14%: a frame's opener whose frame was cut off
         elif segment.word_class(w) == "d" and len(toks) > 1:
             toks = toks[:-1]  # 香港旅客[则]分别占28.0%: an adverb between subject and verb
         elif w in frame_ends and any(t[0] in frame_starts for t in toks[-_FRAME:-1]):
