@@ -2,7 +2,8 @@
 can hold the extractor to its figures without the shared folder.
 
 A predicted claim matches a gold claim when their spans overlap and value (relative 1e-6) and
-unit agree; a range counts as its two bounds. Subject is right at a character-F1 >= 0.6.
+unit agree; a range counts as its two bounds. Subject is right at a character-F1 >= 0.6,
+punctuation and a trailing 数量 ignored.
 """
 
 from __future__ import annotations
@@ -48,7 +49,8 @@ class Score:
 
 def char_f1(pred: str, gold: str) -> float:
     def norm(s: str) -> str:
-        return "".join(ch for ch in unicodedata.normalize("NFKC", s or "") if ch not in _PUNCT)
+        s = "".join(ch for ch in unicodedata.normalize("NFKC", s or "") if ch not in _PUNCT)
+        return s[:-2] if s.endswith("数量") and len(s) > 2 else s  # as ../shared/eval/score.py
 
     p, g = Counter(norm(pred)), Counter(norm(gold))
     common = sum((p & g).values())

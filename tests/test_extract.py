@@ -479,6 +479,14 @@ def _dates(path: Path) -> dict[str, str]:
     return {row[0]: row[1].strip() for row in rows if len(row) > 1 and row[1].strip() != "-"}
 
 
+def test_the_gold_scorer_reads_subjects_as_the_shared_scorer_does():
+    from gold_scoring import char_f1
+
+    assert char_f1("城市", "城市数量") == 1.0  # a trailing 数量 is allowed and ignored
+    assert char_f1("数量", "数量") == 1.0
+    assert char_f1("“5G”基站", "5G基站") == 1.0
+
+
 def test_sample_gold():
     s = _score(SAMPLES, ROOT / "tests" / "gold")
     assert s.bad_offsets == 0
@@ -494,7 +502,9 @@ def test_held_out_releases_gold():
     s = _score(RELEASES, RELEASES / "gold")
     assert s.bad_offsets == 0
     assert s.f1 >= 0.95, s
-    assert s.rate("subject") >= 0.80, s  # 0.827 (0.732 before owners, groups, records)
+    # 0.732 before owners, groups, records; 0.827 with them; 0.860 with shares' bases, rate
+    # names, 前者/后者, lists that name their measure after 分别.
+    assert s.rate("subject") >= 0.85, s
     assert s.rate("qualifier") >= 0.95, s
     # Periods on the calendar, each release read with its date (dates.tsv).
     assert s.rate("period") >= 0.85, s
@@ -511,8 +521,9 @@ def test_development_set_gold():
     assert s.f1 >= 0.99, s  # 0.999 with the v2 spans, values, units and not-claims
     # On matched claims: 0.648 of 389 before the v2 claims rules, 0.609 of 443 after them (270
     # right, 18 more than before: the 54 claims now found have subjects the finder misses);
-    # 0.637 with owners and scope, 0.765 with sectors, groups, records and topic clauses.
-    assert s.rate("subject") >= 0.74, s
+    # 0.637 with owners and scope, 0.765 with sectors, groups, records and topic clauses,
+    # 0.783 with shares' bases, rate names, averages and per-unit counts.
+    assert s.rate("subject") >= 0.77, s
     assert s.rate("period") >= 0.85, s
 
 
