@@ -30,10 +30,14 @@ def find_changes(
         # Only the words since the previous number in the clause are this number's own.
         seg_lo = max(lo, claims[i - 1].end) if i > 0 and claims[i - 1].end > lo else lo
         toks = segment.spans(text[seg_lo : c.start], seg_lo, split) if c.start > seg_lo else []
-        while toks and (toks[-1][0] in skip or toks[-1][0] in glue):
-            toks.pop()
+        while toks and (
+            toks[-1][0] in skip or toks[-1][0] in glue or segment.word_class(toks[-1][0]) == "d"
+        ):
+            toks.pop()  # 涨幅[一举][突破]3%: linking words and adverbs say nothing of the change
         if toks or seg_lo == lo:
             label = _verb_label(toks, packs)
+            if label is None and c.unit == "pp":
+                label = _verb_before_object(toks, packs)  # 推高[通胀率]2.5个百分点
         elif claims[i - 1].start >= lo:
             # Nothing but glue back to the previous number: that number's verb is ours too.
             # It is in our clause, so what its words said stands (a list of n numbers is not
@@ -69,13 +73,33 @@ def _record_span(text: str, c: Candidate, packs: PackSet) -> bool:
 
 
 def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
-    """The change kind of the last word before a number, once linking words are dropped. After
-    a streak word ([change] streak: 连续增长3年) the number says how long, not how much; a streak
-    the segmenter glues to its verb (连跌13个月) is no change word at all."""
+    """The change kind of the last word before a number, once linking words are dropped, or of
+    the last two or three, which the segmenter may cut apart (上+修, 收+窄). After a streak word
+    ([change] streak: 连续增长3年) the number says how long, not how much; a streak the
+    segmenter glues to its verb (连跌13个月) is no change word at all."""
     label = packs.change.get(toks[-1][0]) if toks else None
+    if label is None:
+        for n in (2, 3):
+            if len(toks) >= n and all(len(t[0]) == 1 for t in toks[-n:]):
+                label = packs.change.get("".join(t[0] for t in toks[-n:])) or label
     if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
         return None
     return label
+
+
+def _verb_before_object(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
+    """推高通胀率2.5个百分点, 高出全国4.8个百分点, 拉高了出口整体增速2.1个百分点: a change verb
+    with its object between it and a number of points."""
+    for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
+        word = toks[k][0]
+        label = packs.change.get(word)
+        if label is None and k > 0 and len(word) == 1 and len(toks[k - 1][0]) == 1:
+            label = packs.change.get(toks[k - 1][0] + word)  # 推 + 高, cut apart
+        if label in ("increase", "decrease"):
+            return label
+        if segment.word_class(word) not in ("n", "vn", "u") or not word.strip():
+            return None
+    return None
 
 
 def _change_after(text: str, end: int, packs: PackSet) -> str | None:
