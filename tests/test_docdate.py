@@ -26,6 +26,7 @@ TEXTS = [
     ("label-with-time", "发布时间：2023-12-15 09:30:00  来源：国家统计局\n" + BODY, "2023-12-15"),
     ("label-traditional", "發布時間：2023/12/15\n" + BODY, "2023-12-15"),
     ("label-date-word", "日期：2023年12月15日\n" + BODY, "2023-12-15"),
+    ("label-spaced-date", "發布日期：2023 年 12 月 15 日\n" + BODY, "2023-12-15"),
     ("label-source-line", "来源：新华社 2023.12.15\n" + BODY, "2023-12-15"),
     ("date-alone-last-line", BODY + "\n\n2023年12月15日", "2023-12-15"),
     ("date-and-author-first", "2025/01/23 05:30 記者鄭琪芳／台北報導\n" + BODY, "2025-01-23"),

@@ -8,7 +8,8 @@ from dataclasses import replace
 from datetime import date
 
 from pressmine.claim import Claim, Quantity
-from pressmine.claims.candidates import Candidate, Found, find_in_document
+from pressmine.claims import spaces
+from pressmine.claims.candidates import Candidate, find_candidates, find_squeezed, map_back
 from pressmine.claims.change import find_bases, find_changes
 from pressmine.claims.period import DocumentTime, find_periods
 from pressmine.claims.subject import find_subjects
@@ -16,7 +17,6 @@ from pressmine.claims.units import normalized
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.text import docdate, segment
-from pressmine.text.clauses import Boundaries
 from pressmine.text.normalize import normalize
 
 
@@ -31,8 +31,9 @@ def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
     [('两百点五公里', '200.5', '公里'), ('约三成', '30', '%')]
     """
     packs = packs or load_packs()
-    found = _candidates(text, packs)[1]
-    return [_quantity(text, c) for c in found.candidates if c.rejected is None]
+    segment.new_document()
+    found = find_candidates(normalize(text), packs)
+    return [_quantity(text, c) for c in found if c.rejected is None]
 
 
 def extract(
@@ -69,17 +70,24 @@ def extract(
     elif doc_date is None:
         found_date = docdate.from_text(text)
         doc_date = found_date.date if found_date else None
-    norm, found = _candidates(text, packs)
+    segment.new_document()
+    found = find_squeezed(normalize(text), packs)
     claims = [c for c in found.candidates if c.is_claim]
     if not claims:
         return []
-    bounds = found.bounds or Boundaries.of(norm)
-    subjects = find_subjects(norm, text, claims, packs, bounds)
+    # Every finder reads the squeezed text (114年12月出口 for 114 年 12 月出口) and the original
+    # squeezed alike; the claims' offsets go back to `text` at the end.
+    norm, bounds, where = found.text, found.bounds, found.where
+    original = text if where is None else spaces.squeezed_as(text, where)
+    subjects = find_subjects(norm, original, claims, packs, bounds)
     changes = find_changes(norm, claims, packs, bounds)
     bases = find_bases(norm, claims, changes, packs, bounds)
     periods = find_periods(
         norm, claims, packs, bounds, found.masked, doc_date=doc_date, document=document
     )
+    if where is not None:
+        for c in claims:
+            map_back(c, where)
     out = []
     for c, subj, change, basis, period in zip(
         claims, subjects, changes, bases, periods, strict=True
@@ -124,14 +132,6 @@ def _after_headline(
         for c in claims
         if c.start >= len(lead)
     ]
-
-
-def _candidates(text: str, packs: PackSet) -> tuple[str, Found]:
-    """The normalised text, and its candidates with what finding them made (see
-    claims/candidates.py, find_in_document)."""
-    segment.new_document()
-    norm = normalize(text)
-    return norm, find_in_document(norm, packs)
 
 
 def _quantity(text: str, c: Candidate) -> Quantity:

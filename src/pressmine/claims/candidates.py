@@ -1,6 +1,7 @@
 """Candidates: every pack rule's matches in a normalised text, overlaps resolved (overlaps.py),
 each read into a value (values.py) with its unit (units.py) and qualifier, and marked when it
-is no claim (not_claims.py). Spaces inside numbers are squeezed out first (spaces.py).
+is no claim (not_claims.py). Spaces inside numbers, and around a number before a time unit,
+are squeezed out first (spaces.py).
 """
 
 from __future__ import annotations
@@ -52,24 +53,33 @@ class Candidate:
 def find_candidates(text: str, packs: PackSet) -> list[Candidate]:
     """Every rule's matches, overlaps resolved, not-claims marked (`rejected`, `not_claim`).
 
-    Rules run on the text with the spaces inside numbers squeezed out; offsets come back
-    mapped onto `text`."""
-    return find_in_document(text, packs).candidates
+    Rules run on the text with the spaces inside numbers and around times squeezed out;
+    offsets come back mapped onto `text`."""
+    found = find_squeezed(text, packs)
+    if found.where is not None:
+        for c in found.candidates:
+            map_back(c, found.where)
+    return found.candidates
 
 
 class Found(NamedTuple):
-    """A text's candidates, and what finding them made that the context finders need too, when
-    it is of the same text (None when spaces inside numbers were squeezed out): the text with
-    its numbers masked (masking.mask_numbers) and its sentence and clause bounds."""
+    """A text's candidates, and what finding them made that the context finders need too: the
+    text the rules ran on (with the spaces inside numbers and around times squeezed out, see
+    spaces.py), its numbers masked (masking.mask_numbers), its sentence and clause bounds, and
+    for each of its characters (and its end) the offset in the text given (None when nothing
+    was squeezed: then it is that text). The candidates' offsets are into Found.text."""
 
     candidates: list[Candidate]
-    masked: str | None
-    bounds: Boundaries | None
+    text: str
+    masked: str
+    bounds: Boundaries
+    where: list[int] | None
 
 
-def find_in_document(text: str, packs: PackSet) -> Found:
-    """find_candidates(text, packs), with the masked text and the bounds it made on the way."""
-    squeezed, where = spaces.squeeze(text)
+def find_squeezed(text: str, packs: PackSet) -> Found:
+    """The candidates of `text` and what finding them made, all of the squeezed text: the
+    context finders read it too, so that spaced writing reads as the unspaced one."""
+    squeezed, where = spaces.squeeze(text, packs.space_words["time_units"])
     masked = masking.mask_numbers(squeezed)
     bounds = Boundaries.of(squeezed)
     chosen = overlaps.keep_best(
@@ -78,11 +88,7 @@ def find_in_document(text: str, packs: PackSet) -> Found:
     not_claims.mark(squeezed, masked, bounds, chosen, packs)
     if packs.declarations:
         units.apply_declarations(squeezed, chosen, packs)
-    if where is None:
-        return Found(chosen, masked, bounds)
-    for c in chosen:
-        _map_back(c, where)
-    return Found(chosen, None, None)
+    return Found(chosen, squeezed, masked, bounds, where)
 
 
 def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
@@ -100,7 +106,7 @@ def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
     return found
 
 
-def _map_back(c: Candidate, where: list[int]) -> None:
+def map_back(c: Candidate, where: list[int]) -> None:
     """Offsets in the squeezed text -> offsets in the text."""
     c.start, c.end = spaces.span_back(where, c.start, c.end)
     c.number_start, c.number_end = spaces.span_back(where, c.number_start, c.number_end)

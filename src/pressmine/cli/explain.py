@@ -12,7 +12,8 @@ from typing import Annotated
 import typer
 
 from pressmine.claim import Claim
-from pressmine.claims.candidates import find_candidates, find_in_document
+from pressmine.claims import spaces
+from pressmine.claims.candidates import find_candidates, find_squeezed
 from pressmine.claims.subject import trace_subjects
 from pressmine.cli.common import ExcludeOption, OnlyOption, PacksOption, echo, packs_or_exit
 from pressmine.cli.terminal import format_number
@@ -20,7 +21,6 @@ from pressmine.extract import extract
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.text import segment
-from pressmine.text.clauses import Boundaries
 from pressmine.text.normalize import normalize
 
 
@@ -93,15 +93,15 @@ def explain(text: str, packs: PackSet | None = None) -> Explanation:
 def _subjects(text: str, packs: PackSet) -> dict[int, str]:
     """Which step of claims/subject found each claim's subject, and from which pieces:
     "before + owner from the clause's actor: 国有控股企业 | 利润总额"."""
-    norm = normalize(text)
-    found = find_in_document(norm, packs)
+    found = find_squeezed(normalize(text), packs)
     claims = [c for c in found.candidates if c.is_claim]
-    bounds = found.bounds or Boundaries.of(norm)
+    where = found.where  # the subjects are found in the squeezed text, as extract() does
+    original = text if where is None else spaces.squeezed_as(text, where)
     out = {}
-    for c, f in zip(claims, trace_subjects(norm, claims, packs, bounds), strict=True):
-        pieces = " | ".join(text[s:e] for s, e in f.spans) if f.spans else f.label or "(none)"
+    for c, f in zip(claims, trace_subjects(found.text, claims, packs, found.bounds), strict=True):
+        pieces = " | ".join(original[s:e] for s, e in f.spans) if f.spans else f.label or "(none)"
         owner = f" + owner from {_OWNERS[f.owner]}" if f.owner else ""
-        out[c.start] = f"{f.how}{owner}: {pieces}"
+        out[c.start if where is None else where[c.start]] = f"{f.how}{owner}: {pieces}"
     return out
 
 

@@ -82,6 +82,8 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
     # The words the period finder reads around an expression (claims/period.py).
     "period_words": ("comparison", "frames", "base_nouns", "breakdown", "at"),
     "value_words": ("half", "magnitude"),
+    # The words a number is squeezed against when spaces set it apart (claims/spaces.py).
+    "spaces": ("time_units",),
 }
 _NOT_CLAIM_KEYS = {"terms", "article_classifiers", "count_words", "pattern"}
 
@@ -199,6 +201,7 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         list_words=_frozen(words["lists"]),
         period_words=_frozen(words["period_words"]),
         value_words=_frozen(words["value_words"]),
+        space_words=_frozen(words["spaces"]),
         period_patterns=tuple(period_patterns),
         declarations=tuple(declarations),
         fragments=fragments,

@@ -229,6 +229,7 @@ class PackSet:
     list_words: dict[str, frozenset[str]]  # [lists]
     period_words: dict[str, frozenset[str]]  # [period_words]
     value_words: dict[str, frozenset[str]]  # [value_words]
+    space_words: dict[str, frozenset[str]]  # [spaces]
     period_patterns: tuple[PeriodPattern, ...]
     declarations: tuple[Declaration, ...]
     fragments: dict[str, str] = field(repr=False)

@@ -86,7 +86,7 @@ _WHOLE_DATE = re.compile(
 # longer number, and not a range's first half: 2023-12-15至…).
 _DATE = re.compile(
     rf"(?<![\d.\-/]){_Y}(?:(?P<sep>[-/.])(?P<m>1[0-2]|0?[1-9])(?P=sep)(?P<d>3[01]|[12]\d|0?[1-9])"
-    rf"|年\s?(?P<m_>1[0-2]|0?[1-9])\s?月\s?(?P<d_>3[01]|[12]\d|0?[1-9])\s?[日号])(?![\d])"
+    rf"|\s?年\s?(?P<m_>1[0-2]|0?[1-9])\s?月\s?(?P<d_>3[01]|[12]\d|0?[1-9])\s?[日号])(?![\d])"
 )
 # A label that says the date on its line is the publication's.
 _LABEL_VERBS = (
