@@ -28,14 +28,13 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
-from pressmine.claims.calendar import Context, Period, pieces, resolve, stated_year
-from pressmine.grammar import masking
+from pressmine.claims.calendar import Context, Period, resolve, stated_year
+from pressmine.claims.period_matches import PeriodMatches, Shape
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -45,37 +44,6 @@ if TYPE_CHECKING:
 _HEADLINE_MAX = 80  # a first line this short without a full stop is the headline
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
 _BASE_OWN = ("", "的", "为", "是")  # 较上(12)月的1.3%: the figure of the base itself
-_MASKED = re.compile(f"[{masking.PLACEHOLDERS}]")  # where mask_numbers hid a number
-
-
-@dataclass(frozen=True, slots=True)
-class _Shape:
-    """What the groups of a period pattern name, worked out once for a pack set (a compiled
-    pattern hashes its whole program: a cache keyed on one costs as much as the work)."""
-
-    pieces: tuple[tuple[int, str], ...]  # (group, piece): (the number of month__range, month)
-    years: tuple[tuple[int, str], ...]  # the groups that write a year out
-    since: tuple[int, ...]  # the groups of 以来, 起, 自
-
-
-_SHAPES: weakref.WeakKeyDictionary[PackSet, list[_Shape]] = weakref.WeakKeyDictionary()
-
-
-def _shapes(packs: PackSet) -> list[_Shape]:
-    """The shapes of the pack set's period patterns, in their order."""
-    if packs not in _SHAPES:
-        shapes = []
-        for p in packs.period_patterns:
-            named = pieces(p.regex.groupindex)
-            shapes.append(
-                _Shape(
-                    named,
-                    tuple((n, g) for n, g in named if g in ("year", "roc_year")),
-                    tuple(n for n, g in named if g in ("since", "from")),
-                )
-            )
-        _SHAPES[packs] = shapes
-    return _SHAPES[packs]
 
 
 @dataclass(slots=True, eq=False)
@@ -84,7 +52,7 @@ class _Found:
     (most are not: a release states 一季度 ten times before as many figures)."""
 
     match: re.Match[str]
-    shape: _Shape  # its pattern's groups
+    shape: Shape  # its pattern's groups
     start: int
     end: int
     basis: bool  # a comparison base: it places the base, not the figures after it
@@ -122,8 +90,6 @@ def find_periods(
     document_time), when `text` is a block of a longer one; else it is read from `text`."""
     if not claims:
         return []
-    if masked is None:
-        masked = masking.mask_numbers(text)
     finder = _Finder(text, masked, packs, bounds)
     finder.doc = document or finder.document(doc_date)
     finder.claims = [c.start for c in claims]
@@ -154,20 +120,15 @@ def document_time(
     text: str, packs: PackSet, bounds: Boundaries, *, doc_date: date | None = None
 ) -> DocumentTime:
     """The time of the document that begins with `text` (its headline and lead are in it)."""
-    return _Finder(text, masking.mask_numbers(text), packs, bounds).document(doc_date)
+    return _Finder(text, None, packs, bounds).document(doc_date)
 
 
 class _Finder:
     """The period expressions of a text, read paragraph by paragraph as claims ask for them."""
 
-    def __init__(self, text: str, masked: str, packs: PackSet, bounds: Boundaries) -> None:
-        self.text, self.masked, self.bounds = text, masked, bounds
-        # Each pattern with the text it runs on: the masked one for a pattern with {{number}}.
-        self.subjects = [
-            (p.regex, masking.texts_for(p.regex.pattern, text, masked), shape)
-            for p, shape in zip(packs.period_patterns, _shapes(packs), strict=True)
-        ]
-        self.matched: dict[tuple[int, int], list[tuple[re.Match[str], _Shape]]] = {}
+    def __init__(self, text: str, masked: str | None, packs: PackSet, bounds: Boundaries) -> None:
+        self.text, self.bounds = text, bounds
+        self._matches = PeriodMatches(text, masked, packs)
         self.words = packs.period_vocabulary
         self.vocab = packs.calendar.for_text(text)
         self.doc = DocumentTime(None)
@@ -289,25 +250,6 @@ class _Finder:
             f.read = True
         return f.period
 
-    def _matches(self, span: tuple[int, int]) -> list[tuple[re.Match[str], _Shape]]:
-        """Every expression in `span`; of two that overlap, the one that starts first wins,
-        then the longer. (The lead is asked for twice: for the document, for its figures.)"""
-        if span in self.matched:
-            return self.matched[span]
-        found: list[tuple[int, int, re.Match[str], _Shape]] = []
-        for regex, subject, shape in self.subjects:
-            for m in regex.finditer(subject, *span):  # a loop: a generator a pattern costs more
-                found.append((m.start(), -m.end(), m, shape))
-        found.sort(key=lambda f: (f[0], f[1]))
-        kept: list[tuple[re.Match[str], _Shape]] = []
-        end = -1
-        for start, neg_end, m, shape in found:
-            if -neg_end > start and start >= end:
-                kept.append((m, shape))
-                end = -neg_end
-        self.matched[span] = kept
-        return kept
-
     def _is_basis(self, start: int, end: int, span: tuple[int, int]) -> bool:
         """比2019年同期, 与2020年相比, 在上年同期…基础上, 2020年同期基数: a comparison base."""
         text, w = self.text, self.words
@@ -323,7 +265,7 @@ class _Finder:
         return any(before.endswith(a) and b in clause for a, b in w.frames)
 
     def _reach(
-        self, m: re.Match[str], shape: _Shape, span: tuple[int, int], *, breakdown: bool
+        self, m: re.Match[str], shape: Shape, span: tuple[int, int], *, breakdown: bool
     ) -> int:
         """Where an expression's scope ends: 2020年以来的下降态势 (it modifies a noun), its
         clause; the periods of a breakdown (分季度看), their sentence; else the paragraph.
@@ -345,8 +287,8 @@ class _Finder:
         head, lead = self._headline_and_lead()
         first_number = len(self.text)
         if head is not None:
-            number = _MASKED.search(self.masked, *head)
-            first_number = number.start() if number else first_number
+            number = self._matches.first_number(*head)
+            first_number = number if number is not None else first_number
         default: Period | None = None
         head_year: int | None = None
         for span in (head, lead):

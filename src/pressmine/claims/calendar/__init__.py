@@ -23,6 +23,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from functools import lru_cache
+from itertools import compress, repeat
+from operator import is_not
 
 from pressmine.claims.calendar import forms
 from pressmine.claims.calendar.model import (
@@ -52,8 +54,10 @@ def resolve(
     `pieces` is pieces(match.re), when the caller has it (see there)."""
     words: dict[str, str] = {}
     found = match.groups()  # one call, not one a group: a pattern names dozens of pieces
-    for group, piece in pieces if pieces is not None else _pieces(match.re):
-        if found[group - 1] is not None:
+    named = pieces if pieces is not None else _pieces(match.re)
+    # The groups that matched, picked in C: a pattern names dozens, a match sets a few.
+    for group, piece in compress(named, map(is_not, found, repeat(None))):
+        if piece:
             s, e = match.span(group)
             words[piece] = text[s:e]
             if piece == "quarter":
@@ -102,10 +106,16 @@ def stated_year(match: re.Match[str], years: Sequence[tuple[int, str]] | None = 
 
 
 def pieces(groupindex: Mapping[str, int]) -> tuple[tuple[int, str], ...]:
-    """A pattern's named groups, by number, with the pieces they name (month__range names
-    month). Worth keeping for a pattern one reads many matches of: a compiled pattern hashes
-    its whole program, so a cache keyed on one costs as much as this."""
-    return tuple((group, group_name(name)) for name, group in groupindex.items())
+    """A pattern's groups up to its last named one, by number, with the pieces they name
+    (month__range names month; a group without a name, none: ""). Worth keeping for a pattern
+    one reads many matches of: a compiled pattern hashes its whole program, so a cache keyed on
+    one costs as much as this.
+
+    >>> pieces({"year": 1, "month__range": 3})
+    ((1, 'year'), (2, ''), (3, 'month'))
+    """
+    names = {group: group_name(name) for name, group in groupindex.items()}
+    return tuple((group, names.get(group, "")) for group in range(1, max(names, default=0) + 1))
 
 
 @lru_cache(maxsize=64)
