@@ -40,6 +40,7 @@ from pressmine.claims.subject.phrases import (
 from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import (
+    HeadsSeen,
     carry_heads,
     former_and_latter,
     rate_names,
@@ -100,7 +101,8 @@ def trace_subjects(
         found.append(bracketed or subject_of(text, c, left_lo, right_hi, words))
     share_heads(text, claims, found, groups, words)
     former_and_latter(text, claims, found, bounds, words)
-    carry_heads(text, claims, found, groups, words)  # before changes inherit the subject
+    seen = HeadsSeen()
+    carry_heads(text, claims, found, groups, words, seen)  # before changes inherit the subject
     inherit(text, claims, found, groups, bounds, words)
     distribute_respectively(text, claims, found, groups, bounds, words)
     for i, f in enumerate(found):
@@ -108,7 +110,7 @@ def trace_subjects(
             topic = previous_clause_topic(text, claims[i].start, bounds, words)
             if topic:
                 f.spans, f.how = as_spans(topic), "topic"
-    carry_heads(text, claims, found, groups, words)  # and after lists handed theirs out
+    carry_heads(text, claims, found, groups, words, seen)  # and after lists handed theirs out
     weak_to_topic(text, found, groups, words)
     repeated_heads(text, found, groups, words)
     share_bases(text, claims, found, groups, words)

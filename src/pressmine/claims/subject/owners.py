@@ -121,14 +121,19 @@ def clause_actor(toks: list[Word], words: Words) -> Actor | None:
     A verb between two nouns may belong to the owner (国有+控股+企业实现利润总额) when another
     verb follows it; otherwise it is the clause's verb (甘肃+派出+医疗救助队伍)."""
     start = _skip_lead(toks, words)
-    for compounds in (True, False):
-        actor = _actor_from(toks, start, words, compounds)
-        if actor is not None:
-            return actor
-    return None
+    owner = _owner_from(toks, start, words, compounds=True)
+    actor = _actor_with(toks, owner, start + len(owner), words, compounds=True)
+    if actor is None and any(segment.word_class(w) == "v" for w, _, _ in owner):
+        # Without a verb inside the owner the plain reading reads the same words the same
+        # way, to the same None: it is worth reading again only when the owner took one.
+        owner = _owner_from(toks, start, words, compounds=False)
+        actor = _actor_with(toks, owner, start + len(owner), words, compounds=False)
+    return actor
 
 
-def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Actor | None:
+def _owner_from(toks: list[Word], i: int, words: Words, compounds: bool) -> list[Word]:
+    """The words of the owner from word i on: nouns, and with `compounds` a verb between them
+    (国有+控股+企业)."""
     owner: list[Word] = []
     main = _last_verb(toks, i) if compounds else len(toks)  # the owner ends before it
     while i < len(toks):
@@ -156,6 +161,13 @@ def _actor_from(toks: list[Word], i: int, words: Words, compounds: bool) -> Acto
                 break
         owner.append(toks[i])
         i += 1
+    return owner
+
+
+def _actor_with(
+    toks: list[Word], owner: list[Word], i: int, words: Words, compounds: bool
+) -> Actor | None:
+    """The actor whose owner is `owner`, its words up to word i: the verb after it."""
     if not owner or not _has_noun(owner):
         return None
     while i < len(toks) and (

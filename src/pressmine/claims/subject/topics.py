@@ -5,6 +5,7 @@ shares (制造业 + 增加值), and a clause that names no measure of its own (�
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.grammar import noun_phrase_backward, strip_linking
@@ -33,12 +34,28 @@ OWN = ("rule", "after", "before", "bracket", "respectively")
 _RATES = ("%", "pp", "倍")
 
 
+@dataclass
+class HeadsSeen:
+    """What carry_heads learnt of a document, kept for its next pass over it: the measure head
+    of each subject, and the claims (index, how, spans) whose own subject wants none. Both
+    follow from the text and the subject alone, and most subjects are unchanged between the
+    passes."""
+
+    heads: dict[Spans, list[Word] | None] = field(default_factory=dict)
+    settled: set[tuple[int, str, Spans]] = field(default_factory=set)
+
+
 def carry_heads(
-    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    words: Words,
+    seen: HeadsSeen,
 ) -> None:
     """规模以上工业增加值增长6.0%…;制造业增长6.9%: a category without a measure of its own is
     measured as the paragraph's figures before it were: 制造业 + 增加值."""
-    heads: dict[Spans, list[Word] | None] = {}  # each claim is looked back at from several
+    heads = seen.heads  # each claim is looked back at from several
 
     def head_of(spans: Spans) -> list[Word] | None:
         if spans not in heads:
@@ -48,15 +65,21 @@ def carry_heads(
     for i, f in enumerate(found):
         if f.how not in ("rule", "before", "bracket", "respectively") or not f.spans:
             continue
+        key = (i, f.how, f.spans)
+        if key in seen.settled:
+            continue
         phrase = words_of(text, f.spans)
         if claims[i].unit in _RATES:
             phrase = _without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
-        if not phrase or measure_head(phrase, words) or phrase[-1][0] in words.share_words:
-            continue  # 香港旅客占60.7%: a share is measured against its base (share_bases)
-        if phrase[-1][0] in words.generic_heads:
-            continue  # 分红比例, 每季上限: a head of its own, though it names no measure
-        if f.how == "rule" and len(phrase) > 1:
-            continue  # a rule's one-word category (出口) takes it; a longer phrase is its own
+        if (
+            not phrase
+            or measure_head(phrase, words)
+            or phrase[-1][0] in words.share_words  # 香港旅客占60.7%: measured by its base
+            or phrase[-1][0] in words.generic_heads  # 分红比例, 每季上限: a head of its own
+            or (f.how == "rule" and len(phrase) > 1)  # a rule's one-word category (出口) only
+        ):
+            seen.settled.add(key)
+            continue
         if f.how == "bracket":
             head = _sentence_head(text, groups.sentence[i][0], f.spans[0][0], words)
             if head is not None:  # 价格指数上升最明显的大类有…交通(+8.75%): 交通 + 价格指数
