@@ -55,7 +55,7 @@ def attach_owners(
         frame = scope.frame_before(c.start)
         if frame is not None and overlaps(frame, f.spans):
             frame = None  # the subject names it already
-        if frame is not None and text[: f.spans[-1][1]].endswith(tuple(words.share_words)):
+        if frame is not None and text.endswith(tuple(words.share_words), 0, f.spans[-1][1]):
             f.spans, f.owner = (*f.spans, frame), "frame"  # …中,网上销售占8.0%: the base
             continue
         if frame is not None:
