@@ -16,7 +16,7 @@ from pressmine.claims.subject import find_subjects
 from pressmine.claims.units import normalized
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
-from pressmine.text import docdate, segment
+from pressmine.text import docdate
 from pressmine.text.normalize import normalize
 
 
@@ -31,7 +31,6 @@ def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
     [('两百点五公里', '200.5', '公里'), ('约三成', '30', '%')]
     """
     packs = packs or load_packs()
-    segment.new_document()
     found = find_candidates(normalize(text), packs)
     return [_quantity(text, c) for c in found if c.rejected is None]
 
@@ -70,7 +69,6 @@ def extract(
     elif doc_date is None:
         found_date = docdate.from_text(text)
         doc_date = found_date.date if found_date else None
-    segment.new_document()
     found = find_squeezed(normalize(text), packs)
     claims = [c for c in found.candidates if c.is_claim]
     if not claims:

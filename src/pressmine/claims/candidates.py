@@ -15,6 +15,7 @@ from pressmine.claims import not_claims, overlaps, spaces, units, values
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet, Rule, RuleGroups, Unit
 from pressmine.regex import required
+from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
 _ARABIC = re.compile(r"[0-9]")
@@ -80,6 +81,7 @@ def find_squeezed(text: str, packs: PackSet) -> Found:
     """The candidates of `text` and what finding them made, all of the squeezed text: the
     context finders read it too, so that spaced writing reads as the unspaced one."""
     squeezed, where = spaces.squeeze(text, packs.space_words["time_units"])
+    segment.new_document(squeezed)  # the text every finder cuts windows of from here on
     masked = masking.mask_numbers(squeezed)
     bounds = Boundaries.of(squeezed)
     chosen = overlaps.keep_best(

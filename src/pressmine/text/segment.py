@@ -19,6 +19,7 @@ from types import ModuleType
 from typing import NamedTuple
 
 from pressmine.regex import store
+from pressmine.text.lattice import DocumentWords, Word
 
 NOUN = "n"  # the class of every word the lexicon does not list: nouns, names, terms
 
@@ -82,12 +83,18 @@ def _cut_cached(text: str) -> tuple[str, ...]:
     return tuple(_backend()[1](text))
 
 
-def new_document() -> None:
-    """Forget the words of the previous document. The memory above is meant for the repeats
-    within one document; kept across documents it would make a benchmark that repeats its
-    texts look faster than real folders of different releases are."""
+def new_document(text: str | None = None) -> None:
+    """Forget the words of the previous document, and read `text` (when given) as the one whose
+    windows spans() is asked for next: each stretch of it is then cut once (lattice.py). The
+    memories here are meant for the repeats within one document; kept across documents they
+    would make a benchmark that repeats its texts look faster than real folders are."""
+    global _document
     _cut_cached.cache_clear()
     _spans_memo.clear()
+    _document = DocumentWords(text, _cut_cached) if text else None
+
+
+_document: DocumentWords | None = None
 
 
 # (text, offset, split) -> its spans: the subject finder reads the same words several times
@@ -112,6 +119,11 @@ def spans(
     >>> spans("直接经济损失", 10)
     [('直接', 10, 12), ('经济损失', 12, 16)]
     """
+    doc = _document
+    if doc is not None and doc.text.startswith(text, offset):
+        found = doc.window(offset, offset + len(text))
+        if found is not None:
+            return _split_words(found, split) if split else found
     key = (text, offset, split)
     known = _spans_memo.get(key)
     if known is not None:
@@ -139,6 +151,22 @@ def _cut_split(text: str, split: frozenset[str]) -> list[str]:
     return out
 
 
+def _split_words(words: list[Word], split: frozenset[str]) -> list[Word]:
+    """_cut_split on words that have their offsets."""
+    out = []
+    for word in words:
+        parts = _split_suffix(word[0], split) if len(word[0]) > 2 else None
+        if parts is None or len(parts) == 1:
+            out.append(word)
+            continue
+        pos = word[1]
+        for part in parts:
+            out.append((part, pos, pos + len(part)))
+            pos += len(part)
+    return out
+
+
+@lru_cache(maxsize=1 << 14)
 def _split_suffix(word: str, split: frozenset[str]) -> tuple[str, ...]:
     if word[0] in split and word_class(word[1:]) == "v":
         return word[0], word[1:]

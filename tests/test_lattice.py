@@ -1,0 +1,75 @@
+"""The words of a window read from its document's stretches (text/lattice.py) are the words the
+segmenter gives the window cut on its own, whenever the lattice answers at all."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from pressmine.text import segment
+from pressmine.text.lattice import DocumentWords
+from pressmine.text.normalize import normalize
+
+ROOT = Path(__file__).resolve().parents[1]
+TEXTS = sorted(ROOT.glob("samples/*.txt")) + sorted(ROOT.glob("tests/releases/*.txt"))
+
+
+def _cut(text: str) -> list[str]:
+    return segment._backend()[1](text)
+
+
+def _alone(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
+    out, pos = [], lo
+    for word in _cut(text[lo:hi]):
+        out.append((word, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
+def test_a_window_reads_as_when_cut_alone(path: Path) -> None:
+    text = normalize(path.read_text(encoding="utf-8"))
+    doc = DocumentWords(text, _cut)
+    rng = random.Random(path.stem)
+    answered = 0
+    for _ in range(400):
+        lo = rng.randrange(len(text))
+        hi = min(len(text), lo + rng.randint(1, 60))
+        words = doc.window(lo, hi)
+        if words is None:
+            continue
+        answered += 1
+        assert words == _alone(text, lo, hi), text[lo:hi]
+    assert answered > 20  # windows that start and end on word boundaries are answered
+
+
+def test_a_window_that_cuts_a_word_is_not_answered() -> None:
+    text = "规模以上工业企业实现利润总额"
+    doc = DocumentWords(text, _cut)
+    assert doc.window(1, 8) is None  # 模以上…: inside 规模
+    assert [w for w, _, _ in doc.window(0, len(text)) or []] == _cut(text)
+
+
+def test_separators_are_words_of_their_own() -> None:
+    text = "出口增长5.9%,进口(含转口)下降。"
+    doc = DocumentWords(text, _cut)
+    assert doc.window(0, len(text)) == _alone(text, 0, len(text))
+
+
+def test_a_text_with_carriage_returns_is_cut_window_by_window() -> None:
+    assert DocumentWords("出口\r\n进口", _cut).window(0, 2) is None
+
+
+def test_spans_reads_the_document_being_read() -> None:
+    text = normalize(TEXTS[0].read_text(encoding="utf-8"))
+    segment.new_document(text)
+    try:
+        lo = text.index(",") + 1
+        hi = text.index(",", lo)
+        assert segment.spans(text[lo:hi], lo) == _alone(text, lo, hi)
+        assert segment._document is not None and segment._document.window(lo, hi) is not None
+        assert segment.spans("另一个文本", 3) == _alone("xxx另一个文本", 3, 8)  # not a window of it
+    finally:
+        segment.new_document()
