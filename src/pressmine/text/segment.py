@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from functools import cache, lru_cache
 from pathlib import Path
 from types import ModuleType
@@ -128,31 +128,21 @@ def spans(
     known = _spans_memo.get(key)
     if known is not None:
         return list(known)  # a copy: callers may keep or change theirs
-    # not cut(): its copy of the words is for callers to keep
-    words: Sequence[str] = _cut_split(text, split) if split else _cut_cached(text)
     out = []
     pos = offset
-    for word in words:
+    for word in _cut_cached(text):  # not cut(): its copy of the words is for callers to keep
         end = pos + len(word)
         out.append((word, pos, end))
         pos = end
+    if split:
+        out = _split_words(out, split)
     if len(_spans_memo) < _SPANS_KEPT:
         _spans_memo[key] = tuple(out)
     return out
 
 
-def _cut_split(text: str, split: frozenset[str]) -> list[str]:
-    out: list[str] = []
-    for word in _cut_cached(text):
-        if len(word) > 2:
-            out.extend(_split_suffix(word, split))
-        else:
-            out.append(word)
-    return out
-
-
 def _split_words(words: list[Word], split: frozenset[str]) -> list[Word]:
-    """_cut_split on words that have their offsets."""
+    """The words, each that ends in (or opens with) a word of `split` cut in two (spans())."""
     out = []
     for word in words:
         parts = _split_suffix(word[0], split) if len(word[0]) > 2 else None
