@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from pressmine.packs.loader import load_packs
 from pressmine.text import segment
 from pressmine.text.lattice import DocumentWords
 from pressmine.text.normalize import normalize
@@ -32,17 +33,20 @@ def _alone(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
 def test_a_window_reads_as_when_cut_alone(path: Path) -> None:
     text = normalize(path.read_text(encoding="utf-8"))
     doc = DocumentWords(text, _cut)
-    rng = random.Random(path.stem)
     answered = 0
-    for _ in range(400):
-        lo = rng.randrange(len(text))
-        hi = min(len(text), lo + rng.randint(1, 60))
+    for lo, hi in _random_windows(text, path.stem):
         words = doc.window(lo, hi)
         if words is None:
             continue
         answered += 1
         assert words == _alone(text, lo, hi), text[lo:hi]
     assert answered > 20  # windows that start and end on word boundaries are answered
+
+
+def _random_windows(text: str, seed: str) -> list[tuple[int, int]]:
+    rng = random.Random(seed)
+    starts = [rng.randrange(len(text)) for _ in range(400)]
+    return [(lo, min(len(text), lo + rng.randint(1, 60))) for lo in starts]
 
 
 def test_a_window_that_cuts_a_word_is_not_answered() -> None:
@@ -71,5 +75,32 @@ def test_spans_reads_the_document_being_read() -> None:
         assert segment.spans(text[lo:hi], lo) == _alone(text, lo, hi)
         assert segment._document is not None and segment._document.window(lo, hi) is not None
         assert segment.spans("另一个文本", 3) == _alone("xxx另一个文本", 3, 8)  # not a window of it
+    finally:
+        segment.new_document()
+
+
+def test_split_words_read_from_a_stretch_are_those_of_the_window() -> None:
+    text = normalize(TEXTS[0].read_text(encoding="utf-8"))
+    split = load_packs().subject_vocabulary.cut
+    doc = DocumentWords(text, _cut, segment._split_words)
+    answered = 0
+    for lo, hi in _random_windows(text, "split"):
+        words = doc.window(lo, hi, split)
+        if words is None:
+            continue
+        answered += 1
+        assert words == segment._split_words(_alone(text, lo, hi), split), text[lo:hi]
+    assert answered > 20
+
+
+def test_words_between_reads_the_document_being_read() -> None:
+    text = normalize(TEXTS[0].read_text(encoding="utf-8"))
+    segment.new_document(text)
+    try:
+        lo = text.index(",") + 1
+        hi = text.index(",", lo)
+        assert segment.words_between(text, lo, hi) == _alone(text, lo, hi)
+        other = "xxx另一个文本"
+        assert segment.words_between(other, 3, 8) == _alone(other, 3, 8)  # not the document
     finally:
         segment.new_document()

@@ -275,7 +275,24 @@ CASES = [
     ("range-linking-verb", "每股回购价格介乎40元至45元。", "40元至45元", "每股回购价格"),
     ("from-to", "学员津贴额从3000元增至4200元。", "4200元", "学员津贴额"),
     ("currency-before-number", "每月净开支大约港币5亿元。", "大约港币5亿元", "每月净开支"),
+    ("low-to", "新盘的实用面积最低至180平方呎。", "180平方呎", "实用面积"),
+    ("change-word-cut-apart", "燃油价格上涨，合共推高通胀率1.2个百分点。", "1.2个百分点", "通胀率"),
+    # 1. The actor, past whom it acts for: 码头[为租户]提供.
+    (
+        "actor-before-a-beneficiary",
+        "（三）西九龙码头为租户提供3个月租金减免。",
+        "3个月",
+        "西九龙码头租金减免",
+    ),
+    ("government-owner", "港府向航空公司提供50亿元贷款。", "50亿元", "港府贷款"),
 ]
+
+
+def test_whom_a_body_acts_for_is_no_scope() -> None:
+    # 又为西九龙码头提供: the pier is the beneficiary, not who the later figures belong to.
+    text = "政府今日公布措施，又为西九龙码头提供租金减免。措施涉及总金额20亿元。"
+    got = subject_of(text, "20亿元")
+    assert got is not None and "码头" not in got
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,7 @@ def find_changes(
         lo, _ = bounds.clause(c.start)
         # Only the words since the previous number in the clause are this number's own.
         seg_lo = max(lo, claims[i - 1].end) if i > 0 and claims[i - 1].end > lo else lo
-        toks = segment.spans(text[seg_lo : c.start], seg_lo, split) if c.start > seg_lo else []
+        toks = segment.words_between(text, seg_lo, c.start, split) if c.start > seg_lo else []
         while toks and (
             toks[-1][0] in skip or toks[-1][0] in glue or segment.word_class(toks[-1][0]) == "d"
         ):
@@ -106,7 +106,7 @@ def _change_after(text: str, end: int, packs: PackSet) -> str | None:
     """有16.6%的增长: a change noun right after the number, linked by 的."""
     if not text.startswith("的", end):
         return None
-    toks = segment.spans(text[end + 1 : end + 6], end + 1)
+    toks = segment.words_between(text, end + 1, min(end + 6, len(text)))
     return packs.change.get(toks[0][0]) if toks else None
 
 

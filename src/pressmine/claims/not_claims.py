@@ -85,7 +85,7 @@ class _Blocked:
 def _verb_follows(text: str, bounds: Boundaries, pos: int) -> bool:
     if text.startswith(("点", "點"), pos):
         return False
-    words = segment.spans(text[pos : bounds.near(pos, pos)[1]], pos)
+    words = segment.words_between(text, pos, bounds.near(pos, pos)[1])
     return bool(words) and segment.word_class(words[0][0]) == "v"
 
 
@@ -115,7 +115,7 @@ def _mark_inside_words(
     ends = [c.end for c in everyone]
     for c in cands:
         lo, hi = bounds.near(c.start, c.end)
-        for _word, s, e in segment.spans(text[lo:hi], lo):
+        for _word, s, e in segment.words_between(text, lo, hi):
             if ((s < c.start < e) or (s < c.end < e)) and not _covered(s, e, starts, ends):
                 c.rejected = f"inside the word {text[s:e]}"
                 break

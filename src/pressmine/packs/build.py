@@ -72,6 +72,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "time_words",
         "inner_prepositions",
         "predicate_endings",
+        "beneficiary_prepositions",
         "generic_heads",
         "scope_frame_ends",
         "subset_words",

@@ -174,6 +174,7 @@ class SubjectWords:
     time_words: frozenset[str]  # place a figure, no part of a subject: 同期, 以来
     inner_prepositions: frozenset[str]  # may stand inside a noun phrase: 对 (我国对东盟出口)
     predicate_endings: frozenset[str]  # make a verb a predicate (拟向): 向, 给
+    beneficiary_prepositions: frozenset[str]  # whom an actor acts for (为租户提供): 为, 向
     generic_heads: frozenset[str]  # name no measure alone: 上限, 金额
     scope_frame_ends: frozenset[str]  # close a scope frame (规模以上工业中,): 中
     subset_words: frozenset[str]  # open a clause about part of a whole: 其中

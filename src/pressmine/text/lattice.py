@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
+from itertools import accumulate
+from typing import NamedTuple
 
 Word = tuple[str, int, int]
 
@@ -30,56 +32,85 @@ Word = tuple[str, int, int]
 _SEPARATOR = "\n\t ,;:!?()[]{}<>\"'，。；：！？、（）【】《》〈〉「」『』“”‘’…—·"
 _STRETCH = re.compile("[^" + re.escape(_SEPARATOR) + "]+")
 
+# How a caller cuts some words in two (segment._split_words): applied once per stretch.
+Splitter = Callable[[list[Word], frozenset[str]], list[Word]]
+
+
+class _Stretch(NamedTuple):
+    words: list[Word]
+    at: dict[int, int]  # each word's start, and the stretch's end -> the index of that boundary
+
+
+class _Split(NamedTuple):
+    words: list[Word]  # the stretch's words, some cut in two
+    at: list[int]  # index of a boundary among the stretch's words -> its index among these
+
 
 class DocumentWords:
-    """The words of `text`, stretch by stretch, cut with `cut` when first needed."""
+    """The words of `text`, stretch by stretch, cut with `cut` when first needed; with `split`
+    asked for, cut further by `splitter`, once per stretch too."""
 
-    def __init__(self, text: str, cut: Callable[[str], Sequence[str]]) -> None:
+    def __init__(
+        self,
+        text: str,
+        cut: Callable[[str], Sequence[str]],
+        splitter: Splitter | None = None,
+    ) -> None:
         self.text = text
         self._cut = cut
+        self._splitter = splitter
         self._usable = "\r" not in text
         self._starts: list[int] = []
         self._ends: list[int] = []
         for m in _STRETCH.finditer(text):
             self._starts.append(m.start())
             self._ends.append(m.end())
-        # stretch index -> (its words' starts, its words)
-        self._words: dict[int, tuple[list[int], list[Word]]] = {}
+        self._words: dict[int, _Stretch] = {}
+        self._split: dict[tuple[int, frozenset[str]], _Split] = {}
 
-    def window(self, lo: int, hi: int) -> list[Word] | None:
+    def window(self, lo: int, hi: int, split: frozenset[str] = frozenset()) -> list[Word] | None:
         """The words of text[lo:hi], or None when the window cuts a word of its stretch."""
         if not self._usable:
             return None
-        text, out, pos = self.text, [], lo
+        k = bisect_right(self._starts, lo) - 1
+        if k >= 0 and lo < self._ends[k] and hi <= self._ends[k]:  # most windows: one stretch
+            return self._piece(k, lo, hi, split)
+        out: list[Word] = []
+        pos = lo
         while pos < hi:
             k = bisect_right(self._starts, pos) - 1
             if k < 0 or pos >= self._ends[k]:  # a separator: a word of its own
-                out.append((text[pos], pos, pos + 1))
+                out.append((self.text[pos], pos, pos + 1))
                 pos += 1
                 continue
-            starts, words = self._stretch(k)
-            i = bisect_right(starts, pos) - 1
-            if starts[i] != pos:
-                return None
             end = min(hi, self._ends[k])
-            if end == self._ends[k]:
-                j = len(words)
-            else:
-                j = bisect_right(starts, end) - 1
-                if starts[j] != end:  # the window ends inside a word
-                    return None
-            out.extend(words[i:j])
+            piece = self._piece(k, pos, end, split)
+            if piece is None:
+                return None
+            out.extend(piece)
             pos = end
         return out
 
-    def _stretch(self, k: int) -> tuple[list[int], list[Word]]:
-        known = self._words.get(k)
+    def _piece(self, k: int, lo: int, hi: int, split: frozenset[str]) -> list[Word] | None:
+        stretch = self._words.get(k) or self._stretch(k)
+        i, j = stretch.at.get(lo), stretch.at.get(hi)
+        if i is None or j is None:
+            return None  # the window starts or ends inside a word
+        if not split or self._splitter is None:
+            return stretch.words[i:j]
+        known = self._split.get((k, split))
         if known is None:
-            pos = self._starts[k]
-            words: list[Word] = []
-            for word in self._cut(self.text[pos : self._ends[k]]):
-                words.append((word, pos, pos + len(word)))
-                pos += len(word)
-            known = ([w[1] for w in words], words)
-            self._words[k] = known
+            words = self._splitter(stretch.words, split)
+            index = {w[1]: n for n, w in enumerate(words)}  # every boundary stays one
+            at = [index[w[1]] for w in stretch.words]
+            at.append(len(words))
+            known = self._split[(k, split)] = _Split(words, at)
+        return known.words[known.at[i] : known.at[j]]
+
+    def _stretch(self, k: int) -> _Stretch:
+        lo = self._starts[k]
+        cut = self._cut(self.text[lo : self._ends[k]])
+        bounds = list(accumulate(map(len, cut), initial=lo))  # each word's start, then the end
+        words = list(zip(cut, bounds, bounds[1:], strict=False))  # bounds has one more
+        known = self._words[k] = _Stretch(words, {b: n for n, b in enumerate(bounds)})
         return known

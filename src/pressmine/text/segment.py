@@ -91,7 +91,7 @@ def new_document(text: str | None = None) -> None:
     global _document
     _cut_cached.cache_clear()
     _spans_memo.clear()
-    _document = DocumentWords(text, _cut_cached) if text else None
+    _document = DocumentWords(text, _cut_cached, _split_words) if text else None
 
 
 _document: DocumentWords | None = None
@@ -121,9 +121,9 @@ def spans(
     """
     doc = _document
     if doc is not None and doc.text.startswith(text, offset):
-        found = doc.window(offset, offset + len(text))
+        found = doc.window(offset, offset + len(text), split)
         if found is not None:
-            return _split_words(found, split) if split else found
+            return found
     key = (text, offset, split)
     known = _spans_memo.get(key)
     if known is not None:
@@ -139,6 +139,19 @@ def spans(
     if len(_spans_memo) < _SPANS_KEPT:
         _spans_memo[key] = tuple(out)
     return out
+
+
+def words_between(
+    text: str, lo: int, hi: int, split: frozenset[str] = frozenset()
+) -> list[tuple[str, int, int]]:
+    """spans(text[lo:hi], lo, split), read straight from the document being read when `text`
+    is that document (no copy of the window to make and compare)."""
+    doc = _document
+    if doc is not None and doc.text is text:
+        found = doc.window(lo, hi, split)
+        if found is not None:
+            return found
+    return spans(text[lo:hi], lo, split)
 
 
 def _split_words(words: list[Word], split: frozenset[str]) -> list[Word]:

@@ -182,6 +182,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             continue
         if w in words.time_words:
             break
+        if out and left is not None and left + w in words.stop_words:
+            break  # 合共[推|高]通胀率: a linking or change word the segmenter cut in two
         if out and (w in words.determiners or per_unit(w, words)):
             out.insert(0, tok)  # [其他]酒产品营收, [每月]平均开支: it opens the phrase
             break

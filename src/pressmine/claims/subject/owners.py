@@ -176,6 +176,7 @@ def _actor_with(
         or (toks[i][0] in words.stop_words and segment.word_class(toks[i][0]) != "v")
     ):
         i += 1  # 交通银行[上半年]实现, 外贸进出口[同比]增长
+    i = _past_beneficiary(toks, i, words)  # 码头[为租户]提供: whom for, not what is done
     verb: list[Word] = []
     while i < len(toks) and segment.word_class(toks[i][0]) == "v":
         verb.append(toks[i])
@@ -191,6 +192,23 @@ def _actor_with(
     acts = bool(verb) and not any(w in stops and w not in words.light_verbs for w, _, _ in verb)
     causes = any(w in words.causal_verbs for w, _, _ in verb)
     return Actor(owner, content, rest, acts, causes)
+
+
+def _past_beneficiary(toks: list[Word], i: int, words: Words) -> int:
+    """Where the verb is after a frame that says whom the actor acts for or on (为/向/给 +
+    a noun phrase, right before the verb): 港府[向国泰]提供, 码头[为停泊船只及租户]提供."""
+    prep = toks[i - 1][0] if 0 < i <= len(toks) else ""
+    if prep not in words.beneficiary_prepositions:
+        if i >= len(toks) or toks[i][0] not in words.beneficiary_prepositions:
+            return i
+        i += 1
+    j = i
+    while j < len(toks) and (_ownerish(toks[j][0], words) or toks[j][0] in words.list_separators):
+        j += 1
+    verb = toks[j][0] if j < len(toks) else ""
+    if j > i and segment.word_class(verb) == "v" and verb not in words.stop_words:
+        return j
+    return i
 
 
 def _last_verb(toks: list[Word], start: int) -> int:
@@ -267,8 +285,8 @@ def _has_noun(toks: list[Word]) -> bool:
 def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[int, int] | None:
     """The name that opens a clause in subject position (广东完成…, 交通银行上半年实现…), for
     the clauses, sentences and paragraphs after it that name no owner."""
-    if toks and segment.word_class(toks[0][0]) == "p":
-        return None  # 按中国银行业监管口径计算: a frame, not an owner
+    if any(segment.word_class(w) == "p" for w, _, _ in toks[: _skip_lead(toks, words)]):
+        return None  # 按中国银行业监管口径计算, 又为X提供: a frame or an object, not an owner
     actor = clause_actor(toks, words)
     if actor is None and headline and not any(w in words.reporting_verbs for w, _, _ in toks):
         # 招商银行上半年业绩, …有限公司2011年年度报告摘要: a title may have no verb (or no

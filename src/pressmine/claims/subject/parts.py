@@ -113,14 +113,14 @@ def overlaps(span: tuple[int, int], spans: Spans) -> bool:
 
 def words_of(text: str, spans: Spans) -> list[Word]:
     """The words of each piece of a subject."""
-    return [w for s, e in spans for w in segment.spans(text[s:e], s)]
+    return [w for s, e in spans for w in segment.words_between(text, s, e)]
 
 
 def words_in(text: str, lo: int, hi: int, words: Words, cut: bool = True) -> list[Word]:
     """The words of text[lo:hi] as the subject finder reads them: the segmenter's, with the
     stop words glued to others cut off (`cut`), and compound names joined into one word
     (有色金属冶炼 + 和 + 压延 + 加工业)."""
-    toks = segment.spans(text[lo:hi], lo, words.cut if cut else frozenset())
+    toks = segment.words_between(text, lo, hi, words.cut if cut else frozenset())
     hint = words.compound_hint
     if hint is None or hint.search(text, lo, hi) is None:
         return toks  # most texts name no compound: no need to look for one word by word

@@ -295,7 +295,7 @@ def _opens_on_topic(text: str, f: Found, lo: int, words: Words) -> bool:
         return True
     if not text.startswith(tuple(words.inner_prepositions), lo):
         return False  # most clauses: no need to cut their first words
-    first = segment.spans(text[lo : lo + 4], lo)[:1]
+    first = segment.words_between(text, lo, min(lo + 4, len(text)))[:1]
     return (
         bool(first)
         and first[0][0] in words.inner_prepositions
