@@ -285,6 +285,19 @@ CASES = [
         "西九龙码头租金减免",
     ),
     ("government-owner", "港府向航空公司提供50亿元贷款。", "50亿元", "港府贷款"),
+    # 2. A list of parts of what the figure before measured takes the rest of its measure.
+    (
+        "parts-of-the-whole-before",
+        "全年总电力供应目标为800亿度，其中水、火电力分别为300亿度及500亿度。",
+        "500亿度",
+        "火电力供应目标",
+    ),
+    (
+        "topic-after-a-span-of-time",
+        "至于未来十年总医院床位目标与去年相若，约1.2万张。",
+        "约1.2万张",
+        "总医院床位目标",
+    ),
 ]
 
 

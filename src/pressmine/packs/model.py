@@ -140,6 +140,7 @@ class SubjectWords:
     and the words derived from their other tables."""
 
     skip_before: frozenset[str]  # between a subject and its number: 预计, 突破, 分别
+    time_units: tuple[str, ...]  # [spaces] time_units: 年, 月 (十年 is a span, no topic)
     strip_prefix: frozenset[str]  # scope words that tell no subjects apart: 全国, 我国
     noun_suffixes: frozenset[str]  # make a measured noun of a verb: 率, 量, 额
     adverbials: frozenset[str]  # between a count and what it counts: 不同程度, 首次
@@ -320,6 +321,7 @@ class PackSet:
             per_prefixes=per_prefixes,
             governments=governments,
             press_endings=press_endings,
+            time_units=tuple(sorted(self.space_words["time_units"])),
             groups=self.subject_groups,
             streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,

@@ -165,9 +165,23 @@ def distribute_respectively(
             subjects = last[1]  # …分别为12.1%和32.6%,比上年同期提高0.7和1.2个百分点
         else:
             continue
+        whole = found[run[0] - 1] if run[0] and groups.sentence[run[0] - 1] == sentence else None
+        if whole is not None and whole.spans and share_after is None:
+            subjects = [_part_of(text, whole.spans, spans) for spans in subjects]
         for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
         last = (sentence, subjects)
+
+
+def _part_of(text: str, whole: Spans, part: Spans) -> Spans:
+    """总房屋供应目标为43万伙,所指为公、私营房屋分别为…: items that name parts of what the
+    figure before measured (房屋) take the rest of its measure (公营房屋 + 供应目标)."""
+    ending = text[part[-1][1] - 2 : part[-1][1]]
+    for s, e in whole:
+        k = text.find(ending, s, e)
+        if k >= 0 and k + 2 < e:
+            return (*part, (k + 2, e))
+    return part
 
 
 def _frame_list(

@@ -250,8 +250,9 @@ def previous_clause_topic(
     while toks and (
         segment.word_class(toks[0][0]) in ("p", "d", "t", "r", "c")
         or toks[0][0] in words.strip_prefix
+        or (toks[0][0] in words.time_words or _is_span(toks, words))
     ):
-        toks = toks[1:]
+        toks = toks[1:]  # 至于[未来][十年]总房屋供应目标: when, not what
     phrase = noun_phrase_forward(toks, words)
     last = [t for t in toks if t[0].strip() and not is_punct(t[0][0])][-1:]
     if last and (not phrase or phrase[-1] != last[0]):
@@ -259,6 +260,12 @@ def previous_clause_topic(
         if tail and any(t[0] == "的" for t in toks if t[2] <= tail[0][1]):
             return tail  # 扣除蔬菜水果再剔除能源后的[核心CPI]: the clause names its head last
     return phrase or None
+
+
+def _is_span(toks: list[Word], words: Words) -> bool:
+    """十年, 五个月: a number of time units that opens a clause places it; it names nothing."""
+    w = toks[0][0]
+    return segment.word_class(w) == "m" and w.endswith(words.time_units)
 
 
 # Word classes that may open a clause before its topic: numbers, measure words, time and
