@@ -134,6 +134,20 @@ def test_explain_says_which_step_gave_each_subject():
     ]
 
 
+def test_explain_reads_stdin_in_the_encodings_extract_reads():
+    result = runner.invoke(app, ["explain", "-"], input="出口增長5%".encode("big5"))
+    assert result.exit_code == 0, result.output
+    assert "5%: 5 %" in result.output
+
+
+def test_explain_says_when_stdin_is_not_text():
+    result = runner.invoke(app, ["explain", "-"], input="出口增长5%".encode() + b"\x00")
+    assert result.exit_code == 1
+    expected = "Error: <stdin>: not text: binary data (NUL bytes)"
+    assert result.output.strip().splitlines() == [expected]
+    assert "Traceback" not in result.output
+
+
 BROKEN = (
     "[pack]\nname = 'p'\n{when}\n[define]\nloop = '{{{{loop}}}}'\n\n"
     "[[rule]]\nid = 'r'\npattern = '''{pattern}'''\n"  # the rule's id on line 8

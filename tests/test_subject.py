@@ -269,6 +269,12 @@ CASES = [
     ),
     ("owner-numbered", "武警第3支队派出8辆救援车。", "8辆", "武警第3支队派出救援车"),
     # 8. Never a reporting phrase, a linking verb alone, or a generic head alone.
+    (
+        "a-listing-verb-is-no-part",
+        "公司公布300亿元融资计划，当中包括澳门政府以120亿元入股。",
+        "120亿元",
+        "澳门政府入股",
+    ),
     ("linking-verb", "政府提供电费补贴，涉及20亿元。", "20亿元", "电费补贴涉及"),
     ("generic-head", "推出住房补贴，每户上限为8000元。", "8000元", "住房补贴每户上限"),
     ("per-unit", "调查显示，每月平均开支在6000至9000元之间。", "6000至9000元", "每月平均开支"),

@@ -16,11 +16,13 @@ from pressmine.claims import spaces
 from pressmine.claims.candidates import find_candidates, find_squeezed
 from pressmine.claims.subject import trace_subjects
 from pressmine.cli.common import ExcludeOption, OnlyOption, PacksOption, echo, packs_or_exit
-from pressmine.cli.terminal import format_number
+from pressmine.cli.terminal import format_number, report
+from pressmine.errors import InputError
 from pressmine.extract import extract
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.text import segment
+from pressmine.text.decode import decode
 from pressmine.text.normalize import normalize
 
 
@@ -123,7 +125,13 @@ def command(
     """Show how a sentence is read: normalised text, words, every number with the rule that
     found it or why it is not a claim, and the claims. The tool for writing packs."""
     loaded = packs_or_exit(packs, only, exclude)
-    text = sys.stdin.read() if sentence == "-" else sentence
+    text = sentence
+    if sentence == "-":
+        try:  # stdin is bytes in any encoding extract reads (GB18030, Big5…), as a file is
+            text = decode(sys.stdin.buffer.read(), "<stdin>").text
+        except InputError as err:
+            report("Error:", str(err))
+            raise typer.Exit(1) from None
     e = explain(text, loaded)
     out = echo()
     out(f"text:        {e.original}")

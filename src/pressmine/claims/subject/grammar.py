@@ -182,6 +182,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             continue
         if w in words.time_words:
             break
+        if out and w in words.reporting_verbs and w not in meta and len(out[0][0]) > 1:
+            # 当中[包括]香港政府: what reports or lists is no part of a name (预测+数 is one)
+            break
         if out and left is not None and left + w in words.stop_words:
             break  # 合共[推|高]通胀率: a linking or change word the segmenter cut in two
         if out and (w in words.determiners or per_unit(w, words)):
