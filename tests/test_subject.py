@@ -291,6 +291,19 @@ CASES = [
         "西九龙码头租金减免",
     ),
     ("government-owner", "港府向航空公司提供50亿元贷款。", "50亿元", "港府贷款"),
+    ("measure-link", "1-10月，汽车制造业完成营业收入6394亿元。", "6394亿元", "汽车制造业营业收入"),
+    (
+        "frame-with-a-count",
+        "在41个工业大类行业中，25个行业利润总额同比增加。",
+        "25个",
+        "工业大类行业行业利润总额",
+    ),
+    (
+        "industry-name-in-traditional-script",
+        "電腦、通信和其他電子設備製造業增長19.3%。",
+        "19.3%",
+        "电脑、通信和其他电子设备制造业",
+    ),
     # 2. A list of parts of what the figure before measured takes the rest of its measure.
     (
         "parts-of-the-whole-before",

@@ -73,6 +73,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "inner_prepositions",
         "predicate_endings",
         "beneficiary_prepositions",
+        "measure_links",
         "generic_heads",
         "scope_frame_ends",
         "subset_words",

@@ -100,6 +100,7 @@ def comparison_base(toks: list[Word], words: Words) -> int | None:
 
 def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
     suffixes, stop_verbs = words.noun_suffixes, words.stop_words
+    glued = words.glued_suffix
     ends = (k for k, t in enumerate(toks) if t[0] in words.comparators)
     toks = toks[: next(ends, len(toks))]  # 增二万人[较]多: a comparison ends the phrase
     out: list[Word] = []
@@ -125,6 +126,8 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
         if w in words.conjunctions and out and nxt is not None and is_nounish(nxt):
             out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
             continue
+        if out and len(w) > 2 and (m := glued.search(w)) is not None and m.start() > 0:
+            break  # 行业利润总额[同比增加]: a predicate the dictionary glued into one word
         left = out[-1][0] if out else None
         if is_nounish(w) or w in suffixes or compound_part(w, left, nxt, words):
             out.append(tok)

@@ -317,8 +317,10 @@ def scope_frame(toks: list[Word], words: Words) -> tuple[int, int] | None:
     body = toks[:-1]
     if body and segment.word_class(body[0][0]) == "p":
         body = body[1:]  # 在…中
-    while body and (_is_time(body[0][0], words) or body[0][0] == "的"):
-        body = body[1:]  # 在[今年8月的]零售业总销货价值中: when, not what
+    while body and (
+        _is_time(body[0][0], words) or body[0][0] == "的" or segment.word_class(body[0][0]) == "q"
+    ):
+        body = body[1:]  # 在[今年8月的]零售业总销货价值中, 在[41个]工业大类行业中: when, how many
     if not body or not all(_ownerish(w, words) or segment.word_class(w) == "f" for w, _, _ in body):
         return None  # 规模[以上]工业企业中
     if not _has_noun(body):

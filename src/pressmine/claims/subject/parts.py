@@ -198,6 +198,8 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
         return False
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
         return False
+    if word in words.measure_links:  # 汽车制造业[完成]营业收入: the owner, then its measure
+        return False
     if right in words.skip_before:
         return False  # 工业增加值[实现]同比增长: what comes before 同比 is the predicate
     if cls == "v" and word[-1] in words.predicate_endings:
