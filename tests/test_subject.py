@@ -304,6 +304,19 @@ CASES = [
         "19.3%",
         "电脑、通信和其他电子设备制造业",
     ),
+    (
+        "share-word-cut-apart",
+        "同期，加工贸易进出口2.57万亿元，增长18%，占比达22.1%。",
+        "22.1%",
+        "加工贸易进出口占比",
+    ),
+    (
+        "a-thing-and-its-parts",
+        "其中，手机增长35.6%，汽车及其零部件增长12.2%。",
+        "12.2%",
+        "汽车及其零部件",
+    ),
+    ("surplus-is-a-measure", "其中，进口额5.6万亿元；贸易顺差8933亿元。", "8933亿元", "贸易顺差"),
     # 2. A list of parts of what the figure before measured takes the rest of its measure.
     (
         "parts-of-the-whole-before",

@@ -65,7 +65,11 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
             )
             toks = toks[:cut]
         elif len(w) > 1 and w.endswith(words.glued_links) and segment.word_class(w) == "n":
-            toks = [*toks[:-1], (w[:-1], s, e - 1)]
+            joined = toks[-2][0] + w[:-1] if len(toks) > 1 else ""
+            if joined in words.meta_heads and toks[-2][2] == s:  # 占 + 比达 -> 占比 + 达
+                toks = [*toks[:-2], (joined, toks[-2][1], e - 1)]
+            else:
+                toks = [*toks[:-1], (w[:-1], s, e - 1)]
         elif (base := comparison_base(toks, words)) is not None:
             toks = toks[:base]  # 比2019年同期[增长], 比全国指标[高出]: the base, not the subject
         else:

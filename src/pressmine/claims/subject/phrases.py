@@ -67,7 +67,9 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
                 found.spans = (*found.spans, (spent[0][1], spent[-1][2]))
         before = [t for t in left if t[2] <= phrase[0][1]][-2:]
         shares = [t for t in before if t[0] in words.share_words]
-        if shares:
+        if found.how == "meta" and phrase[0][0].startswith(tuple(words.share_words)):
+            found.share = ((phrase[0][1], phrase[-1][2]),)  # 占比达22.1%: the topic's share
+        elif shares:
             found.how = "meta"  # 占我国外贸总值的14.9%: the share is of the sentence's topic
             found.share = ((shares[-1][1], phrase[-1][2]),)
         return found
