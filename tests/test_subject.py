@@ -317,6 +317,29 @@ CASES = [
         "汽车及其零部件",
     ),
     ("surplus-is-a-measure", "其中，进口额5.6万亿元；贸易顺差8933亿元。", "8933亿元", "贸易顺差"),
+    # Taiwan's releases: who predicts reports; 落在 links; a sector named after a verb; a
+    # topic, then why; a record is no topic; a change inside the brackets.
+    (
+        "a-reporter-that-predicts",
+        "经济部昨日发布11月零售业营业额4459亿元，经济部原预估会呈负成长，却意外年增1.4%。",
+        "1.4%",
+        "零售业营业额",
+    ),
+    ("falls-in", "营业额约落在4353亿至4484亿元。", "4353亿至4484亿元", "营业额"),
+    ("sector-named-after-a-verb", "电子购物及邮购业年增12.8%。", "12.8%", "电子购物及邮购业"),
+    (
+        "topic-then-why",
+        "电子购物业年增12.8%；汽机车零售业则因进口车销量减少，年减9.0%。",
+        "9.0%",
+        "汽机车零售业",
+    ),
+    (
+        "a-record-is-no-topic",
+        "综计第1季营业额为1兆485亿元，为历年同期新高，年增3.9%。",
+        "3.9%",
+        "营业额",
+    ),
+    ("change-in-brackets", "其中以非店面零售业(年增13.1%)贡献最为显著。", "13.1%", "非店面零售业"),
     # 2. A list of parts of what the figure before measured takes the rest of its measure.
     (
         "parts-of-the-whole-before",

@@ -212,8 +212,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             out.insert(0, tok)  # [分红]比例为60%: a verb that opens the clause says which
             break
         right = out[0][0] if out else None
-        if not out and cls == "q" and left is not None and segment.word_class(left) in ("v", "vn"):
-            out = [toks[j - 1], tok]  # 居住+类, 充电+桩: a thing named after a verb
+        named = cls == "q" or w in words.sector_endings
+        if not out and named and left is not None and segment.word_class(left) in ("v", "vn"):
+            out = [toks[j - 1], tok]  # 居住+类, 充电+桩, 邮购+业: a thing named after a verb
             skip_next = True
             continue
         if (

@@ -175,6 +175,8 @@ def _actor_with(
         or toks[i][0] in words.skip_before
         or (toks[i][0] in words.stop_words and segment.word_class(toks[i][0]) != "v")
     ):
+        if toks[i][0] in words.reporting_verbs:
+            return None  # 经济部原[预估]…: one that predicts reports, and owns no figure
         i += 1  # 交通银行[上半年]实现, 外贸进出口[同比]增长
     i = _past_beneficiary(toks, i, words)  # 码头[为租户]提供: whom for, not what is done
     verb: list[Word] = []

@@ -145,9 +145,12 @@ def _per_before(text: str, c: Candidate, left_lo: int, words: Words) -> tuple[in
 def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found | None:
     """交通(+8.75%), 甲类(109.49)及乙类(110.63)消费物价指数: a figure in brackets belongs to
     the name before them, and to the head a list of such names shares after its last bracket."""
-    if not c.start or text[c.start - 1] not in "(（" or text[c.end : c.end + 1] not in ")）":
+    if text[c.end : c.end + 1] not in ")）":
         return None
-    left = strip_linking(words_in(text, left_lo, c.start - 1, words), words)
+    opened = max(text.rfind("(", left_lo, c.start), text.rfind("（", left_lo, c.start))
+    if opened < 0 or (opened + 1 < c.start and text[opened + 1 : c.start] not in words.stop_words):
+        return None  # 交通(+8.75%), 全体零售业(年增3.9%): only a change word may come first
+    left = strip_linking(words_in(text, left_lo, opened, words), words)
     phrase = noun_phrase_backward(left, words)
     if not phrase:
         return None
@@ -155,7 +158,8 @@ def in_brackets(text: str, c: Candidate, left_lo: int, right_hi: int, words: Wor
     close = max(text.rfind(")", c.end, right_hi), text.rfind("）", c.end, right_hi))
     if close >= c.end:  # …及乙类(110.63)[消费物价平均指数]: the list's shared head
         head = noun_phrase_forward(words_in(text, close + 1, right_hi, words, cut=False), words)
-        if head and head[0][1] == close + 1:
+        measured = head and head[-1][0].endswith(words.measure_endings)  # not …(53.6%)贡献
+        if head and head[0][1] == close + 1 and measured:
             found.spans = (*(found.spans or ()), (head[0][1], head[-1][2]))
     return found
 
@@ -245,6 +249,10 @@ def previous_clause_topic(
     if lo - 1 <= sentence_lo:
         return None
     prev_lo, prev_hi = bounds.clause(lo - 2 if lo >= 2 else 0)
+    if any(r in text[prev_lo:prev_hi] for r in words.records) and prev_lo - 1 > sentence_lo:
+        # 营业额为1兆485亿元,[为历年同期新高],年增3.9%: a record says nothing new; the clause
+        # before it names the topic
+        prev_lo, prev_hi = bounds.clause(prev_lo - 2)
     toks = words_in(text, prev_lo, prev_hi, words, cut=False)
     ends = [t for t in toks if t[0].strip() and not is_punct(t[0][0])]
     if ends and ends[0][0] in words.frame_starts and ends[-1][0] in words.frame_ends:
@@ -292,9 +300,15 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
     phrase = noun_phrase_forward(toks, words)
     if not phrase or toks[: len(phrase)] != phrase or segment.word_class(phrase[0][0]) == "v":
         return None  # 创下最大跌幅: a clause that opens with its verb names no topic
+    if any(t[0] in words.records for t in toks):
+        return None  # 为历年同期新高: a record, no topic
     rest = toks[len(phrase) :]
     if not rest:
         return phrase
+    while rest and segment.word_class(rest[0][0]) == "d":
+        rest = rest[1:]  # 汽机车零售业[则]因…
+    if rest and rest[0][0] in words.cause_openers:
+        return phrase  # 汽机车零售业则因进口车销量减少,年减9.0%: why, then the figure
     if len(rest) == 1 and segment.word_class(rest[0][0]) in ("v", "vn"):
         return [*phrase, rest[0]]  # 差饷[宽免]: a verb that ends the topic names it
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
