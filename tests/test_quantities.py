@@ -426,3 +426,8 @@ def _covered_by_scan(s, e, starts, ends):
             return False
         at = max(at, b)
     return at >= e
+
+
+def test_points_then_a_percent_after_zhi_are_a_change_and_a_level_not_a_range() -> None:
+    found = find_quantities("失业率下跌0.1个百分点至4.2%")
+    assert [(q.text, q.value_max) for q in found] == [("0.1个百分点", None), ("4.2%", None)]

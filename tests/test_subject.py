@@ -340,6 +340,14 @@ CASES = [
         "营业额",
     ),
     ("change-in-brackets", "其中以非店面零售业(年增13.1%)贡献最为显著。", "13.1%", "非店面零售业"),
+    # Hong Kong's labour releases: 人口 is a measure; 就业不足人数 is one name.
+    ("population", "总就业人数为368万人；总劳动人口为383万人。", "383万人", "总劳动人口"),
+    (
+        "labour-count",
+        "失业人数增至15.1万人。同期的就业不足人数亦由55,200人上升至59,400人。",
+        "59,400人",
+        "就业不足人数",
+    ),
     # 2. A list of parts of what the figure before measured takes the rest of its measure.
     (
         "parts-of-the-whole-before",
