@@ -348,6 +348,24 @@ CASES = [
         "59,400人",
         "就业不足人数",
     ),
+    (
+        "share-cut-in-two",
+        "上市公司实现海外业务收入3.83万亿元，海外业务收入占比10.98%。",
+        "10.98%",
+        "上市公司海外业务收入占比",
+    ),
+    (
+        "kinds-before-deng",
+        "上半年，食品饮料、家用电器等行业净利润同比增长超8%。",
+        "超8%",
+        "食品饮料、家用电器等行业净利润",
+    ),
+    (
+        "examples-before-deng",
+        "有关部门紧急调拨帐篷、棉被、折叠床等应急救灾物资12万件。",
+        "12万件",
+        "有关部门紧急应急救灾物资",
+    ),
     # 2. A list of parts of what the figure before measured takes the rest of its measure.
     (
         "parts-of-the-whole-before",

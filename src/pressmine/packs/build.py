@@ -81,7 +81,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "from_words",
         "compound_names",
     ),
-    "lists": ("marks", "conjunctions", "in_names", "glue", "respectively"),
+    "lists": ("marks", "conjunctions", "in_names", "glue", "respectively", "closers"),
     # The words the period finder reads around an expression (claims/period.py).
     "period_words": ("comparison", "frames", "base_nouns", "breakdown", "at"),
     "value_words": ("half", "magnitude"),

@@ -186,6 +186,7 @@ class SubjectWords:
     glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
     list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及
     list_marks: frozenset[str]  # [lists] marks: 、
+    list_closers: frozenset[str]  # [lists] closers: 等 (食品饮料、家用电器等行业)
     name_conjunctions: frozenset[str]  # [lists] conjunctions inside a name too: 及 (康乐及文化)
     conjunctions: frozenset[str]  # those that join two nouns into one: 和 与
     respectively: tuple[str, ...]  # 分别
@@ -328,6 +329,7 @@ class PackSet:
             streaks=tuple(sorted(w for w, kind in self.change.items() if kind == "streak")),
             list_separators=self.list_separators,
             list_marks=self.list_words["marks"],
+            list_closers=self.list_words["closers"],
             name_conjunctions=self.list_words["in_names"],
             conjunctions=self.list_words["conjunctions"],
             respectively=tuple(sorted(self.list_words["respectively"])),

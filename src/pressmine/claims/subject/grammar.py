@@ -159,6 +159,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     out: list[Word] = []
     depth = 0
     note = 0  # depth inside a bracketed note that ends the phrase
+    listed = False  # past a list's closer (等): its items are nouns
     skip_next = False
     for j in range(len(toks) - 1, -1, -1):
         if skip_next:
@@ -187,6 +188,14 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         if w == "的" and out and left is not None and is_nounish(left):
             out.insert(0, tok)  # 归属于上市公司股东的净利润: a noun modifier stays
             continue
+        if w in words.list_closers and out and left is not None and is_nounish(left):
+            if _items_before(toks, j, words) > 2:
+                break  # 帐篷、棉被、折叠床等[物资]: a long list gives examples; the head names
+            out.insert(0, tok)  # 食品饮料、家用电器[等]行业: the kinds, then what they are
+            listed = True
+            continue
+        if listed and segment.word_class(w) in ("v", "vn"):
+            break  # [调拨]帐篷、棉被等物资: the verb that moves the listed things is no part
         if w in words.time_words:
             break
         if out and w in words.reporting_verbs and w not in meta and len(out[0][0]) > 1:
@@ -274,6 +283,17 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
+
+
+def _items_before(toks: list[Word], j: int, words: Words) -> int:
+    """How many items the list that ends right before word j has (A、B、C等 -> 3)."""
+    items = 1
+    for w, _, _ in reversed(toks[:j]):
+        if w in words.list_separators:
+            items += 1
+        elif not is_nounish(w):
+            break
+    return items
 
 
 def _opens_quote(toks: list[Word]) -> bool:
