@@ -529,8 +529,10 @@ def test_development_set_gold():
     # On matched claims: 0.648 of 389 before the v2 claims rules, 0.609 of 443 after them (270
     # right, 18 more than before: the 54 claims now found have subjects the finder misses);
     # 0.637 with owners and scope, 0.765 with sectors, groups, records and topic clauses,
-    # 0.783 with shares' bases, rate names, averages and per-unit counts.
-    assert s.rate("subject") >= 0.77, s
+    # 0.783 with shares' bases, rate names, averages and per-unit counts, 0.806 with the
+    # rules read off fresh trade, Taiwan and Hong Kong releases (measure links, beneficiaries,
+    # parts of a whole, 等-lists, cut-apart words).
+    assert s.rate("subject") >= 0.79, s
     assert s.rate("period") >= 0.85, s
 
 
