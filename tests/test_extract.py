@@ -561,3 +561,12 @@ def test_claims_are_identical_with_jieba_and_rjieba():
         )
         outputs.append(run.stdout)
     assert outputs[0] == outputs[1]
+
+
+def test_taiwan_growth_words_are_changes_but_a_named_growth_is_a_level() -> None:
+    claims = extract("今年第1季正成长0.9%，全年负成长0.3%。经济成长为2.42%。")
+    assert [(c.text, c.change) for c in claims] == [
+        ("0.9%", "increase"),
+        ("0.3%", "decrease"),
+        ("2.42%", None),
+    ]

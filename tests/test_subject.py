@@ -340,6 +340,12 @@ CASES = [
         "营业额",
     ),
     ("change-in-brackets", "其中以非店面零售业(年增13.1%)贡献最为显著。", "13.1%", "非店面零售业"),
+    (
+        "after-a-growth-written-zheng-chengzhang",
+        "今年零售业营业额成长趋缓，今年第1季正成长0.9%，第2季年减1.6%。",
+        "1.6%",
+        "零售业营业额",
+    ),
     # Hong Kong's labour releases: 人口 is a measure; 就业不足人数 is one name.
     ("population", "总就业人数为368万人；总劳动人口为383万人。", "383万人", "总劳动人口"),
     (

@@ -74,13 +74,13 @@ def _record_span(text: str, c: Candidate, packs: PackSet) -> bool:
 
 def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
     """The change kind of the last word before a number, once linking words are dropped, or of
-    the last two or three, which the segmenter may cut apart (上+修, 收+窄). After a streak word
-    ([change] streak: 连续增长3年) the number says how long, not how much; a streak the
-    segmenter glues to its verb (连跌13个月) is no change word at all."""
+    the last two or three, which the segmenter may cut apart (上+修, 收+窄, 正+成长). After a
+    streak word ([change] streak: 连续增长3年) the number says how long, not how much; a streak
+    the segmenter glues to its verb (连跌13个月) is no change word at all."""
     label = packs.change.get(toks[-1][0]) if toks else None
     if label is None:
         for n in (2, 3):
-            if len(toks) >= n and all(len(t[0]) == 1 for t in toks[-n:]):
+            if len(toks) >= n and sum(len(t[0]) for t in toks[-n:]) <= 3:  # 正 + 成长
                 label = packs.change.get("".join(t[0] for t in toks[-n:])) or label
     if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
         return None

@@ -110,6 +110,7 @@ def trace_subjects(
             topic = previous_clause_topic(text, claims[i].start, bounds, words)
             if topic:
                 f.spans, f.how = as_spans(topic), "topic"
+    inherit(text, claims, found, groups, bounds, words)  # from the topics just found: 第2季年减
     carry_heads(text, claims, found, groups, words, seen)  # and after lists handed theirs out
     weak_to_topic(text, found, groups, words)
     repeated_heads(text, found, groups, words)
