@@ -124,6 +124,11 @@ def spans(
         found = doc.window(offset, offset + len(text), split)
         if found is not None:
             return found
+    return _cut_alone(text, offset, split)
+
+
+def _cut_alone(text: str, offset: int, split: frozenset[str]) -> list[tuple[str, int, int]]:
+    """spans() of a text cut on its own, not read from the document's stretches."""
     key = (text, offset, split)
     known = _spans_memo.get(key)
     if known is not None:
@@ -147,11 +152,11 @@ def words_between(
     """spans(text[lo:hi], lo, split), read straight from the document being read when `text`
     is that document (no copy of the window to make and compare)."""
     doc = _document
-    if doc is not None and doc.text is text:
-        found = doc.window(lo, hi, split)
-        if found is not None:
-            return found
-    return spans(text[lo:hi], lo, split)
+    if doc is None or doc.text is not text:
+        return spans(text[lo:hi], lo, split)
+    found = doc.window(lo, hi, split)
+    # A window that cuts a word of its stretch is cut alone; spans() would ask the same again.
+    return found if found is not None else _cut_alone(text[lo:hi], lo, split)
 
 
 def _split_words(words: list[Word], split: frozenset[str]) -> list[Word]:
