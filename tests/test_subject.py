@@ -385,6 +385,42 @@ CASES = [
         "约1.2万张",
         "总医院床位目标",
     ),
+    # 即 restates the figure before: it names no measure of its own.
+    (
+        "restated-after-ji",
+        "本市登记失业人员为3.1万人，比上年增加1,500人，即上升5.1%。",
+        "5.1%",
+        "失业人员",
+    ),
+    # A word the dictionary lacks, cut into single characters, is one noun; 续 is an adverb.
+    ("characters-of-an-unknown-word", "交通類上漲2.1%，其中外送費續漲4.2%。", "4.2%", "外送费"),
+    # A piece the carried measure already names is not said twice.
+    (
+        "head-names-the-piece",
+        "失業人數為十二萬人，其中因工廠關閉而失業減三千人。",
+        "三千人",
+        "失业人数",
+    ),
+    # An aspect particle inside the verb phrase that says which are counted.
+    (
+        "aspect-particle",
+        "这一年里，有超过300万个集装箱进入到了海外港口。",
+        "超过300万个",
+        "集装箱进入到了海外港口",
+    ),
+    # 占|到 is one share verb, and a share of a measure's size is the topic's share.
+    (
+        "share-verb-cut-in-two",
+        "全年访港旅客为3400万人次，其中内地旅客占到78%。",
+        "78%",
+        "内地旅客占到访港旅客",
+    ),
+    (
+        "share-of-a-size",
+        "标题\n\n今年以来，本市外贸进出口快速增长，增速高出全省4.8个百分点，规模占到18.4%。",
+        "18.4%",
+        "外贸进出口占到",
+    ),
 ]
 
 

@@ -70,6 +70,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
                 toks = [*toks[:-2], (joined, toks[-2][1], e - 1)]
             else:
                 toks = [*toks[:-1], (w[:-1], s, e - 1)]
+        elif len(toks) > 1 and toks[-2][0] + w in words.share_words and toks[-2][2] == s:
+            toks = [*toks[:-2], (toks[-2][0] + w, toks[-2][1], e)]  # 占|到 -> 占到: one verb
         elif (base := comparison_base(toks, words)) is not None:
             toks = toks[:base]  # 比2019年同期[增长], 比全国指标[高出]: the base, not the subject
         else:
@@ -256,6 +258,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         # 专用设备+制造、…: a noun+verb compound ends a list item
         part = part or (right in words.list_separators and _noun_verb(toks, j, words))
         nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
+        # 其中[外]|食|费: a word the dictionary lacks, cut into characters; a position word
+        # glued to that run is one of them
+        nounish = nounish or (cls == "f" and len(w) == 1 and _char_run(out, tok))
         if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
@@ -283,6 +288,11 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
     return out if has_noun(out, words) else []
+
+
+def _char_run(out: list[Word], tok: Word) -> bool:
+    """Whether the phrase so far opens with two single characters right after tok."""
+    return len(out) > 1 and out[0][1] == tok[2] and len(out[0][0]) == len(out[1][0]) == 1
 
 
 def _items_before(toks: list[Word], j: int, words: Words) -> int:

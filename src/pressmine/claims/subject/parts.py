@@ -170,6 +170,8 @@ def has_noun(toks: list[Word], words: Words) -> bool:
     scope = words.strip_prefix
     if len(toks) > 1 and segment.word_class(toks[-1][0]) == "q":
         return True
+    if len(toks) > 1 and toks[-1][0] in words.noun_suffixes and all(len(t[0]) == 1 for t in toks):
+        return True  # 外|食|费: a word the dictionary lacks, cut into characters, a noun's end
     return any(
         segment.word_class(w) in NOUN_CLASSES and is_nounish(w) and w not in scope
         for w, _, _ in toks

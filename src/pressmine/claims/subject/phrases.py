@@ -24,6 +24,7 @@ from pressmine.claims.subject.parts import (
     as_spans,
     has_noun,
     is_meta,
+    is_nounish,
     is_punct,
     per_unit,
     spans_of,
@@ -69,6 +70,8 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         shares = [t for t in before if t[0] in words.share_words]
         if found.how == "meta" and phrase[0][0].startswith(tuple(words.share_words)):
             found.share = ((phrase[0][1], phrase[-1][2]),)  # 占比达22.1%: the topic's share
+        elif phrase[-1][0] in words.share_words and is_meta(phrase[:-1], words.meta_heads):
+            found.how, found.share = "meta", ((phrase[-1][1], phrase[-1][2]),)  # 规模占到
         elif shares:
             found.how = "meta"  # 占我国外贸总值的14.9%: the share is of the sentence's topic
             found.share = ((shares[-1][1], phrase[-1][2]),)
@@ -192,6 +195,9 @@ def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spa
     return ((phrase[0][1], span[1]),)
 
 
+_ASPECT = ("了", "着")
+
+
 def describing_verb(toks: list[Word], words: Words) -> list[Word]:
     """5500多万辆汽车[奔驰在城乡公路], 20名群众[失联]: a verb phrase right after the counted
     noun says which of them are counted. One after an adverb (行政村[已]通5G) is a predicate,
@@ -210,6 +216,13 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
         place = segment.word_class(w) == "p" and segment.word_class(nxt) == "n"  # [在]城乡公路
         if w in words.determiners and segment.word_class(nxt) == "n":
             out.append(toks[k])  # 抵离[各地]港口
+            continue
+        if (
+            w in _ASPECT
+            and k + 1 < min(len(toks), 6)
+            and (is_nounish(nxt) or segment.word_class(nxt) == "v")
+        ):
+            out.append(toks[k])  # 快件进入到[了]寄递渠道: an aspect particle before the object
             continue
         if segment.word_class(w) not in ("n", "v", "vn", "p", "f") or is_punct(w[0]):
             break

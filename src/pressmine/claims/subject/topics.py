@@ -93,6 +93,8 @@ def carry_heads(
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
+                if head[0][0].startswith(phrase[-1][0]):
+                    phrase = phrase[:-1]  # 而失业 + 失业人数: the head names it already
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
                 if len(phrase) == 1 and phrase[0][0] in words.averages:
                     whose = tuple(
