@@ -394,6 +394,19 @@ CASES = [
     ),
     # A word the dictionary lacks, cut into single characters, is one noun; 续 is an adverb.
     ("characters-of-an-unknown-word", "交通類上漲2.1%，其中外送費續漲4.2%。", "4.2%", "外送费"),
+    (
+        "particle-inside-an-unknown-word",
+        "標題\n\n今年薪俸稅、利得稅為1,200億元。",
+        "1,200億元",
+        "薪俸税、利得税",
+    ),
+    # A generic head after a clause that opens on a noun: that noun is the topic.
+    (
+        "topic-of-the-clause-before",
+        "標題\n\n薪俸稅會寬免75%。住宅差餉全免兩季,每季上限2,000港元。",
+        "2,000港元",
+        "住宅差饷全免每季上限",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -258,9 +258,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         # 专用设备+制造、…: a noun+verb compound ends a list item
         part = part or (right in words.list_separators and _noun_verb(toks, j, words))
         nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
-        # 其中[外]|食|费: a word the dictionary lacks, cut into characters; a position word
-        # glued to that run is one of them
-        nounish = nounish or (cls == "f" and len(w) == 1 and _char_run(out, tok))
+        # 其中[外]|食|费, 利|[得]|税: a word the dictionary lacks, cut into single characters;
+        # a position word or a particle inside that run is one of its characters
+        nounish = nounish or (cls in _IN_RUN and _char_run(out, tok, toks[j - 1] if j else None))
         if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
@@ -290,9 +290,21 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     return out if has_noun(out, words) else []
 
 
-def _char_run(out: list[Word], tok: Word) -> bool:
-    """Whether the phrase so far opens with two single characters right after tok."""
-    return len(out) > 1 and out[0][1] == tok[2] and len(out[0][0]) == len(out[1][0]) == 1
+# Classes a character cut out of an unknown word may get (外 f, 得 u), when not a word alone.
+_IN_RUN = frozenset(("f", "u"))
+_FUNCTION_CHARS = frozenset("的地了着过和与及或在是为")
+
+
+def _char_run(out: list[Word], tok: Word, left: Word | None) -> bool:
+    """Whether tok is one of at least three single characters in a row that end on the
+    phrase so far: what the segmenter makes of a word its dictionary lacks."""
+    if len(tok[0]) != 1 or tok[0] in _FUNCTION_CHARS or not out or len(out[0][0]) != 1:
+        return False
+    if out[0][1] != tok[2]:
+        return False
+    if len(out) > 1 and len(out[1][0]) == 1:
+        return True  # [外]|食|费
+    return left is not None and len(left[0]) == 1 and left[2] == tok[1] and left[0].isalpha()
 
 
 def _items_before(toks: list[Word], j: int, words: Words) -> int:

@@ -8,7 +8,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from pressmine.claims.subject.grammar import noun_phrase_backward, strip_linking
+from pressmine.claims.subject.grammar import (
+    noun_phrase_backward,
+    noun_phrase_forward,
+    strip_linking,
+)
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
@@ -266,13 +270,14 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
         before = [j for j in groups.by_sentence[groups.sentence[i]] if j < i]
         earlier = [j for j in before if found[j].how in OWN]
         earlier = earlier or [j for j in before if found[j].how == "topic"]
-        if not earlier:
-            earlier = [
+        topic = found[earlier[-1]].spans if earlier else _previous_object(text, i, groups, words)
+        if not topic:
+            first = [
                 j
                 for j in range(max(0, i - 8), i)
                 if groups.paragraph[j] == groups.paragraph[i] and found[j].how in OWN
             ][:1]
-        topic = found[earlier[-1]].spans if earlier else _previous_object(text, i, groups, words)
+            topic = found[first[0]].spans if first else None
         if topic:
             f.spans, f.how = (*topic, *f.spans), "topic"
 
@@ -313,9 +318,10 @@ def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans |
     if lo - 1 <= s_lo:
         return None
     start = max(s_lo, max(text.rfind(ch, s_lo, lo - 1) for ch in "，,:：") + 1)
-    phrase = noun_phrase_backward(
-        strip_linking(words_in(text, start, lo - 1, words, cut=False), words), words
-    )
+    clause = words_in(text, start, lo - 1, words, cut=False)
+    phrase = noun_phrase_backward(strip_linking(clause, words), words)
+    if not phrase:  # 住宅差饷全免四季,每季上限…: what the clause before opens on
+        phrase = noun_phrase_forward(clause, words)
     verbs = [k for k, tok in enumerate(phrase) if segment.word_class(tok[0]) == "v"]
     if verbs:
         phrase = phrase[verbs[-1] + 1 :]  # 政府提供[电费补贴]: the object, not its giver
