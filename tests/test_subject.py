@@ -407,6 +407,20 @@ CASES = [
         "2,000港元",
         "住宅差饷全免每季上限",
     ),
+    # A count of kinds names the predicate that says which of them are counted (rule 5)...
+    (
+        "which-are-counted",
+        "标题\n\n前三季度，31个省份收入普遍实现正增长，其中14个地区保持两位数增长。",
+        "14个",
+        "地区保持两位数增长",
+    ),
+    # ... and a category after it still takes the measure the count named, not the predicate.
+    (
+        "measure-carried-past-a-predicate",
+        "标题\n\n1-8月，39个行业中有30个行业工业增加值实现同比增长，汽车制造业增长7.8%。",
+        "7.8%",
+        "汽车制造业增加值",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",
@@ -510,7 +524,9 @@ def test_a_record_after_a_figure_is_no_subject() -> None:
 
 
 def test_what_comes_before_a_basis_word_is_the_predicate() -> None:
-    assert subject_of("有12个行业利润实现同比增长。", "12个") == "行业利润"
+    # 实现 is no part of the noun (not 行业利润实现); the predicate it opens says which are
+    # counted, whole (rule 5).
+    assert subject_of("有12个行业利润实现同比增长。", "12个") == "行业利润实现同比增长"
 
 
 def test_a_clause_that_names_its_head_last_gives_it_as_topic() -> None:

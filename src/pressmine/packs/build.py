@@ -74,6 +74,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "predicate_endings",
         "beneficiary_prepositions",
         "measure_links",
+        "predicate_verbs",
         "cause_openers",
         "generic_heads",
         "scope_frame_ends",

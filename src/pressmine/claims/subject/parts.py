@@ -68,6 +68,7 @@ class Found:
     owner: str | None = None  # how an owner was added: actor / level / frame / paragraph / headline
     source: int | None = None  # the claim an inherited subject came from
     label: str | None = None  # a group's label (年龄组), the subject of a group-defining range
+    which: Spans | None = None  # the predicate that says which are counted (实现同比增长)
 
 
 def is_meta(phrase: list[Word], meta: frozenset[str]) -> bool:

@@ -48,6 +48,12 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         found = _found(phrase, "after", words)
         own = right[: len(phrase)] == phrase
         tail = describing_verb(right[len(phrase) :], words) if own else []
+        counted = c.unit_info is not None and c.unit_info.kind == "classifier"
+        if own and not tail and counted:
+            which = _which_predicate(right[len(phrase) :], words)
+            if which and found.spans:
+                found.which = ((which[0][1], which[-1][2]),)
+                found.spans = (*found.spans, *found.which)
         if tail and found.spans:
             found.spans = ((found.spans[0][0], tail[-1][2]),)  # 汽车[奔驰在城乡公路]
         measured = _measure_before(text, c, left_lo, words)
@@ -230,6 +236,26 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
             break  # 同比, 达: what links to a figure ends the description
         out.append(toks[k])
     return out
+
+
+# How far a predicate that says which of the counted things are counted may run.
+_PREDICATE = 8
+
+
+def _which_predicate(toks: list[Word], words: Words) -> list[Word]:
+    """34个工业行业[实现同比增长], 14个地区[保持两位数增长]: the kinds a count counts are those
+    its predicate says did something; it runs to the clause's end (CLAIMS rule 5)."""
+    k = 0
+    while k < len(toks) and segment.word_class(toks[k][0]) == "d":
+        k += 1  # [普遍]实现, [均已]完成
+    if k == len(toks) or toks[k][0] not in words.predicate_verbs:
+        return []
+    out = toks[: k + 1]
+    for tok in toks[k + 1 : k + _PREDICATE]:
+        if is_punct(tok[0][0]) or DIGITS.match(tok[0]):
+            break
+        out.append(tok)
+    return out if len(out) > k + 1 else []
 
 
 def _found(phrase: list[Word], how: str, words: Words) -> Found:

@@ -92,7 +92,8 @@ def carry_heads(
         for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
             if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
                 continue
-            head = head_of(found[j].spans or ())
+            own = tuple(s for s in found[j].spans or () if s not in (found[j].which or ()))
+            head = head_of(own)  # 34个行业工业增加值[实现同比增长]: the measure, not which
             if head is None:
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
