@@ -421,6 +421,20 @@ CASES = [
         "7.8%",
         "汽车制造业增加值",
     ),
+    # 及其他 closes a list of kinds (the segmenter cuts it 及其|他), and what names a measure
+    # (跌幅) is no first half of a noun before a verb (来自).
+    (
+        "list-closed-by-qita",
+        "標題\n\n按類別分析，電器及其他耐用消費品(下跌25.1%)、鞋類、有關製品及其他衣物配件(下跌43.1%)。",
+        "43.1%",
+        "鞋类、有关制品及其他衣物配件",
+    ),
+    (
+        "measure-name-then-verb",
+        "標題\n\n與一年前比較，主要跌幅來自汽車及汽車零件(下跌24.2%)。",
+        "24.2%",
+        "汽车及汽车零件",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -205,8 +205,17 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             break
         if out and left is not None and left + w in words.stop_words:
             break  # 合共[推|高]通胀率: a linking or change word the segmenter cut in two
+        # 有关制品及[其他]衣物配件, …[及其|他]…(cut wrong): other kinds that close a list
+        after_item = j > 1 and is_nounish(toks[j - 2][0])
+        glued = left is not None and w not in words.determiners and after_item
+        if out and glued and (left + w).endswith(tuple(words.determiners)):
+            out[:0] = [toks[j - 1], tok]
+            skip_next = True
+            continue
         if out and (w in words.determiners or per_unit(w, words)):
             out.insert(0, tok)  # [其他]酒产品营收, [每月]平均开支: it opens the phrase
+            if w in words.determiners and left in words.list_separators and after_item:
+                continue
             break
         cls = segment.word_class(w)
         if cls == "d" and len(out) == 1 and out[0][0] in share:

@@ -199,6 +199,8 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
         return False
     if left in words.strip_prefix:
         return False
+    if cls == "v" and left in words.meta_heads:
+        return False  # 主要跌幅[来自]汽车: what names a measure is no first half of a noun
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number
         return False
     if word in words.measure_links:  # 汽车制造业[完成]营业收入: the owner, then its measure
