@@ -435,6 +435,8 @@ CASES = [
         "24.2%",
         "汽车及汽车零件",
     ),
+    # A rate counts nothing after it: a verb right after it goes on with the clause.
+    ("rate-then-verb", "社會消費零售增2.9%勝預期\n\n正文。", "2.9%", "社会消费零售"),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

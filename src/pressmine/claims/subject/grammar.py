@@ -208,7 +208,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         # 有关制品及[其他]衣物配件, …[及其|他]…(cut wrong): other kinds that close a list
         after_item = j > 1 and is_nounish(toks[j - 2][0])
         glued = left is not None and w not in words.determiners and after_item
-        if out and glued and (left + w).endswith(tuple(words.determiners)):
+        if out and glued and f"{left}{w}".endswith(tuple(words.determiners)):
             out[:0] = [toks[j - 1], tok]
             skip_next = True
             continue

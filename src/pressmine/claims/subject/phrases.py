@@ -44,6 +44,8 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     phrase = noun_phrase_forward(right, words)
     if phrase and any(t[0] in words.records for t in right[: len(phrase) + 1]):
         phrase = []  # 创出单日2311.9万人次的[历史新高]: a record is no measured thing
+    if phrase and c.unit in _RATES and _verb_goes_on(phrase[0], c.end):
+        phrase = []  # 增2.9%[胜]预期: a one-character verb after a rate goes on the clause
     if phrase:
         found = _found(phrase, "after", words)
         own = right[: len(phrase)] == phrase
@@ -236,6 +238,15 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
             break  # 同比, 达: what links to a figure ends the description
         out.append(toks[k])
     return out
+
+
+_RATES = frozenset(("%", "pp", "‰"))
+
+
+def _verb_goes_on(first: Word, end: int) -> bool:
+    """Whether the word right after a number is a one-character verb (胜, 超): the clause's
+    predicate goes on; a longer one may modify a counted noun (九成[受访]企业)."""
+    return first[1] == end and len(first[0]) == 1 and segment.word_class(first[0]) == "v"
 
 
 # How far a predicate that says which of the counted things are counted may run.
