@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from pressmine import PackError, load_packs
 from pressmine.claims.calendar import Context, Period, resolve, span_label
+from pressmine.claims.calendar.model import full_year
 from pressmine.text.normalize import normalize
 
 PACKS = load_packs()
@@ -185,6 +186,24 @@ RANGES_AND_WINDOWS = [
     ("近3个月", "2022-02-08", "2021年11月-2022年1月", "2021-11-01", "2022-01-31"),
     ("未来三天", "2021-12-30", "2021年12月31日-2022年1月2日", "2021-12-31", "2022-01-02"),
 ]
+TWO_DIGIT_YEARS = [  # 二四年: the latest year ending in them at most ten after the document's
+    ("二四年上半年", "2024-09-01", "2024年上半年", "2024-01-01", "2024-06-30"),
+    ("二三年一季度", "2024-09-01", "2023年一季度", "2023-01-01", "2023-03-31"),
+    ("二三年上半年", "2024-09-01", "2023年上半年", "2023-01-01", "2023-06-30"),
+    ("二四年12月", "2025-01-10", "2024年12月", "2024-12-01", "2024-12-31"),
+    ("二四年底", "2025-01-10", "2024年末", "2024-12-31", "2024-12-31"),
+    ("二三年度", "2024-09-01", "2023年度", "2023-01-01", "2023-12-31"),
+    ("〇八年，", "2024-09-01", "2008年", "2008-01-01", "2008-12-31"),
+    ("九八年的", "2024-09-01", "1998年", "1998-01-01", "1998-12-31"),
+    ("二三年，", "2024-09-01", "2023年", "2023-01-01", "2023-12-31"),
+    ("三〇年前三季度", "2024-09-01", "2030年前三季度", "2030-01-01", "2030-09-30"),
+    ("三五年上半年", "2024-09-01", "1935年上半年", "1935-01-01", "1935-06-30"),
+    ("二四年上半年", None, "2024年上半年", "2024-01-01", "2024-06-30"),
+    # 半年 before a measure: the first half, the latest one ended by the document's month
+    ("半年净利润", "2024-09-01", "2024年上半年", "2024-01-01", "2024-06-30"),
+    ("半年营收", "2024-03-10", "2023年上半年", "2023-01-01", "2023-06-30"),
+    ("2024年半年度业绩", "2024-09-01", "2024年上半年", "2024-01-01", "2024-06-30"),
+]
 HOLIDAYS = [
     ("“五一”假期", "2025-05-07", "2025年五一假期", "2025-05-01", "2025-05-05"),
     ("今年“五一”假期", "2025-05-07", "2025年五一假期", "2025-05-01", "2025-05-05"),
@@ -221,6 +240,7 @@ FORMS = (
     + TAIWAN
     + FISCAL
     + RANGES_AND_WINDOWS
+    + TWO_DIGIT_YEARS
     + HOLIDAYS
     + NO_DATE
 )
@@ -323,6 +343,25 @@ def test_not_a_period(text):
     ), p
 
 
+# 二三年, 三五年 (two or three years, three to five), 为期半年: a count, a duration, no year
+COUNTS_NOT_YEARS = [
+    "需要二三年时间",
+    "用了二三年，",
+    "经过二三年的努力",
+    "三五年的时间",
+    "二三年后",
+    "为期半年",
+    "提供半年租金减免",
+    "近半年净利润",
+    "一年半净利润",
+]
+
+
+@pytest.mark.parametrize("text", COUNTS_NOT_YEARS)
+def test_a_count_of_years_is_no_two_digit_year(text):
+    assert period_of(text, D("2024-09-01")) is None
+
+
 def test_a_month_that_does_not_exist_is_no_period():
     assert period_of("2月30日", D("2023-12-15")) is None
 
@@ -363,6 +402,12 @@ def test_every_interval_is_ordered(written, doc):
         assert p.start <= p.end, p
     if p is not None and p.kind == "since" and p.end is not None:
         assert p.end == doc
+
+
+@given(DOCS, st.integers(0, 99))
+def test_a_two_digit_year_is_the_latest_not_over_ten_years_ahead(doc, n):
+    y = full_year(n, doc)
+    assert y % 100 == n and doc.year - 90 < y <= doc.year + 10
 
 
 @settings(max_examples=200, deadline=None)

@@ -7,7 +7,8 @@ Scope (CLAIMS.md §Period, and the README's rules where it is silent):
   (one written before the headline's first number), else the lead paragraph's, a span
   before a day (10月10日，民政部发布今年1-9月…: the day is the announcement's);
 - a comparison base (比2019年同期, 较上月, 与去年相比, 上年同期基数较低) is the basis, never the
-  period, except for a figure that is the base's own (较上(12)月的1.3%);
+  period, except for a figure that is the base's own (较上(12)月的1.3%); so is a period that a
+  bracket glosses it with (较上一个三个月期间(即2024年5月至7月)的3.9%);
 - a figure compared with a whole year (比去年增加5100户) that no period of its sentence or
   paragraph governs (a day named in an earlier sentence does not) is of the following year;
 - 截至 + a month, in a sentence that compares year on year, is the running total (1-10月);
@@ -208,7 +209,8 @@ class _Finder:
 
     def _between(self, end: int, pos: int) -> bool:
         """Whether the figure at `pos` is right after a base that ends at `end`, in its clause."""
-        return end >= self.bounds.clause(pos)[0] and self.text[end:pos].strip() in _BASE_OWN
+        between = self.text[end:pos].strip().lstrip(")）")  # (即…)的3.9%: a gloss closed
+        return end >= self.bounds.clause(pos)[0] and between in _BASE_OWN
 
     # ------------------------------------------------------------------------- expressions
 
@@ -233,7 +235,7 @@ class _Finder:
             out.append(f)
             if not basis:
                 in_force = f
-                said = stated_year(m, shape.years)
+                said = stated_year(m, shape.years, self.doc.doc_date)
                 if said is not None:
                     stated, stated_until = said, self.bounds.sentence(m.start())[1]
         return out
@@ -256,6 +258,8 @@ class _Finder:
         before = text[max(span[0], start - 12) : start].rstrip()
         if before.endswith(w.comparison):
             return True
+        if before.endswith(w.glosses):
+            return self._glosses_a_base(start, span)
         after = text[end : min(span[1], end + 24)]
         if after.lstrip().startswith(w.base_nouns):
             return True
@@ -263,6 +267,16 @@ class _Finder:
             return False
         clause = _CLAUSE_END.split(after, 1)[0]
         return any(before.endswith(a) and b in clause for a, b in w.frames)
+
+    def _glosses_a_base(self, start: int, span: tuple[int, int]) -> bool:
+        """较上一个三个月期间(即2024年5月至7月): a bracket that restates what a comparison word
+        before it, in its clause, names (a few words, no figure) restates a base."""
+        text = self.text
+        bracket = max(text.rfind("(", span[0], start), text.rfind("（", span[0], start))
+        head = _CLAUSE_END.split(text[max(span[0], bracket - 16) : bracket])[-1]
+        at = max((head.rfind(c) + len(c) for c in self.words.comparison if c in head), default=-1)
+        named = head[at:] if at >= 0 else ""
+        return 0 < len(named) <= 12 and not any(ch.isdigit() or ch == "%" for ch in named)
 
     def _reach(
         self, m: re.Match[str], shape: Shape, span: tuple[int, int], *, breakdown: bool
@@ -299,7 +313,7 @@ class _Finder:
                 if self._is_basis(m.start(), m.end(), span):
                     continue
                 if span is head and head_year is None:
-                    head_year = stated_year(m, shape.years)
+                    head_year = stated_year(m, shape.years, doc_date)
                 if (span is head and first_number < m.start()) or default is not None:
                     continue  # the rest of the headline is read for its year only
                 p = resolve(m, self.text, self.vocab, Context(doc_date), shape.pieces)

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import replace
+from datetime import date
 from functools import lru_cache
 from itertools import compress, repeat
 from operator import is_not
@@ -33,6 +34,7 @@ from pressmine.claims.calendar.model import (
     NoDate,
     Part,
     Period,
+    full_year,
     number,
     span_label,
 )
@@ -87,9 +89,14 @@ def _listed(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context)
     return replace(whole, label=label, items=tuple(i for i in items if i is not None))
 
 
-def stated_year(match: re.Match[str], years: Sequence[tuple[int, str]] | None = None) -> int | None:
-    """The calendar year an expression writes out (2023年, 二〇二三年, 112年), if it does.
-    `years` is the pieces of match.re that are years, when the caller has them."""
+def stated_year(
+    match: re.Match[str],
+    years: Sequence[tuple[int, str]] | None = None,
+    doc: date | None = None,
+) -> int | None:
+    """The calendar year an expression writes out (2023年, 二〇二三年, 112年, 二四年), if it
+    does. `years` is the pieces of match.re that are years, when the caller has them; `doc` the
+    document's date, which places a year written with two digits (model.full_year)."""
     if years is None:
         years = tuple((g, p) for g, p in _pieces(match.re) if p in ("year", "roc_year"))
     for group, piece in years:
@@ -101,7 +108,7 @@ def stated_year(match: re.Match[str], years: Sequence[tuple[int, str]] | None = 
                 return None
             if piece == "roc_year":
                 return n + ROC_OFFSET
-            return n + (2000 if n < 70 else 1900) if n < 100 else n  # 19/20年度
+            return full_year(n, doc)  # 19/20年度, 二四年: two digits
     return None
 
 

@@ -151,6 +151,25 @@ def year_number(s: str) -> int:
     return number(s)
 
 
+_AHEAD = 10  # a two-digit year is at most this many years after the document's
+
+
+def full_year(n: int, doc: date | None) -> int:
+    """A year written with two digits (19/20年度, 二四年): with the document's date, the latest
+    year ending in them not more than _AHEAD years after it (a release names past years and the
+    targets of the coming decade, seldom a year a century back); without, 1970-2069.
+
+    >>> [full_year(n, date(2024, 9, 1)) for n in (24, 98, 30, 35)]
+    [2024, 1998, 2030, 1935]
+    """
+    if n >= 100:
+        return n
+    if doc is None:
+        return n + (2000 if n < 70 else 1900)
+    last = doc.year + _AHEAD
+    return last - (last - n) % 100
+
+
 def ordinal(s: str, words: Mapping[str, int], last: int) -> int:
     """A quarter or half written as a number or a word (首 = 1, 最后一 = -1, the last)."""
     if s in words:

@@ -16,6 +16,7 @@ from pressmine.claims.calendar.model import (
     Period,
     Year,
     day_of,
+    full_year,
     in_range,
     join,
     lookup,
@@ -37,9 +38,8 @@ def read_year(w: dict[str, str], vocab: Vocabulary, ctx: Context) -> Year:
     fiscal_word = w.get("fiscal")
     conv = vocab.fiscal.get(fiscal_word) if fiscal_word else None
     if "year" in w:
-        y = year_number(w["year"])
-        if y < 100:  # 19/20年度: the century is the one of the years around it
-            y += 2000 if y < 70 else 1900
+        # 19/20年度, 二四年: two digits name the year of that ending nearest the document's
+        y = full_year(year_number(w["year"]), ctx.doc_date)
         if "fy" in w:
             return _split_year(y, w["fy"], fiscal_word or "年度", conv, vocab)
         if conv is not None and conv.start != 1 and conv.single != "calendar":
