@@ -437,6 +437,10 @@ CASES = [
     ),
     # A rate counts nothing after it: a verb right after it goes on with the clause.
     ("rate-then-verb", "社會消費零售增2.9%勝預期\n\n正文。", "2.9%", "社会消费零售"),
+    # A time window's unit is no part of the noun the segmenter glues it to (三个|月销量), and
+    # 〇 is a digit of a year, no noun (二〇二四年).
+    ("unit-of-a-window", "標題\n\n过去三个月销量上升3%。", "3%", "销量"),
+    ("zero-of-a-year", "標題\n\n二〇二四年上半年营收增长5%。", "5%", "营收"),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -296,7 +296,24 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     strip = words.strip_prefix
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
+    if out and out[0][0][0] in _TIME_UNITS and len(out[0][0]) > 1:
+        out[0] = _unit_cut_off(toks, out[0])
     return out if has_noun(out, words) else []
+
+
+# Units of time the segmenter may glue to the noun after their count (三个|月销量).
+_TIME_UNITS = frozenset("年月日天周季")
+
+
+def _unit_cut_off(toks: list[Word], first: Word) -> Word:
+    """The phrase's first word without the unit of time it opens with when the word before
+    it is a count (过去三个|[月]销量): that unit ends the time window, not the noun."""
+    k = next((k for k in range(len(toks) - 1, -1, -1) if toks[k][1] == first[1]), 0)
+    before = toks[k - 1][0] if k > 0 else ""
+    if before and (before[-1] in "个0123456789" or segment.word_class(before) == "m"):
+        w, s, e = first
+        return w[1:], s + 1, e
+    return first
 
 
 # Classes a character cut out of an unknown word may get (外 f, 得 u), when not a word alone.

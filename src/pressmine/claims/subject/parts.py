@@ -27,7 +27,7 @@ _STOP = frozenset(["v", "d", "p", "c", "u", "r", "m", "q", "t", "f", "y"])
 NOUN_CLASSES = frozenset(("n", "vn"))
 OPEN, CLOSE = "(（“‘《「『【", ")）”’》」』】"
 QUOTES_OPEN, QUOTES_CLOSE = "“‘《「『", "”’》」』"
-DIGITS = re.compile(r"^[0-9.,%]+$")
+DIGITS = re.compile(r"^[0-9.,%〇○零]+$")  # 〇 alone is a digit (二〇二四年), no noun
 
 
 @dataclass(slots=True)
