@@ -441,6 +441,47 @@ CASES = [
     # 〇 is a digit of a year, no noun (二〇二四年).
     ("unit-of-a-window", "標題\n\n过去三个月销量上升3%。", "3%", "销量"),
     ("zero-of-a-year", "標題\n\n二〇二四年上半年营收增长5%。", "5%", "营收"),
+    # A listed company's stock code in brackets is no part of its name.
+    (
+        "stock-code",
+        "標題\n\n招商銀行(600036)上半年實現淨利潤為447.56億元。",
+        "447.56億元",
+        "招商银行净利润",
+    ),
+    (
+        "name-cut-into-characters",
+        "標題\n\n海普瑞(002399)淨利潤同比增長2840%。",
+        "2840%",
+        "海普瑞净利润",
+    ),
+    # Whoever 实现 links to a measure owns it, a name the packs know or not; 实现 before a
+    # change links the subject to it and is no part of it.
+    (
+        "actor-of-a-measure-link",
+        "標題\n\n錦航科技實現淨利潤為2.41億元。",
+        "2.41億元",
+        "锦航科技净利润",
+    ),
+    (
+        "measure-link-before-a-change",
+        "標題\n\n规模以上工业增加值实现同比增长6.2%。",
+        "6.2%",
+        "规模以上工业增加值",
+    ),
+    # Adverbs of degree and continuation stand between a subject and its number.
+    (
+        "adverb-of-degree",
+        "標題\n\n上半年,公司營業收入同比小幅下降695.68萬元。",
+        "695.68萬元",
+        "公司营业收入",
+    ),
+    # A figure in a frame that sets a base (在…基础上) is the base of what opens the clause.
+    (
+        "base-in-a-frame",
+        "標題\n\n全市网上商品零售额在上年同期18.0%的高增速基础上，继续实现38.6%的增长。",
+        "18.0%",
+        "网上商品零售额",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -75,6 +75,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "beneficiary_prepositions",
         "measure_links",
         "predicate_verbs",
+        "base_frame_ends",
         "cause_openers",
         "generic_heads",
         "scope_frame_ends",

@@ -177,6 +177,7 @@ class SubjectWords:
     predicate_endings: frozenset[str]  # make a verb a predicate (拟向): 向, 给
     beneficiary_prepositions: frozenset[str]  # whom an actor acts for (为租户提供): 为, 向
     measure_links: frozenset[str]  # owner + verb + measure (实现, 完成): no part of a noun
+    base_frame_ends: frozenset[str]  # close a frame that sets a base (在…的基础上): 基础上
     predicate_verbs: frozenset[str]  # say which are counted (34个行业[实现]同比增长): 实现, 保持
     cause_openers: frozenset[str]  # a topic, then why (汽机车零售业则[因]…): 因, 由于
     generic_heads: frozenset[str]  # name no measure alone: 上限, 金额
@@ -346,6 +347,7 @@ class PackSet:
                 table["regions"]
                 | table["name_suffixes"]
                 | table["causal_verbs"]
+                | table["measure_links"]  # 锦航科技实现净利润: any actor of 实现 owns its measure
                 | frozenset(sector_endings)
             ),
             compound_hint=_any_of(table["compound_names"]) if table["compound_names"] else None,

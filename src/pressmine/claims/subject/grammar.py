@@ -48,6 +48,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
         w, s, e = toks[-1]
         if w in skip or w in words.list_separators or w == "的" or not w.strip():
             toks = toks[:-1]
+        elif w in words.measure_links and len(toks) > 1:
+            toks = toks[:-1]  # 工业增加值[实现]同比增长: it links the subject to its change
         elif w in words.currencies or w in words.from_words:
             toks = toks[:-1]  # 支出大约[港币]25亿元, 津贴额[从]4000元增至5800元
         elif (start := _from_period(toks, words)) is not None:
@@ -269,7 +271,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
         # 其中[外]|食|费, 利|[得]|税: a word the dictionary lacks, cut into single characters;
         # a position word or a particle inside that run is one of its characters
-        nounish = nounish or (cls in _IN_RUN and _char_run(out, tok, toks[j - 1] if j else None))
+        in_run = cls in _IN_RUN and w not in words.stop_words
+        nounish = nounish or (in_run and _char_run(out, tok, toks[j - 1] if j else None))
         if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
@@ -316,8 +319,9 @@ def _unit_cut_off(toks: list[Word], first: Word) -> Word:
     return first
 
 
-# Classes a character cut out of an unknown word may get (外 f, 得 u), when not a word alone.
-_IN_RUN = frozenset(("f", "u"))
+# Classes a character cut out of an unknown word may get (外 f, 得 u, 海|普 d|瑞), when not a
+# word alone.
+_IN_RUN = frozenset(("f", "u", "d"))
 _FUNCTION_CHARS = frozenset("的地了着过和与及或在是为")
 
 

@@ -31,6 +31,7 @@ class Actor:
     rest: list[Word]  # modifiers between the verb and the figure (受灾群众 in 安置受灾群众N人)
     acts: bool = False  # the owner does something (实现, 派出), rather than change (增长)
     causes: bool = False  # the verb is causal (自然灾害造成…受灾): any owner owns the figure
+    links_to: int | None = None  # where the measure a link verb names starts (实现|净利润)
 
 
 def name_spans(toks: Sequence[Word], words: Words, sectors: bool = True) -> list[tuple[int, int]]:
@@ -193,7 +194,8 @@ def _actor_with(
     content = [t for t in verb if t[0] not in words.light_verbs and t[0] not in stops]
     acts = bool(verb) and not any(w in stops and w not in words.light_verbs for w, _, _ in verb)
     causes = any(w in words.causal_verbs for w, _, _ in verb)
-    return Actor(owner, content, rest, acts, causes)
+    links = verb[-1][2] if verb and verb[-1][0] in words.measure_links else None
+    return Actor(owner, content, rest, acts, causes, links)
 
 
 def _past_beneficiary(toks: list[Word], i: int, words: Words) -> int:

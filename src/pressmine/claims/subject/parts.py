@@ -122,10 +122,25 @@ def words_in(text: str, lo: int, hi: int, words: Words, cut: bool = True) -> lis
     stop words glued to others cut off (`cut`), and compound names joined into one word
     (有色金属冶炼 + 和 + 压延 + 加工业)."""
     toks = segment.words_between(text, lo, hi, words.cut if cut else frozenset())
+    code = _STOCK_CODE.search(text, lo, hi)
+    if code is not None:
+        toks = _without_codes(text, toks, code, hi)
     hint = words.compound_hint
     if hint is None or hint.search(text, lo, hi) is None:
         return toks  # most texts name no compound: no need to look for one word by word
     return join_names(toks, words)
+
+
+# A listed company's stock code in brackets after its name: 招商银行(600036), 腾讯(00700.HK).
+_STOCK_CODE = re.compile(r"[(（]\s?\d{4,6}(?:\.[A-Za-z]{2})?\s?[)）]")
+
+
+def _without_codes(text: str, toks: list[Word], first: re.Match[str], hi: int) -> list[Word]:
+    """The words without the stock codes in brackets: the name reads on past them
+    (海普瑞(002399)净利润 -> 海普瑞 + 净利润)."""
+    spans = [first.span()]
+    spans += [m.span() for m in _STOCK_CODE.finditer(text, first.end(), hi)]
+    return [t for t in toks if not any(s <= t[1] and t[2] <= e for s, e in spans)]
 
 
 def join_names(toks: list[Word], words: Words) -> list[Word]:

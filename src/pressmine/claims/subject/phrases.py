@@ -38,7 +38,14 @@ if TYPE_CHECKING:
 
 
 def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Words) -> Found:
-    if _is_base(text, c, left_lo, words):
+    base = _base_opener(text, c, left_lo, words)
+    if base is not None and text[base[1] : base[2]] in words.frame_starts:
+        # 商品零售[在]上年同期18.0%的高增速基础上: the base of what opens the clause
+        topic = noun_phrase_backward(
+            strip_linking(words_in(text, left_lo, base[1], words), words), words
+        )
+        return _found(topic, "before", words) if topic else Found(None, "none", [])
+    if base is not None:
         return Found(None, "none", [])  # the figure compared with gives it (lists.inherit)
     right = _right_words(text, c.end, right_hi, words)
     phrase = noun_phrase_forward(right, words)
@@ -97,12 +104,16 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     return Found(None, "none", [])
 
 
-def _is_base(text: str, c: Candidate, left_lo: int, words: Words) -> bool:
+def _base_opener(text: str, c: Candidate, left_lo: int, words: Words) -> Word | None:
     """毛利率为20.4%,与上年20.6%基本持平: a figure after a comparison with a period is the
-    base of the figure before it, whatever words follow it."""
+    base of the figure before it, whatever words follow it. The word that opens the
+    comparison (与), if the figure is such a base."""
     window = text[max(left_lo, c.start - 12) : c.start]
-    if not any(w in window for w in words.base_openers):
-        return False  # most figures: no need to cut the words before them
+    # 在上年同期18.0%的高增速基础上: a figure inside a frame that sets the base
+    framed = any(text.find(end, c.end, c.end + 12) >= 0 for end in words.base_frame_ends)
+    openers = words.base_openers | words.frame_starts if framed else words.base_openers
+    if not any(w in window for w in openers):
+        return None  # most figures: no need to cut the words before them
     toks = words_in(text, max(left_lo, c.start - 12), c.start, words)
     k = len(toks)
     while k and (toks[k - 1][0] in words.currencies or toks[k - 1][0] in words.number_links):
@@ -110,7 +121,7 @@ def _is_base(text: str, c: Candidate, left_lo: int, words: Words) -> bool:
     timed = k
     while k and (toks[k - 1][0] in words.time_words or segment.word_class(toks[k - 1][0]) == "t"):
         k -= 1
-    return k < timed and k > 0 and toks[k - 1][0] in words.base_openers
+    return toks[k - 1] if k < timed and k > 0 and toks[k - 1][0] in openers else None
 
 
 def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:

@@ -62,7 +62,14 @@ def attach_owners(
             f.spans, f.owner = (frame, *f.spans), "frame"
         extra: list[Word] = []
         caused = actor is not None and actor.causes and f.how in ("after", "verb", "rule")
-        if actor is not None and (caused or owners.has_name(actor.owner, words)):
+        # 锦航科技实现净利润: whoever 实现 links to a measure owns it, a known name or not
+        linked = (  # ... when the figure's subject is the measure right after 实现
+            actor is not None
+            and actor.links_to == f.spans[0][0]
+            and f.how in ("before", "rule")
+            and not _refers_back(actor.owner, words)
+        )
+        if actor is not None and (caused or linked or owners.has_name(actor.owner, words)):
             extra += actor.owner
             if f.how != "before":
                 extra += actor.verb  # 甘肃[派出]医疗救助队伍
@@ -90,6 +97,12 @@ def attach_owners(
             f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
         elif doc_name is not None and text[doc_name[0] : doc_name[1]] not in words.strip_prefix:
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
+
+
+def _refers_back(owner: list[Word], words: Words) -> bool:
+    """公司, 该公司, 本集团: a body named only by its kind is the one named before."""
+    name = "".join(w for w, _, _ in owner).lstrip("该本其这此")
+    return name in words.name_suffixes
 
 
 def lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
