@@ -482,6 +482,19 @@ CASES = [
         "18.0%",
         "网上商品零售额",
     ),
+    # 按|年 is one linking word (year on year), cut in two; a revision names no measure.
+    (
+        "basis-cut-in-two",
+        "標題\n\n2月零售業總銷貨價值按年升15.7%,至338億元。",
+        "15.7%",
+        "零售业总销货价值",
+    ),
+    (
+        "revision-of-a-measure",
+        "標題\n\n今年1月的零售業總銷貨價值的修訂為432億元。",
+        "432億元",
+        "零售业总销货价值",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     per_unit,
     trim_quotes,
 )
+from pressmine.claims.subject.recuts import IN_RUN, TIME_UNITS, char_run, unit_cut_off
 from pressmine.text import segment
 
 
@@ -48,6 +49,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
         w, s, e = toks[-1]
         if w in skip or w in words.list_separators or w == "的" or not w.strip():
             toks = toks[:-1]
+        elif len(toks) > 1 and toks[-2][0] + w in skip and toks[-2][2] == s:
+            toks = toks[:-2]  # 价值[按|年]升: a linking word the segmenter cut in two
         elif w in words.measure_links and len(toks) > 1:
             toks = toks[:-1]  # 工业增加值[实现]同比增长: it links the subject to its change
         elif w in words.currencies or w in words.from_words:
@@ -271,8 +274,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
         # 其中[外]|食|费, 利|[得]|税: a word the dictionary lacks, cut into single characters;
         # a position word or a particle inside that run is one of its characters
-        in_run = cls in _IN_RUN and w not in words.stop_words
-        nounish = nounish or (in_run and _char_run(out, tok, toks[j - 1] if j else None))
+        in_run = cls in IN_RUN and w not in words.stop_words
+        nounish = nounish or (in_run and char_run(out, tok, toks[j - 1] if j else None))
         if not (nounish or w in suffixes or part or compound_part(w, left, right, words)):
             break
         out.insert(0, tok)
@@ -299,42 +302,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     strip = words.strip_prefix
     while len(out) > 1 and out[0][0] in strip:
         out.pop(0)
-    if out and out[0][0][0] in _TIME_UNITS and len(out[0][0]) > 1:
-        out[0] = _unit_cut_off(toks, out[0])
+    if out and out[0][0][0] in TIME_UNITS and len(out[0][0]) > 1:
+        out[0] = unit_cut_off(toks, out[0])
     return out if has_noun(out, words) else []
-
-
-# Units of time the segmenter may glue to the noun after their count (三个|月销量).
-_TIME_UNITS = frozenset("年月日天周季")
-
-
-def _unit_cut_off(toks: list[Word], first: Word) -> Word:
-    """The phrase's first word without the unit of time it opens with when the word before
-    it is a count (过去三个|[月]销量): that unit ends the time window, not the noun."""
-    k = next((k for k in range(len(toks) - 1, -1, -1) if toks[k][1] == first[1]), 0)
-    before = toks[k - 1][0] if k > 0 else ""
-    if before and (before[-1] in "个0123456789" or segment.word_class(before) == "m"):
-        w, s, e = first
-        return w[1:], s + 1, e
-    return first
-
-
-# Classes a character cut out of an unknown word may get (外 f, 得 u, 海|普 d|瑞), when not a
-# word alone.
-_IN_RUN = frozenset(("f", "u", "d"))
-_FUNCTION_CHARS = frozenset("的地了着过和与及或在是为")
-
-
-def _char_run(out: list[Word], tok: Word, left: Word | None) -> bool:
-    """Whether tok is one of at least three single characters in a row that end on the
-    phrase so far: what the segmenter makes of a word its dictionary lacks."""
-    if len(tok[0]) != 1 or tok[0] in _FUNCTION_CHARS or not out or len(out[0][0]) != 1:
-        return False
-    if out[0][1] != tok[2]:
-        return False
-    if len(out) > 1 and len(out[1][0]) == 1:
-        return True  # [外]|食|费
-    return left is not None and len(left[0]) == 1 and left[2] == tok[1] and left[0].isalpha()
 
 
 def _items_before(toks: list[Word], j: int, words: Words) -> int:
