@@ -83,6 +83,8 @@ UNITS_AND_QUALIFIERS = [
 CHANGES = [
     # (sentence, claim text, change, basis)
     ("规模以上工业增加值同比增长5.9%", "5.9%", "increase", "同比"),
+    # a change noun after 的, past the basis written before it
+    ("销货量录得84.4%的按年升幅", "84.4%", "increase", None),
     ("进口下降1.2%", "1.2%", "decrease", None),
     ("城镇调查失业率降至5.1%", "5.1%", None, None),
     ("增速比上年加快0.3个百分点", "0.3个百分点", "increase", "比上年"),

@@ -495,6 +495,13 @@ CASES = [
         "432億元",
         "零售业总销货价值",
     ),
+    # A link verb names nothing: the topic before it is the subject, without how it ranks.
+    (
+        "topic-without-its-rank",
+        "標題\n\n期間雜項耐用消費品的銷貨量升幅最大,錄得84.4%的按年升幅。",
+        "84.4%",
+        "杂项耐用消费品的销货量",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

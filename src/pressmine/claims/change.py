@@ -106,7 +106,10 @@ def _change_after(text: str, end: int, packs: PackSet) -> str | None:
     """有16.6%的增长: a change noun right after the number, linked by 的."""
     if not text.startswith("的", end):
         return None
-    toks = segment.words_between(text, end + 1, min(end + 6, len(text)))
+    start = end + 1
+    # 录得84.4%的[按年]升幅: the basis, then the change noun
+    start += next((n for n in range(8, 1, -1) if text[start : start + n] in packs.basis), 0)
+    toks = segment.words_between(text, start, min(start + 5, len(text)))
     return packs.change.get(toks[0][0]) if toks else None
 
 

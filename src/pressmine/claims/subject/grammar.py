@@ -366,3 +366,14 @@ def verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             break
         out.insert(0, tok)
     return out
+
+
+def without_rank(phrase: list[Word], words: Words) -> list[Word]:
+    """销货量[升幅最大]: how a topic ranks, and the growth it ranks by, are no part of it."""
+    record = next((k for k, t in enumerate(phrase) if t[0] in words.records), None)
+    if record is None:
+        return phrase
+    phrase = phrase[:record]
+    while phrase and phrase[-1][0] in words.growth_words:
+        phrase.pop()
+    return phrase

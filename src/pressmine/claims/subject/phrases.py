@@ -14,6 +14,7 @@ from pressmine.claims.subject.grammar import (
     strip_suffix_words,
     verb_phrase_backward,
     verb_phrase_forward,
+    without_rank,
 )
 from pressmine.claims.subject.parts import (
     DIGITS,
@@ -329,8 +330,8 @@ def previous_clause_topic(
     if last and (not phrase or phrase[-1] != last[0]):
         tail = noun_phrase_backward(toks[: toks.index(last[0]) + 1], words)
         if tail and any(t[0] == "的" for t in toks if t[2] <= tail[0][1]):
-            return tail  # 扣除蔬菜水果再剔除能源后的[核心CPI]: the clause names its head last
-    return phrase or None
+            phrase = tail  # 扣除蔬菜水果再剔除能源后的[核心CPI]: the clause names its head last
+    return without_rank(phrase, words) or None
 
 
 def _is_span(toks: list[Word], words: Words) -> bool:

@@ -12,6 +12,7 @@ from pressmine.claims.subject.grammar import (
     noun_phrase_backward,
     noun_phrase_forward,
     strip_linking,
+    without_rank,
 )
 from pressmine.claims.subject.parts import (
     Found,
@@ -279,7 +280,9 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
                 if groups.paragraph[j] == groups.paragraph[i] and found[j].how in OWN
             ][:1]
             topic = found[first[0]].spans if first else None
-        if topic:
+        if topic and "".join(w for w, _, _ in f.words) in words.measure_links:
+            f.spans, f.how = topic, "topic"  # 录得84.4%的升幅: the link names nothing
+        elif topic:
             f.spans, f.how = (*topic, *f.spans), "topic"
 
 
@@ -323,6 +326,7 @@ def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans |
     phrase = noun_phrase_backward(strip_linking(clause, words), words)
     if not phrase:  # 住宅差饷全免四季,每季上限…: what the clause before opens on
         phrase = noun_phrase_forward(clause, words)
+    phrase = without_rank(phrase, words)
     verbs = [k for k, tok in enumerate(phrase) if segment.word_class(tok[0]) == "v"]
     if verbs:
         phrase = phrase[verbs[-1] + 1 :]  # 政府提供[电费补贴]: the object, not its giver
