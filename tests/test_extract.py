@@ -38,6 +38,8 @@ def one_claim(text: str, claim_text: str, doc_date: str | None = None):
 # the phrasing is that of real releases across domains, not of the two samples only.
 UNITS_AND_QUALIFIERS = [
     ("全国粮食总产量达13908.2亿斤", "13908.2亿斤", "1390820000000", "斤", "exact", "粮食总产量"),
+    # 一 opening a word (一般) is no digit of a compound's tail (as 八 in 一米八 is)
+    ("3.3万间严重损坏,16.1万间一般损坏", "16.1万间", "161000", "间", "exact", None),
     (
         "社会消费品零售总额约4.7万亿元",
         "约4.7万亿元",
@@ -83,6 +85,9 @@ UNITS_AND_QUALIFIERS = [
 CHANGES = [
     # (sentence, claim text, change, basis)
     ("规模以上工业增加值同比增长5.9%", "5.9%", "increase", "同比"),
+    # 偏多/偏低: more or less than usual, also when the segmenter cuts 偏|多
+    ("局地降水偏多3-8成", "3-8成", "increase", None),
+    ("气温偏低1.2℃", "1.2℃", "decrease", None),
     # a change noun after 的, past the basis written before it
     ("销货量录得84.4%的按年升幅", "84.4%", "increase", None),
     ("进口下降1.2%", "1.2%", "decrease", None),

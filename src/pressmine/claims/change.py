@@ -33,6 +33,12 @@ def find_changes(
         while toks and (
             toks[-1][0] in skip or toks[-1][0] in glue or segment.word_class(toks[-1][0]) == "d"
         ):
+            word = toks[-1][0]
+            pair = toks[-2][0] + word if len(toks) > 1 else ""
+            if packs.change.get(pair) in _MOVES or (
+                word not in skip and packs.change.get(word) in _MOVES
+            ):
+                break  # 降水偏|多 (cut in two), 气温偏低: a change word, though an adverb
             toks.pop()  # 涨幅[一举][突破]3%: linking words and adverbs say nothing of the change
         if toks or seg_lo == lo:
             label = _verb_label(toks, packs)
@@ -62,6 +68,7 @@ def find_changes(
 
 
 _MINUS = frozenset("-−负負")
+_MOVES = ("increase", "decrease")
 
 
 def _record_span(text: str, c: Candidate, packs: PackSet) -> bool:
