@@ -502,6 +502,21 @@ CASES = [
         "84.4%",
         "杂项耐用消费品的销货量",
     ),
+    # An agency before a headline's colon is its source, not the release's scope; a span of
+    # time named by what happened (主汛期以来) opens the clause before its actor.
+    (
+        "agency-as-source",
+        "應急管理部:主汛期以來洪澇災害已致4552.3萬人次受災\n\n正文。",
+        "4552.3萬人次",
+        "洪涝灾害受灾",
+    ),
+    # A verb opening the clause says which things a generic head counts.
+    (
+        "verb-opening-a-count",
+        "標題\n\n与近五年均值相比,倒塌房屋数量下降72.4%。",
+        "72.4%",
+        "倒塌房屋数量",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

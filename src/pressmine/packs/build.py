@@ -76,6 +76,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "measure_links",
         "predicate_verbs",
         "base_frame_ends",
+        "source_suffixes",
         "cause_openers",
         "generic_heads",
         "scope_frame_ends",

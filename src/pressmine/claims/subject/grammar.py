@@ -226,15 +226,15 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         if cls == "d" and len(out) == 1 and out[0][0] in share:
             continue  # 外地游客[则]占37.6%: an adverb between a share's noun and its verb
         if (
-            len(out) == 1
-            and out[0][0] in words.generic_heads
+            0 < len(out) < 3
+            and out[-1][0] in words.generic_heads
             and cls == "v"
             and (j == 0 or is_punct(toks[j - 1][0][0]))
             and w not in words.stop_words
             and w not in words.light_verbs
             and w not in share
         ):
-            out.insert(0, tok)  # [分红]比例为60%: a verb that opens the clause says which
+            out.insert(0, tok)  # [分红]比例, [倒塌]房屋数量: a verb opening the clause says which
             break
         right = out[0][0] if out else None
         named = cls == "q" or w in words.sector_endings

@@ -114,6 +114,39 @@ def headline(text: str) -> tuple[int, int] | None:
     return None
 
 
+# Words that make the nouns before them a span of time: 入汛以来, 春节期间, 疫情之后.
+_SPAN_ENDS = frozenset(("以来", "期间", "以后", "之后", "以前", "之前"))
+
+
+def _time_span_end(toks: list[Word], i: int, words: Words) -> int | None:
+    """Where a span of time that opens at word i ends (主+汛期+以来 -> after 以来), if one does:
+    at most three nouns, then a word that makes them a span."""
+    for j in range(i, min(i + 4, len(toks))):
+        if toks[j][0] in _SPAN_ENDS:
+            return j + 1 if j > i else None
+        w = toks[j][0]
+        if w in words.regions or not (_ownerish(w, words) or segment.word_class(w) == "t"):
+            return None
+    return None
+
+
+def past_source(text: str, hl: tuple[int, int], words: Words) -> tuple[int, int]:
+    """The headline past an agency that speaks for figures not its own (应急管理部:洪涝灾害
+    已致…, 国家统计局：…): a source, not the release's scope. A company that speaks of
+    itself (比亚迪：上半年净利润…) stays."""
+    colon = max(
+        text.rfind(":", hl[0], hl[0] + _SOURCE_REACH),
+        text.rfind("：", hl[0], hl[0] + _SOURCE_REACH),
+    )
+    if colon > hl[0] and text[hl[0] : colon].strip().endswith(tuple(words.source_suffixes)):
+        return colon + 1, hl[1]
+    return hl
+
+
+# How far into a headline the colon after its source may be.
+_SOURCE_REACH = 16
+
+
 def clause_actor(toks: list[Word], words: Words) -> Actor | None:
     """The owner in subject position of a clause: the noun phrase that opens it (past time
     words and frames) and is followed by a verb. None when the clause has no such phrase, or
@@ -239,6 +272,10 @@ def _skip_lead(toks: list[Word], words: Words) -> int:
         cls = segment.word_class(w)
         if w in words.regions:
             break
+        span = _time_span_end(toks, i, words)
+        if span is not None:
+            i = span  # [主汛期以来]洪涝灾害已致…: a span of time named by what happened
+            continue
         if (
             cls in _LEAD_CLASSES
             or w in words.strip_prefix

@@ -41,6 +41,7 @@ def attach_owners(
     position in its paragraph, else the headline's."""
     hl = owners.headline(text)
     if hl is not None:
+        hl = owners.past_source(text, hl, words)
         title = words_in(text, hl[0], hl[1], words)
         doc_name = owners.scope_name(title, words, headline=True)
     else:
