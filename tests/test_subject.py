@@ -517,6 +517,20 @@ CASES = [
         "72.4%",
         "倒塌房屋数量",
     ),
+    # A quoted event name is part of its owner, digits and all; places listed before a verb
+    # share it.
+    (
+        "quoted-event-name",
+        "標題\n\n貴州水城“7·23”特大山體滑坡災害造成51人死亡失蹤。",
+        "51人",
+        "贵州水城“7·23”特大山体滑坡灾害死亡失踪",
+    ),
+    (
+        "places-sharing-a-verb",
+        "標題\n\n特別是江西、湖南緊急轉移安置近百萬人次。",
+        "近百萬人次",
+        "江西、湖南紧急转移安置",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -358,13 +358,18 @@ def verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
     if not toks or segment.word_class(toks[-1][0]) not in ("v", "vn"):
         return []
     out: list[Word] = []
-    for tok in reversed(toks):
-        w = tok[0]
+    for k in range(len(toks) - 1, -1, -1):
+        w = toks[k][0]
+        listed = out and out[0][0] in words.regions and k > 0 and toks[k - 1][0] in words.regions
+        if w in words.list_separators and listed:
+            out.insert(0, toks[k])  # 江西[、]湖南紧急转移安置: places that share the verb
+            continue
         if w in words.stop_words or segment.word_class(w) not in ("n", "v", "vn", "q", "a"):
-            break
+            if w not in words.regions:  # 东部 is a position word to jieba
+                break
         if DIGITS.match(w) or w in OPEN + CLOSE or is_punct(w[0]):
             break
-        out.insert(0, tok)
+        out.insert(0, toks[k])
     return out
 
 

@@ -170,9 +170,12 @@ def _owner_from(toks: list[Word], i: int, words: Words, compounds: bool) -> list
     (国有+控股+企业)."""
     owner: list[Word] = []
     main = _last_verb(toks, i) if compounds else len(toks)  # the owner ends before it
+    quoted = False  # 贵州水城“7·23”特大山体滑坡灾害: a quoted name, digits and all
     while i < len(toks):
         w = toks[i][0]
-        if not _ownerish(w, words):
+        if w in "“「『" or (quoted and w in "”」』"):
+            quoted = w in "“「『"
+        elif not quoted and not _ownerish(w, words):
             inner = (  # 国有+控股+企业: a verb between nouns, before the clause's last verb
                 compounds
                 and owner
