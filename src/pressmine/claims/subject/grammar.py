@@ -364,9 +364,9 @@ def verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         if w in words.list_separators and listed:
             out.insert(0, toks[k])  # 江西[、]湖南紧急转移安置: places that share the verb
             continue
-        if w in words.stop_words or segment.word_class(w) not in ("n", "v", "vn", "q", "a"):
-            if w not in words.regions:  # 东部 is a position word to jieba
-                break
+        verbal = w not in words.stop_words and segment.word_class(w) in ("n", "v", "vn", "q", "a")
+        if not verbal and w not in words.regions:  # 东部 is a position word to jieba
+            break
         if DIGITS.match(w) or w in OPEN + CLOSE or is_punct(w[0]):
             break
         out.insert(0, toks[k])
