@@ -531,6 +531,36 @@ CASES = [
         "近百萬人次",
         "江西、湖南紧急转移安置",
     ),
+    # The clause before names what was reported, not who reported it.
+    (
+        "reported-topic",
+        "標題\n\n主計總處公布3月分消費者物價總指數(CPI),較上月跌0.98%。",
+        "0.98%",
+        "消费者物价总指数(CPI)",
+    ),
+    # 大|涨 is one change word cut in two; 月减 is a change (Taiwan's month on month).
+    ("change-word-cut-in-two", "標題\n\n雖然蔬菜大漲一成四,但水果大跌二成三。", "一成四", "蔬菜"),
+    ("month-on-month", "標題\n\n3月CPI月減0.98%。", "0.98%", "CPI"),
+    # 早点 is breakfast in a price release; a one-character ending is no shared head.
+    (
+        "breakfast",
+        "標題\n\n價格上漲包括:沙拉油漲15.80%、西式早點(如漢堡、三明治)漲 8.34%。",
+        "8.34%",
+        "西式早点",
+    ),
+    (
+        "one-character-ending",
+        "標題\n\n水果、食用油及外食費各漲 11.80%、9.56%及 4.08%。",
+        "11.80%",
+        "水果",
+    ),
+    # A generic head takes the topic the clause right before names, when it names only one.
+    (
+        "topic-of-the-clause-right-before",
+        "標題\n\n蛋類受供給減少影響,漲 25.05%,肉類亦因飼養成本提高,價格上漲 5.75%。",
+        "5.75%",
+        "肉类价格",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

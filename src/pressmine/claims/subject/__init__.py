@@ -28,15 +28,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.clause_topics import previous_clause_topic
 from pressmine.claims.subject.groups import is_group, scope_groups, written
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
 from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
-from pressmine.claims.subject.phrases import (
-    in_brackets,
-    previous_clause_topic,
-    rule_subject,
-    subject_of,
-)
+from pressmine.claims.subject.phrases import in_brackets, rule_subject, subject_of
 from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import (
@@ -112,7 +108,7 @@ def trace_subjects(
                 f.spans, f.how = as_spans(topic), "topic"
     inherit(text, claims, found, groups, bounds, words)  # from the topics just found: 第2季年减
     carry_heads(text, claims, found, groups, words, seen)  # and after lists handed theirs out
-    weak_to_topic(text, found, groups, words)
+    weak_to_topic(text, claims, found, groups, bounds, words)
     repeated_heads(text, found, groups, words)
     share_bases(text, claims, found, groups, words)
     rate_names(text, claims, found, groups, words)

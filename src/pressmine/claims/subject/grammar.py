@@ -49,8 +49,8 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
         w, s, e = toks[-1]
         if w in skip or w in words.list_separators or w == "的" or not w.strip():
             toks = toks[:-1]
-        elif len(toks) > 1 and toks[-2][0] + w in skip and toks[-2][2] == s:
-            toks = toks[:-2]  # 价值[按|年]升: a linking word the segmenter cut in two
+        elif len(toks) > 1 and toks[-2][0] + w in words.stop_words and toks[-2][2] == s:
+            toks = toks[:-2]  # 价值[按|年]升, 蔬菜[大|涨]: a linking word cut in two
         elif w in words.measure_links and len(toks) > 1:
             toks = toks[:-1]  # 工业增加值[实现]同比增长: it links the subject to its change
         elif w in words.currencies or w in words.from_words:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.clause_topics import topic_before
 from pressmine.claims.subject.grammar import (
     noun_phrase_backward,
     strip_linking,
@@ -26,7 +27,6 @@ from pressmine.claims.subject.parts import (
     merge_adjacent,
     words_in,
 )
-from pressmine.claims.subject.phrases import topic_clause
 from pressmine.claims.subject.shortlists import clipped_list, ordinal_list
 from pressmine.text.clauses import Boundaries
 
@@ -152,7 +152,8 @@ def distribute_respectively(
                 if part is not parts[-1] and ending is not None:
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
                 named = listed is None and part[-1][0] != head[0]  # each listed item is whole
-                if part is not parts[-1] and len(parts[-1]) > 1 and named:
+                # a one-character ending is the last item's own (外食|费), no shared head
+                if part is not parts[-1] and len(parts[-1]) > 1 and named and len(head[0]) > 1:
                     spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
                 subjects.append((*spans, share_after) if share_after else spans)
         elif at and last is not None and last[0] == sentence and len(last[1]) == len(run):
@@ -289,7 +290,7 @@ def inherit(
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
             continue
-        topic = _topic_before(text, claims, groups, bounds, words, i)
+        topic = topic_before(text, claims, groups, bounds, words, i)
         if topic is not None and f.share is None:
             f.spans, f.how = as_spans(topic), "topic"
             continue
@@ -342,26 +343,6 @@ def inherit(
         pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
         f.spans, f.how = pick, "inherited"
         f.source = next(j for j in reversed(earlier) if found[j].spans == pick)
-
-
-def _topic_before(
-    text: str,
-    claims: Sequence[Candidate],
-    groups: Groups,
-    bounds: Boundaries,
-    words: Words,
-    i: int,
-) -> list[Word] | None:
-    """The topic of the clause right before claim i's, in its sentence, when that clause holds
-    no figure and names only a topic."""
-    lo, _ = groups.clause[i]
-    sentence_lo, _ = groups.sentence[i]
-    if lo - 1 <= sentence_lo or (i > 0 and claims[i - 1].end >= lo - 1):
-        return None
-    prev_lo, prev_hi = bounds.clause(lo - 2)
-    if i > 0 and claims[i - 1].end > prev_lo:
-        return None
-    return topic_clause(text, prev_lo, prev_hi, words)
 
 
 def _is_time(c: Candidate) -> bool:

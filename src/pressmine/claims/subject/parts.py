@@ -212,8 +212,8 @@ def compound_part(word: str, left: str | None, right: str | None, words: Words) 
         or per_unit(left, words)  # 每股+购买+代价
     ):
         return False
-    if left in words.strip_prefix:
-        return False
+    if left in words.strip_prefix or word in words.frame_starts:
+        return False  # 蛋类[受]供给减少…影响: a frame opens there, no compound goes on
     if cls == "v" and left in words.meta_heads:
         return False  # 主要跌幅[来自]汽车: what names a measure is no first half of a noun
     if cls == "v" and word in words.stop_words:  # 达, 增长: they link a subject to its number

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from pressmine.claims.subject.clause_topics import previous_clause_topic, topic_before
 from pressmine.claims.subject.grammar import (
     noun_phrase_backward,
     noun_phrase_forward,
@@ -26,7 +27,6 @@ from pressmine.claims.subject.parts import (
     words_in,
     words_of,
 )
-from pressmine.claims.subject.phrases import previous_clause_topic
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
@@ -259,7 +259,14 @@ def _named_base(text: str, f: Found, words: Words) -> tuple[int, int] | None:
     return (s + at, e) if 0 < at < len(piece) else None
 
 
-def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -> None:
+def weak_to_topic(
+    text: str,
+    claims: Sequence[Candidate],
+    found: list[Found],
+    groups: Groups,
+    bounds: Boundaries,
+    words: Words,
+) -> None:
     """涉及23亿元, 每户每月上限为5000元, 其中2000个已经落成, 对全部投资增长贡献率是64.6%: a
     linking verb, a generic head, a 其中 clause or a clause opening with 对 names no measure
     of its own; the figure is about the sentence's topic, the subject of its last figure
@@ -273,6 +280,11 @@ def weak_to_topic(text: str, found: list[Found], groups: Groups, words: Words) -
         earlier = [j for j in before if found[j].how in OWN]
         earlier = earlier or [j for j in before if found[j].how == "topic"]
         topic = found[earlier[-1]].spans if earlier else _previous_object(text, i, groups, words)
+        clause = topic_before(text, claims, groups, bounds, words, i)
+        if clause and all(segment.word_class(w) != "v" for w, _, _ in clause):
+            # 肉类亦因饲养成本提高,价格上涨5.75%: the clause right before names it (政府提供
+            # 电费补贴,涉及… has an object for that)
+            topic = as_spans(clause)
         if not topic:
             first = [
                 j
