@@ -1,4 +1,4 @@
-"""The words of a window read from its document's stretches (text/lattice.py) are the words the
+"""The words of a window read from its document cut whole (text/lattice.py) are the words the
 segmenter gives the window cut on its own, whenever the lattice answers at all."""
 
 from __future__ import annotations
