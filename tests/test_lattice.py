@@ -62,6 +62,14 @@ def test_separators_are_words_of_their_own() -> None:
     assert doc.window(0, len(text)) == _alone(text, 0, len(text))
 
 
+def test_a_window_across_sentences_reads_as_one() -> None:
+    text = "出口增长5.9%。\n进口下降!全年持平"
+    doc = DocumentWords(text, _cut)
+    assert doc.window(2, len(text) - 2) == _alone(text, 2, len(text) - 2)
+    assert doc.window(0, len(text)) == _alone(text, 0, len(text))
+    assert doc.window(len(text), len(text)) == []
+
+
 def test_a_text_with_carriage_returns_is_cut_window_by_window() -> None:
     assert DocumentWords("出口\r\n进口", _cut).window(0, 2) is None
 

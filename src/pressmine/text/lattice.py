@@ -1,31 +1,37 @@
-"""The words of one document, cut once, for every window of it that is asked for.
+"""The words of one document, each sentence cut once, for every window of it that is asked for.
 
 The subject, change and not-claim finders ask for the words of many overlapping windows of a
 document (a clause for a claim's phrase, the same clause for its actor, a subject's pieces for
-their owners). Cutting each window anew costs the segmenter's time again and again; here the
-whole document is cut once, when a window of it is first asked for, and a window is a slice
-of those words.
+their owners). Cutting each window anew costs the segmenter's time again and again; here each
+sentence is cut once, when a window of it is first asked for, and a window is a slice of its
+words.
 
 The answer is the segmenter's own for the window whenever the window starts and ends where the
-document's words do. Both segmenters cut a text into blocks at every separator (punctuation,
+sentence's words do. Both segmenters cut a text into blocks at every separator (punctuation,
 spaces, line ends: characters outside their Chinese-and-alphanumeric set, yielded one by one)
 and pick the likeliest route of dictionary words through each block alone; a likeliest route
 through a block is also the likeliest one through any part of it that begins and ends at its
 word boundaries. A window that starts or ends inside a word is not answered (None): the caller
 cuts it on its own, as before.
 
-One call of the segmenter over the whole text, with its offsets and their index worked out by
-C-level builtins, costs less than cutting the stretches between separators one by one (half
-of a release's text is read, in some 40 stretches, each with its own Python bookkeeping).
+Why sentences: a quarter of a release's text is in sentences no window reaches (no figure
+near), which the pure-Python jieba would spend its time on were the whole text cut; and
+stretches between any two separators (a clause) come some forty to a release, each with its
+own call and bookkeeping, which cost more than the cutting saved.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
+import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
 Word = tuple[str, int, int]
+
+# Where a sentence ends: the document is cut sentence by sentence, each when first asked for.
+# Every one of these is a separator, a word of its own to both segmenters.
+_SENTENCE_END = re.compile("[。！？!?\n]")
 
 # How a caller cuts some words in two (segment._split_words): word by word, so that the words
 # of a window cut so are those of the document cut so, sliced.
@@ -33,8 +39,8 @@ Splitter = Callable[[list[Word], frozenset[str]], list[Word]]
 
 
 class DocumentWords:
-    """The words of `text`, cut with `cut` when first needed; with `split` asked for, a
-    window's words are cut further by `splitter`."""
+    """The words of `text`, sentence by sentence, cut with `cut` when first needed; with
+    `split` asked for, a window's words are cut further by `splitter`."""
 
     def __init__(
         self,
@@ -47,28 +53,53 @@ class DocumentWords:
         self._splitter = splitter
         # jieba yields \r\n as one word: a text with \r is left to be cut window by window.
         self._usable = "\r" not in text
-        # The document's words and where each starts (then its end), once cut: no tuple per
-        # word kept, which would hold a long text's memory twice over; a window makes its own.
-        self._words: Sequence[str] | None = None
-        self._bounds: list[int] = []
+        self._ends: list[int] | None = None  # where each sentence ends, found when first asked
+        # sentence -> its words and where each starts (then its end). No tuple per word is
+        # kept, which would hold a long text's memory twice over: a window makes its own.
+        self._sentences: dict[int, tuple[Sequence[str], list[int]]] = {}
 
     def window(self, lo: int, hi: int, split: frozenset[str] = frozenset()) -> list[Word] | None:
         """The words of text[lo:hi], or None when the window cuts a word."""
-        words = self._words
-        if words is None:
-            if not self._usable:
+        if not self._usable:
+            return None
+        ends = self._ends
+        if ends is None:
+            ends = self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
+            if not ends or ends[-1] != len(self.text):
+                ends.append(len(self.text))
+        k = bisect_right(ends, lo)  # the sentence lo is in
+        if k < len(ends) and hi <= ends[k]:  # most windows: inside one sentence
+            found = self._piece(k, lo, hi)
+        else:
+            found = self._pieces(k, lo, hi)
+        if found is None or not split or self._splitter is None:
+            return found
+        return self._splitter(found, split)
+
+    def _pieces(self, k: int, lo: int, hi: int) -> list[Word] | None:
+        """A window across sentence ends: a piece of each sentence (they end on a word)."""
+        ends = self._ends or []
+        out: list[Word] = []
+        pos = lo
+        while pos < hi and k < len(ends):
+            end = min(hi, ends[k])
+            piece = self._piece(k, pos, end)
+            if piece is None:
                 return None
-            words = self._read()
-        bounds = self._bounds  # searched, not indexed by a dict: half the memory, as fast
+            out.extend(piece)
+            pos, k = end, k + 1
+        return out if pos >= hi else None
+
+    def _piece(self, k: int, lo: int, hi: int) -> list[Word] | None:
+        words, bounds = self._sentences.get(k) or self._sentence(k)
         i, j = bisect_left(bounds, lo), bisect_left(bounds, hi)
         if i == len(bounds) or bounds[i] != lo or j == len(bounds) or bounds[j] != hi:
             return None  # the window starts or ends inside a word
-        found = list(zip(words[i:j], bounds[i:j], bounds[i + 1 : j + 1], strict=True))
-        if split and self._splitter is not None:
-            return self._splitter(found, split)
-        return found
+        return list(zip(words[i:j], bounds[i:j], bounds[i + 1 : j + 1], strict=True))
 
-    def _read(self) -> Sequence[str]:
-        cut = self._words = self._cut(self.text)
-        self._bounds = list(accumulate(map(len, cut), initial=0))
-        return cut
+    def _sentence(self, k: int) -> tuple[Sequence[str], list[int]]:
+        ends = self._ends or []
+        lo = ends[k - 1] if k else 0
+        words = self._cut(self.text[lo : ends[k]])
+        known = self._sentences[k] = (words, list(accumulate(map(len, words), initial=lo)))
+        return known

@@ -85,17 +85,18 @@ def _cut_cached(text: str) -> tuple[str, ...]:
 
 def new_document(text: str | None = None) -> None:
     """Forget the words of the previous document, and read `text` (when given) as the one whose
-    windows spans() is asked for next: it is then cut once, whole (lattice.py). The
+    windows spans() is asked for next: each sentence of it is then cut once (lattice.py). The
     memories here are meant for the repeats within one document; kept across documents they
     would make a benchmark that repeats its texts look faster than real folders are."""
     global _document
     _cut_cached.cache_clear()
     _spans_memo.clear()
-    _document = DocumentWords(text, _cut_whole, _split_words) if text else None
+    _document = DocumentWords(text, _cut_once, _split_words) if text else None
 
 
-def _cut_whole(text: str) -> list[str]:
-    # A document is cut once: no memory of it to keep (_cut_cached would hash and hold it).
+def _cut_once(text: str) -> list[str]:
+    # Each sentence of a document is cut once: no memory of it to keep (_cut_cached would
+    # hash and hold it).
     return _backend()[1](text)
 
 
