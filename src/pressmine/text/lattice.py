@@ -54,9 +54,8 @@ class DocumentWords:
         # jieba yields \r\n as one word: a text with \r is left to be cut window by window.
         self._usable = "\r" not in text
         self._ends: list[int] | None = None  # where each sentence ends, found when first asked
-        # sentence -> its words and where each starts (then its end). No tuple per word is
-        # kept, which would hold a long text's memory twice over: a window makes its own.
-        self._sentences: dict[int, tuple[Sequence[str], list[int]]] = {}
+        # sentence -> its words, and where each starts (then where the sentence ends)
+        self._sentences: dict[int, tuple[list[Word], list[int]]] = {}
 
     def window(self, lo: int, hi: int, split: frozenset[str] = frozenset()) -> list[Word] | None:
         """The words of text[lo:hi], or None when the window cuts a word."""
@@ -95,11 +94,12 @@ class DocumentWords:
         i, j = bisect_left(bounds, lo), bisect_left(bounds, hi)
         if i == len(bounds) or bounds[i] != lo or j == len(bounds) or bounds[j] != hi:
             return None  # the window starts or ends inside a word
-        return list(zip(words[i:j], bounds[i:j], bounds[i + 1 : j + 1], strict=True))
+        return words[i:j]
 
-    def _sentence(self, k: int) -> tuple[Sequence[str], list[int]]:
+    def _sentence(self, k: int) -> tuple[list[Word], list[int]]:
         ends = self._ends or []
         lo = ends[k - 1] if k else 0
-        words = self._cut(self.text[lo : ends[k]])
-        known = self._sentences[k] = (words, list(accumulate(map(len, words), initial=lo)))
+        cut = self._cut(self.text[lo : ends[k]])
+        bounds = list(accumulate(map(len, cut), initial=lo))
+        known = self._sentences[k] = (list(zip(cut, bounds, bounds[1:], strict=False)), bounds)
         return known
