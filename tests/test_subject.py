@@ -561,6 +561,13 @@ CASES = [
         "5.75%",
         "肉类价格",
     ),
+    # A noun right before a count, after a content verb, is what the counted kinds belong to.
+    (
+        "object-before-a-count",
+        "標題\n\n新技术已经覆盖国民经济40个大类。",
+        "40个",
+        "覆盖国民经济大类",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -70,6 +70,10 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         per = _per_before(text, c, left_lo, words)
         if per is not None and found.spans and not measured:
             found.spans = (per, *found.spans)  # [每天]12000多列旅客列车: a count per day
+        elif counted and found.spans and not measured:
+            whose = _object_before(text, c, left_lo, words)
+            if whose:  # [覆盖国民经济]40个大类: the verb's object names whose kinds
+                found.spans = (as_spans(whose)[0], *found.spans)
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
@@ -140,6 +144,22 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
         opens = not any(segment.word_class(w) == "v" for w, _, e in left if e <= phrase[0][1])
         return phrase if opens and phrase[-1][2] == c.start else []
     return phrase if phrase[-1][0].endswith(words.measure_endings) else []
+
+
+def _object_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:
+    """覆盖[国民经济]40个大类, 覆盖[全国]31个省份: a noun phrase right before a count, after a
+    content verb, is what the counted kinds belong to; the verb with it says which."""
+    toks = words_in(text, left_lo, c.start, words)
+    while toks and toks[-1][0] in words.skip_before:
+        toks = toks[:-1]  # 覆盖全国[超过]30个省份
+    phrase = noun_phrase_backward(toks, words)
+    k = len(toks) - len(phrase)
+    if not phrase or k < 1 or toks[k:] != phrase:
+        return []
+    verb = toks[k - 1][0]
+    if segment.word_class(verb) != "v" or verb in words.stop_words or verb in words.light_verbs:
+        return []
+    return [toks[k - 1], *phrase]
 
 
 def _per_before(text: str, c: Candidate, left_lo: int, words: Words) -> tuple[int, int] | None:
