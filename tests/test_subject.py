@@ -568,6 +568,13 @@ CASES = [
         "40个",
         "覆盖国民经济大类",
     ),
+    # A span of time after 为期 is how long the sentence's topic lasts.
+    (
+        "how-long-it-lasts",
+        "標題\n\n政府為每個用戶提供75%的電費補貼，每月上限為5000元，同樣為期4個月。",
+        "4個月",
+        "电费补贴为期",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -77,6 +77,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "predicate_verbs",
         "base_frame_ends",
         "source_suffixes",
+        "duration_links",
         "cause_openers",
         "generic_heads",
         "scope_frame_ends",

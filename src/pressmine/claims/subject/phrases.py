@@ -76,6 +76,10 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
                 found.spans = (as_spans(whose)[0], *found.spans)
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
+    if c.unit_info is not None and c.unit_info.kind == "time":
+        lasts = _duration_link(words_in(text, left_lo, left_hi, words), words)
+        if lasts is not None:  # 同样[为期]4个月: how long what the sentence is about lasts
+            return Found(as_spans([lasts]), "verb", [lasts])
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
@@ -144,6 +148,14 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
         opens = not any(segment.word_class(w) == "v" for w, _, e in left if e <= phrase[0][1])
         return phrase if opens and phrase[-1][2] == c.start else []
     return phrase if phrase[-1][0].endswith(words.measure_endings) else []
+
+
+def _duration_link(toks: list[Word], words: Words) -> Word | None:
+    """The word that says a span of time is how long something lasts (为期, 历时), if it
+    stands right before the number, past adverbs."""
+    while toks and (segment.word_class(toks[-1][0]) == "d" or not toks[-1][0].strip()):
+        toks = toks[:-1]
+    return toks[-1] if toks and toks[-1][0] in words.duration_links else None
 
 
 def _object_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:

@@ -305,6 +305,7 @@ def _is_weak(text: str, f: Found, words: Words) -> bool:
     per_what = "".join(w for w, _, _ in f.words if w not in per)
     return (
         phrase in words.light_verbs
+        or phrase in words.duration_links  # 同样为期4个月: how long the topic lasts
         or phrase in words.generic_heads
         or (bool(per) and per_what in words.generic_heads)  # 每户每月上限为5000元
         or (f.how == "verb" and bare in words.light_verbs)  # 继续实现38.6%的增长
