@@ -575,6 +575,13 @@ CASES = [
         "4個月",
         "电费补贴为期",
     ),
+    # Whom a figure is provided for tells it apart (the head, not who qualifies).
+    (
+        "beneficiary",
+        "標題\n\n為每位合資格的非住宅用戶提供75%的電費補貼。",
+        "75%",
+        "非住宅用户电费补贴",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -74,6 +74,10 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
             whose = _object_before(text, c, left_lo, words)
             if whose:  # [覆盖国民经济]40个大类: the verb's object names whose kinds
                 found.spans = (as_spans(whose)[0], *found.spans)
+        elif found.spans and not measured:
+            whom = _beneficiary_before(text, c, left_lo, words)
+            if whom:  # 为[非住宅用户]提供75%的电费补贴: whom it is for tells it apart
+                found.spans = (as_spans(whom)[0], *found.spans)
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     if c.unit_info is not None and c.unit_info.kind == "time":
@@ -156,6 +160,20 @@ def _duration_link(toks: list[Word], words: Words) -> Word | None:
     while toks and (segment.word_class(toks[-1][0]) == "d" or not toks[-1][0].strip()):
         toks = toks[:-1]
     return toks[-1] if toks and toks[-1][0] in words.duration_links else None
+
+
+def _beneficiary_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:
+    """为[非住宅用户]提供75%的电费补贴, 向[市民]发放: the noun phrase between a beneficiary
+    preposition and the verb right before the number."""
+    toks = words_in(text, left_lo, c.start, words)
+    if len(toks) < 3 or segment.word_class(toks[-1][0]) != "v":
+        return []
+    phrase = noun_phrase_backward(toks[:-1], words)
+    k = len(toks) - 1 - len(phrase)
+    if not phrase or k < 1 or toks[k - 1][0] not in words.beneficiary_prepositions:
+        return []
+    at = max((n for n, t in enumerate(phrase) if t[0] == "的"), default=-1)
+    return phrase[at + 1 :]  # 每位合资格的[非住宅用户]: the head, not who qualifies
 
 
 def _object_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[Word]:
