@@ -172,6 +172,8 @@ def _beneficiary_before(text: str, c: Candidate, left_lo: int, words: Words) -> 
     k = len(toks) - 1 - len(phrase)
     if not phrase or k < 1 or toks[k - 1][0] not in words.beneficiary_prepositions:
         return []
+    if has_noun(toks[: k - 1], words):
+        return []  # 西九龙码头为租户提供…: the actor owns it (scope.py), whom for is no scope
     at = max((n for n, t in enumerate(phrase) if t[0] == "的"), default=-1)
     return phrase[at + 1 :]  # 每位合资格的[非住宅用户]: the head, not who qualifies
 
