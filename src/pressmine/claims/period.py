@@ -5,7 +5,8 @@ Scope (CLAIMS.md §Period, and the README's rules where it is silent):
 - a period governs the rest of its sentence and paragraph until another is stated;
 - a paragraph that states none before a claim takes the document's: the headline's period
   (one written before the headline's first number), else the lead paragraph's, a span
-  before a day (10月10日，民政部发布今年1-9月…: the day is the announcement's);
+  before a day (10月10日，民政部发布今年1-9月…: the day is the announcement's); one that
+  opens with 其中 is a part of the paragraph before and takes the period that one stated last;
 - a comparison base (比2019年同期, 较上月, 与去年相比, 上年同期基数较低) is the basis, never the
   period, except for a figure that is the base's own (较上(12)月的1.3%); so is a period that a
   bracket glosses it with (较上一个三个月期间(即2024年5月至7月)的3.9%);
@@ -136,6 +137,7 @@ class _Finder:
         self.paragraphs: dict[tuple[int, int], tuple[list[_Found], list[int]]] = {}
         self.claims: list[int] = []  # where the claims start, in order
         self.respectively = packs.list_words["respectively"]  # 分别: one each, in order
+        self.subset_words = packs.subject_words["subset_words"]  # 其中: a part of the above
 
     # ------------------------------------------------------------------------- a claim's
 
@@ -184,6 +186,11 @@ class _Finder:
             if implied is not None:
                 return implied
         if governing is None or p is None:
+            opening = self.text[para[0] : para[0] + 4].lstrip()
+            if opening.startswith(tuple(self.subset_words)):
+                carried = self._carried(para)  # 其中:铁路客运量…: the paragraph before's part
+                if carried is not None:
+                    return carried
             return self.doc.default or _day(self.doc.doc_date)
         if p.items:
             p = self._item(governing, p, pos) or p
@@ -195,6 +202,26 @@ class _Finder:
         ):
             return p.running  # 截至今年10月，营业收入…同比增长: 1-10月
         return p
+
+    def _carried(self, para: tuple[int, int]) -> Period | None:
+        """The period the paragraph before stated last for the rest of it (or the one before
+        that, when it stated none), up to the lead."""
+        lo = para[0]
+        for _ in range(2):
+            if lo <= 1:
+                return None
+            prev = self.bounds.paragraph(lo - 2)
+            if prev[0] >= lo:
+                return None
+            if prev not in self.paragraphs:
+                found = self._read(prev)
+                self.paragraphs[prev] = (found, [f.end for f in found])
+            found, _ends = self.paragraphs[prev]
+            for f in reversed(found):
+                if not f.basis and f.reach >= prev[1]:
+                    return self._place(f)
+            lo = prev[0]
+        return None
 
     def _item(self, governing: _Found, p: Period, pos: int) -> Period | None:
         """9、10月份分别增长3.3%、0.6%: the k-th figure after 分别 is of the k-th month."""
