@@ -582,6 +582,13 @@ CASES = [
         "75%",
         "非住宅用户电费补贴",
     ),
+    # A share of a base is a measure a category after it takes.
+    (
+        "share-carried-to-a-category",
+        "標題\n\n美國占台灣總出口比重上升到30.9%，中國與香港下降到26.6%。",
+        "26.6%",
+        "中国与香港占台湾总出口比重",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

@@ -134,6 +134,9 @@ def _without_growth(phrase: list[Word], words: Words) -> list[Word]:
 def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
     """The words that end a phrase and name a measure: 增加值, 利润总额, 进出口总值."""
     heads = words.measure_heads
+    shares = [k for k, t in enumerate(phrase[:-1]) if t[0] in words.share_words]
+    if shares and phrase[-1][0] in words.meta_heads:
+        return phrase[shares[-1] :]  # 美国[占台湾总出口比重]: a share of a base is a measure
     for k in range(len(phrase) - 1, -1, -1):
         w = phrase[k][0]
         if w in heads or w.endswith(words.measure_endings):
