@@ -589,6 +589,13 @@ CASES = [
         "26.6%",
         "中国与香港占台湾总出口比重",
     ),
+    # A clause that names a topic and how it moved, with no figure, is the topic of the next.
+    (
+        "topic-that-moved",
+        "標題\n\n入境旅客為250萬人次。來自中國大陸旅客上升顯著,增幅達48.3%。",
+        "48.3%",
+        "来自中国大陆旅客",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

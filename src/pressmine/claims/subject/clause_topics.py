@@ -96,7 +96,10 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
     ):
         toks = toks[1:]
     phrase = noun_phrase_forward(toks, words)
-    if not phrase or toks[: len(phrase)] != phrase or segment.word_class(phrase[0][0]) == "v":
+    from_place = len(phrase) > 2 and phrase[1][0] in words.regions  # [来自]中国大陆旅客
+    if not phrase or toks[: len(phrase)] != phrase:
+        return None
+    if segment.word_class(phrase[0][0]) == "v" and not from_place:
         return None  # 创下最大跌幅: a clause that opens with its verb names no topic
     if any(t[0] in words.records for t in toks):
         return None  # 为历年同期新高: a record, no topic
@@ -109,6 +112,10 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
         return phrase  # 汽机车零售业则因进口车销量减少,年减9.0%: why, then the figure
     if len(rest) == 1 and segment.word_class(rest[0][0]) in ("v", "vn"):
         return [*phrase, rest[0]]  # 差饷[宽免]: a verb that ends the topic names it
+    if rest[0][0] in words.stop_words and all(
+        t[0] in words.stop_words or segment.word_class(t[0]) in ("d", "a") for t in rest
+    ):
+        return phrase  # 来自中国大陆旅客[上升显著],增幅达48.3%: how it moved, then how much
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
         return phrase
     return None
