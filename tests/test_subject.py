@@ -596,6 +596,16 @@ CASES = [
         "48.3%",
         "来自中国大陆旅客",
     ),
+    # 按可比口径 is a frame; a part of the day is part of a measure; a span after a time noun
+    # is how long that is.
+    ("comparable-basis", "標題\n\n国内出游7.65亿人次,按可比口径同比增长5.9%。", "5.9%", "国内出游"),
+    (
+        "part-of-the-day",
+        "標題\n\n全市商圈夜间客流量达968万人次。",
+        "968万人次",
+        "商圈夜间客流量",
+    ),
+    ("length-of-a-holiday", "標題\n\n经测算,假期8天,国内旅游出游人数8.26亿人次。", "8天", "假期"),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

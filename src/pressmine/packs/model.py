@@ -177,6 +177,7 @@ class SubjectWords:
     predicate_endings: frozenset[str]  # make a verb a predicate (拟向): 向, 给
     beneficiary_prepositions: frozenset[str]  # whom an actor acts for (为租户提供): 为, 向
     measure_links: frozenset[str]  # owner + verb + measure (实现, 完成): no part of a noun
+    day_parts: frozenset[str]  # times of day inside a noun phrase (夜间客流量): 夜间, 日间
     duration_links: frozenset[str]  # say how long a topic lasts (同样为期4个月): 为期, 历时
     source_suffixes: frozenset[str]  # an agency speaking before a headline's colon: 局, 部
     base_frame_ends: frozenset[str]  # close a frame that sets a base (在…的基础上): 基础上

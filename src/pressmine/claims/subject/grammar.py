@@ -140,7 +140,8 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
         if out and len(w) > 2 and (m := glued.search(w)) is not None and m.start() > 0:
             break  # 行业利润总额[同比增加]: a predicate the dictionary glued into one word
         left = out[-1][0] if out else None
-        if is_nounish(w) or w in suffixes or compound_part(w, left, nxt, words):
+        day_part = w in words.day_parts and nxt is not None and is_nounish(nxt)
+        if is_nounish(w) or w in suffixes or day_part or compound_part(w, left, nxt, words):
             out.append(tok)
         elif (
             j == 0
@@ -271,7 +272,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
         # 专用设备+制造、…: a noun+verb compound ends a list item
         part = part or (right in words.list_separators and _noun_verb(toks, j, words))
-        nounish = is_nounish(w) or w in words.regions  # 东部 is a position word to jieba
+        # 东部 is a position word to jieba, 夜间 a time word: both may be inside a noun phrase
+        nounish = is_nounish(w) or w in words.regions or (w in words.day_parts and bool(out))
         # 其中[外]|食|费, 利|[得]|税: a word the dictionary lacks, cut into single characters;
         # a position word or a particle inside that run is one of its characters
         in_run = cls in IN_RUN and w not in words.stop_words

@@ -81,9 +81,13 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     if c.unit_info is not None and c.unit_info.kind == "time":
-        lasts = _duration_link(words_in(text, left_lo, left_hi, words), words)
+        before = words_in(text, left_lo, left_hi, words)
+        lasts = _duration_link(before, words)
         if lasts is not None:  # 同样[为期]4个月: how long what the sentence is about lasts
             return Found(as_spans([lasts]), "verb", [lasts])
+        span = before[-1] if before else None
+        if span and segment.word_class(span[0]) == "t" and span[0] not in words.time_words:
+            return Found(as_spans([span]), "before", [span])  # [假期]8天: how long it is
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
@@ -241,6 +245,9 @@ def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spa
     """A rule's subject group names the measure (收入, 出口); the noun phrase right before it,
     past a time window, says whose: 软件业务[前11个月]收入, 我国出口."""
     toks = words_in(text, lo, span[0], words)
+    if toks and toks[-1][0] in words.day_parts:
+        span = (toks[-1][1], span[1])  # 集聚区[夜间]客流量: a part of the day names the measure
+        toks = toks[:-1]
     while toks and (
         segment.word_class(toks[-1][0]) in ("t", "m", "q", "f")
         or DIGITS.match(toks[-1][0])
