@@ -606,6 +606,20 @@ CASES = [
         "商圈夜间客流量",
     ),
     ("length-of-a-holiday", "標題\n\n经测算,假期8天,国内旅游出游人数8.26亿人次。", "8天", "假期"),
+    # A measure alone after a fuller item takes what the first item opens with.
+    (
+        "lead-of-the-first-item",
+        "標題\n\n蔬菜播种面积和产量同比分别增长1.2%和2.2%。",
+        "2.2%",
+        "蔬菜产量",
+    ),
+    # 可支配收入 is one name, however the segmenter cuts it.
+    (
+        "disposable-income",
+        "標題\n\n全体居民人均可支配收入同比增长5.5%。",
+        "5.5%",
+        "全体居民人均可支配收入",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

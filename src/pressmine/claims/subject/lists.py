@@ -147,8 +147,11 @@ def distribute_respectively(
             head = parts[-1][-1]
             ending = _shared_ending(parts, words) if listed is None else None
             subjects = []
+            lead = _shared_lead(parts, words)
             for part in parts:
                 spans = as_spans(part)
+                if lead is not None and part is not parts[0] and len(part) == 1:
+                    spans = (lead, *spans)  # 蔬菜播种面积和产量: 蔬菜 + 产量
                 if part is not parts[-1] and ending is not None:
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
                 named = listed is None and part[-1][0] != head[0]  # each listed item is whole
@@ -199,6 +202,18 @@ def _frame_list(
     phrase = noun_phrase_backward(strip_linking(toks, words), words)
     parts = _conjuncts_for(phrase, run, words)
     return parts if len(parts) == len(run) else []
+
+
+def _shared_lead(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
+    """The word that opens the first item, when the others are a measure alone (蔬菜播种面积
+    和产量: 蔬菜's 产量)."""
+    first = parts[0]
+    heads = words.measure_heads
+    if len(first) < 2 or first[0][0] in heads:
+        return None
+    if not all(len(p) == 1 and p[0][0] in heads for p in parts[1:]):
+        return None
+    return first[0][1], first[0][2]
 
 
 def _shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
