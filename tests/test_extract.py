@@ -85,6 +85,10 @@ UNITS_AND_QUALIFIERS = [
 CHANGES = [
     # (sentence, claim text, change, basis)
     ("规模以上工业增加值同比增长5.9%", "5.9%", "increase", "同比"),
+    # points after a comparison with a base: how far above or below it, whatever growth
+    # word names the base
+    ("增幅低于净经营收入增幅8.14个百分点", "8.14个百分点", "decrease", None),
+    ("增长5.1%,高于全国一季度增速0.3个百分点", "0.3个百分点", "increase", None),
     # 偏多/偏低: more or less than usual, also when the segmenter cuts 偏|多
     ("局地降水偏多3-8成", "3-8成", "increase", None),
     ("气温偏低1.2℃", "1.2℃", "decrease", None),

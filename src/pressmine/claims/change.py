@@ -42,8 +42,8 @@ def find_changes(
             toks.pop()  # 涨幅[一举][突破]3%: linking words and adverbs say nothing of the change
         if toks or seg_lo == lo:
             label = _verb_label(toks, packs)
-            if label is None and c.unit == "pp":
-                label = _verb_before_object(toks, packs)  # 推高[通胀率]2.5个百分点
+            if c.unit == "pp":  # 低于…增幅8.14个百分点, 推高[通胀率]2.5个百分点
+                label = _than_base(toks, packs) or label or _verb_before_object(toks, packs)
         elif claims[i - 1].start >= lo:
             # Nothing but glue back to the previous number: that number's verb is ours too.
             # It is in our clause, so what its words said stands (a list of n numbers is not
@@ -92,6 +92,21 @@ def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
     if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
         return None
     return label
+
+
+def _than_base(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
+    """增幅[低于]净经营收入增幅8.14个百分点: points after a comparison with a base are how
+    far above or below it, whatever growth word names the base."""
+    for w, _, _ in reversed(toks[-8:]):
+        kind = packs.change.get(w)
+        if kind in _THAN:
+            return _THAN[kind]
+        if not w.strip() or not w[0].isalnum():  # a pause ends the comparison
+            return None
+    return None
+
+
+_THAN = {"above": "increase", "below": "decrease"}
 
 
 def _verb_before_object(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:

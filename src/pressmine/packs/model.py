@@ -24,7 +24,7 @@ Pattern = re.Pattern[str] | GatedPattern | GuardedPattern
 
 QUALIFIERS = ("exact", "over", "approx", "under", "at_least", "at_most")
 QUALIFIER_PLACES = ("before", "inside", "after")
-CHANGE_KINDS = ("increase", "decrease", "level", "streak")
+CHANGE_KINDS = ("increase", "decrease", "level", "streak", "above", "below")
 UNIT_KINDS = ("classifier", "currency", "measure", "percent", "time", "other")
 # The qualifier groups a rule may name, and the place whose word list reads each, in the order
 # they are asked: a marker written next to the number before one apart from it (大概有五百多个:
