@@ -531,11 +531,13 @@ def test_held_out_releases_gold():
     assert s.bad_offsets == 0
     assert s.f1 >= 0.95, s
     # 0.732 before owners, groups, records; 0.827 with them; 0.860 with shares' bases, rate
-    # names, 前者/后者, lists that name their measure after 分别.
-    assert s.rate("subject") >= 0.85, s
+    # names, 前者/后者, lists that name their measure after 分别; 0.887 with the rules read
+    # off fresh releases (predicates of counted kinds, unknown words cut into characters,
+    # stock codes, shares carried to categories).
+    assert s.rate("subject") >= 0.87, s
     assert s.rate("qualifier") >= 0.95, s
-    # Periods on the calendar, each release read with its date (dates.tsv).
-    assert s.rate("period") >= 0.85, s
+    # Periods on the calendar, each release read with its date (dates.tsv): 0.942.
+    assert s.rate("period") >= 0.92, s
 
 
 def test_development_set_gold():
@@ -552,9 +554,10 @@ def test_development_set_gold():
     # 0.637 with owners and scope, 0.765 with sectors, groups, records and topic clauses,
     # 0.783 with shares' bases, rate names, averages and per-unit counts, 0.806 with the
     # rules read off fresh trade, Taiwan and Hong Kong releases (measure links, beneficiaries,
-    # parts of a whole, 等-lists, cut-apart words).
-    assert s.rate("subject") >= 0.79, s
-    assert s.rate("period") >= 0.85, s
+    # parts of a whole, 等-lists, cut-apart words), 0.826 with those read off 15 more fresh
+    # releases (disaster, prices, retail, tourism, company results, provinces).
+    assert s.rate("subject") >= 0.81, s
+    assert s.rate("period") >= 0.87, s  # 0.891
 
 
 # ------------------------------------------------------------------- segmenter independence
