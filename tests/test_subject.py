@@ -620,6 +620,14 @@ CASES = [
         "5.5%",
         "全体居民人均可支配收入",
     ),
+    # A subsidy is a measure of its own; 增长幅 (the growth rate) names none.
+    (
+        "subsidy-is-a-measure",
+        "標題\n\n公司淨利潤9916.7萬元,主要是由於報告期政府補貼減少2667萬元。",
+        "2667萬元",
+        "政府补贴",
+    ),
+    ("growth-rate-word", "標題\n\n當月消費品零售額42,036億元,增長幅為4%。", "4%", "消费品零售额"),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",
