@@ -628,6 +628,15 @@ CASES = [
         "政府补贴",
     ),
     ("growth-rate-word", "標題\n\n當月消費品零售額42,036億元,增長幅為4%。", "4%", "消费品零售额"),
+    # A clause "A是B" names B as what the figure after it is about; a frame that selects
+    # (those that…者中) is no scope.
+    ("copula-names-the-topic", "標題\n\n今年涨幅较大的类别是食物类,涨4.86%。", "4.86%", "食物类"),
+    (
+        "selection-is-no-scope",
+        "標題\n\n在七大類中變動影響較大者中,食物類漲1.31%。",
+        "1.31%",
+        "食物类",
+    ),
     # A piece the carried measure already names is not said twice.
     (
         "head-names-the-piece",

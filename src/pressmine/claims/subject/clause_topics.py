@@ -118,7 +118,14 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
         return phrase  # 来自中国大陆旅客[上升显著],增幅达48.3%: how it moved, then how much
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
         return phrase
+    named = noun_phrase_forward(rest[1:], words) if rest[0][0] in _COPULAS else []
+    if named and len(named) == len(rest) - 1:
+        return named  # 变动影响较大者也[是食物类],涨4.86%: the clause says which it is
     return None
+
+
+# Copulas: a clause "A是B" before a figure names B as what the figure is about.
+_COPULAS = ("是", "就是", "即是")
 
 
 def topic_before(

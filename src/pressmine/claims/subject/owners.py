@@ -367,6 +367,6 @@ def scope_frame(toks: list[Word], words: Words) -> tuple[int, int] | None:
         body = body[1:]  # 在[今年8月的]零售业总销货价值中, 在[41个]工业大类行业中: when, how many
     if not body or not all(_ownerish(w, words) or segment.word_class(w) == "f" for w, _, _ in body):
         return None  # 规模[以上]工业企业中
-    if not _has_noun(body):
-        return None
+    if not _has_noun(body) or body[-1][0].endswith("者"):
+        return None  # 在七大类中变动影响较大者中: a selection (those that…), not a population
     return body[0][1], body[-1][2]
