@@ -270,12 +270,13 @@ def _skip_lead(toks: list[Word], words: Words) -> int:
     """Past what opens a clause before its owner: time (前四个月, 1-2月, 一季度), conjunctions,
     adverbs, list markers and punctuation."""
     i = 0
+    spans = any(t[0] in _SPAN_ENDS for t in toks[:8])  # most clauses name no span: no look
     while i < len(toks):
         w = toks[i][0]
         cls = segment.word_class(w)
         if w in words.regions:
             break
-        span = _time_span_end(toks, i, words)
+        span = _time_span_end(toks, i, words) if spans else None
         if span is not None:
             i = span  # [主汛期以来]洪涝灾害已致…: a span of time named by what happened
             continue
