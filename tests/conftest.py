@@ -1,8 +1,14 @@
 """Fixtures shared by the test modules: the repository, its two sample releases, a user pack
-whose pattern backtracks without end, and how to run a process that file permissions bind."""
+whose pattern backtracks without end, and how to run a process that file permissions bind.
+
+Also how the suite runs fast (see _test_cache_dir, gc.set_threshold and pytest_collection_finish):
+a cache folder of its own for compiled patterns, and a garbage collector that runs less often
+and skips what lives all session."""
 
 from __future__ import annotations
 
+import gc
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -11,6 +17,56 @@ import pytest
 from processes import permissions_bind
 
 _REPO = Path(__file__).resolve().parent.parent
+
+
+def _test_cache_dir() -> Path | None:
+    """The folder the suite keeps compiled patterns in (regex/cache.py), in this process and
+    every one it starts; None when $PRESSMINE_CACHE_DIR already says where (or off).
+
+    Every test that loads a good pack from its own tmp_path leaves a pack set of ~3.6 MB in the
+    cache (the pack files' paths are part of its key), ~20 a run: in the user's
+    ~/.cache/pressmine they pushed it past its 200 MB limit, often within a run, and the pruning
+    (oldest first) took compiled patterns with them, so that later tests and runs compiled them
+    again (seconds a pack test, and for the user's next `pressmine extract`). The suite's own
+    folder holds the same compiled patterns (their keys are the patterns), and its pack sets
+    are dropped at the end of the session (pytest_sessionfinish); its limit is higher, so that
+    a session's pack sets on top of the patterns never set off the pruning either. Set here, at
+    import: this file is loaded before the doctests of src/ import pressmine (which reads the
+    limit once)."""
+    if "PRESSMINE_CACHE_DIR" in os.environ:
+        return None
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    folder = (Path(xdg) if xdg else Path.home() / ".cache") / "pressmine-tests"
+    os.environ["PRESSMINE_CACHE_DIR"] = str(folder)
+    os.environ.setdefault("PRESSMINE_CACHE_LIMIT_MB", "1000")
+    return folder
+
+
+_CACHE = _test_cache_dir()
+
+
+# The garbage collector, tuned for this process (and the workers it forks), not for what is
+# tested: pattern parse trees, pack sets and claims are built by the million and most of them
+# die young. At the default threshold (700) a young collection ran every few hundred objects,
+# and what survived them set off ~80 full collections a run, ~0.13 s each (a tenth of the
+# run). The same objects are freed either way; only when differs.
+gc.set_threshold(10_000, 10, 10)
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """What is alive once the tests are collected (modules, parameters, pack sets and tables
+    built at import) lives all session: moved out of the collector's way, the full collections
+    that the tests' garbage sets off no longer walk it each time."""
+    gc.collect()
+    gc.freeze()
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop the session's pack sets from the suite's cache folder (see _test_cache_dir): most
+    were built from a tmp_path no later run names. The compiled patterns stay."""
+    if _CACHE is not None:
+        for file in _CACHE.glob("*/packs-*.pickle"):
+            file.unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")

@@ -80,6 +80,21 @@ def test_off_means_plain_re_compile(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert not any(tmp_path.iterdir())
 
 
+def test_the_folder_is_the_users_cache_unless_moved(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without $PRESSMINE_CACHE_DIR (which the suite sets: see conftest.py), the cache is in
+    $XDG_CACHE_HOME/pressmine, else ~/.cache/pressmine, a subfolder per interpreter."""
+    monkeypatch.delenv("PRESSMINE_CACHE_DIR", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    folder = regex_cache.cache_dir()
+    assert folder is not None and folder.parent == tmp_path / "xdg" / "pressmine"
+    assert folder.name.startswith(f"regex-{sys.implementation.cache_tag}-")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert regex_cache.cache_dir() == tmp_path / "home" / ".cache" / "pressmine" / folder.name
+
+
 def test_damaged_files_are_compiled_again(cache: Path) -> None:
     pattern, flags = PATTERNS[0]
     regex_cache.compile(pattern, flags)

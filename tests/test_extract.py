@@ -573,17 +573,26 @@ def test_claims_are_identical_with_jieba_and_rjieba():
         "print(json.dumps([[c.to_dict() for c in extract(open(p,encoding='utf-8').read())]"
         " for p in sys.argv[1:]],ensure_ascii=False))"
     )
-    outputs = []
-    for backend in ("jieba", "rjieba"):
-        env = dict(os.environ, PRESSMINE_SEGMENTER=backend)
-        run = subprocess.run(
+    runs = [  # both at once: neither depends on the other
+        subprocess.Popen(
             [sys.executable, "-c", script, *map(str, ALL_DOCS)],
-            capture_output=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
             text=True,
-            env=env,
-            check=True,
+            env=dict(os.environ, PRESSMINE_SEGMENTER=backend),
         )
-        outputs.append(run.stdout)
+        for backend in ("jieba", "rjieba")
+    ]
+    outputs = []
+    try:
+        for run in runs:
+            stdout, stderr = run.communicate(timeout=300)
+            assert run.returncode == 0, stderr
+            outputs.append(stdout)
+    finally:
+        for run in runs:  # the other one, when this one failed
+            run.kill()
+            run.wait()
     assert outputs[0] == outputs[1]
 
 

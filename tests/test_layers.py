@@ -9,6 +9,7 @@ run. A new folder or top-level module fails until it has a place in STAGES.
 from __future__ import annotations
 
 import ast
+import functools
 from pathlib import Path
 
 import pytest
@@ -69,7 +70,14 @@ def _modules() -> list[str]:
 
 def _tree(module: str) -> ast.Module:
     path = SRC / f"{module}.py"
-    return ast.parse(path.read_text(encoding="utf-8"), str(path))
+    return _parse(path.read_text(encoding="utf-8"), str(path))
+
+
+@functools.cache
+def _parse(source: str, filename: str) -> ast.Module:
+    """A module's tree, parsed once for the five checks that read it (keyed on its text, so an
+    edited module is parsed again). The checks only read it."""
+    return ast.parse(source, filename)
 
 
 def _package_of(module: str) -> list[str]:
