@@ -143,10 +143,7 @@ class _Finder:
 
     def period_of(self, pos: int, end: int) -> Period | None:
         para = self.bounds.paragraph(pos)
-        if para not in self.paragraphs:
-            found = self._read(para)
-            self.paragraphs[para] = (found, [f.end for f in found])
-        found, ends = self.paragraphs[para]
+        found, ends = self._paragraph(para)
         n = bisect.bisect_right(ends, pos)
         before = found[:n]
         # The claim's clause and sentence are looked up where a rule reads them, not for every
@@ -203,6 +200,13 @@ class _Finder:
             return p.running  # 截至今年10月，营业收入…同比增长: 1-10月
         return p
 
+    def _paragraph(self, para: tuple[int, int]) -> tuple[list[_Found], list[int]]:
+        """A paragraph's expressions and where each ends, read once."""
+        if para not in self.paragraphs:
+            found = self._read(para)
+            self.paragraphs[para] = (found, [f.end for f in found])
+        return self.paragraphs[para]
+
     def _carried(self, para: tuple[int, int]) -> Period | None:
         """The period the paragraph before stated last for the rest of it (or the one before
         that, when it stated none), up to the lead."""
@@ -213,10 +217,7 @@ class _Finder:
             prev = self.bounds.paragraph(lo - 2)
             if prev[0] >= lo:
                 return None
-            if prev not in self.paragraphs:
-                found = self._read(prev)
-                self.paragraphs[prev] = (found, [f.end for f in found])
-            found, _ends = self.paragraphs[prev]
+            found, _ends = self._paragraph(prev)
             for f in reversed(found):
                 if not f.basis and f.reach >= prev[1]:
                     return self._place(f)
