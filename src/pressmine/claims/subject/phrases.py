@@ -80,15 +80,15 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
                 found.spans = (as_spans(whom)[0], *found.spans)
         return found
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
+    before = words_in(text, left_lo, left_hi, words)
     if c.unit_info is not None and c.unit_info.kind == "time":
-        before = words_in(text, left_lo, left_hi, words)
         lasts = _duration_link(before, words)
         if lasts is not None:  # 同样[为期]4个月: how long what the sentence is about lasts
             return Found(as_spans([lasts]), "verb", [lasts])
         span = before[-1] if before else None
         if span and segment.word_class(span[0]) == "t" and span[0] not in words.time_words:
             return Found(as_spans([span]), "before", [span])  # [假期]8天: how long it is
-    left = strip_linking(words_in(text, left_lo, left_hi, words), words)
+    left = strip_linking(before, words)
     phrase = noun_phrase_backward(left, words)
     if phrase:
         found = _found(phrase, "before", words)
