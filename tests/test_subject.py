@@ -664,6 +664,47 @@ CASES = [
         "18.4%",
         "外贸进出口占到",
     ),
+    # The actor of a relative clause whose verb links to a measure owns it, past a means.
+    (
+        "relative-clause-actor",
+        "標題\n\n全省限额以上单位通过公共网络实现的商品零售额增长12.5%。",
+        "12.5%",
+        "限额以上单位商品零售额",
+    ),
+    (
+        "relative-clause-actor-of-a-rule",
+        "標題\n\n全市规模以上工业企业通过跨境电商实现的出口额为56亿元。",
+        "56亿元",
+        "规模以上工业企业出口额",
+    ),
+    # A verb jieba also calls a noun still says which places are counted.
+    (
+        "verb-before-counted-places",
+        "標題\n\n该公司产品销往全球80多个国家和地区。",
+        "80多个",
+        "销往全球国家和地区",
+    ),
+    # A length or an area is followed by the sentence's predicate, not a description.
+    (
+        "no-predicate-after-a-length",
+        "標題\n\n今年建成的2000多公里四通八达的高速公路网连接起全省各市。",
+        "2000多公里",
+        "四通八达的高速公路网",
+    ),
+    # Items that open on the same preposition share the measure after the last.
+    (
+        "framed-items-share-a-measure",
+        "標題\n\n1-9月,对东盟、对欧盟出口分别增长8.1%和3.2%。",
+        "8.1%",
+        "对东盟出口",
+    ),
+    # A price is a measure of its own: no measure carried from the item before.
+    (
+        "price-is-a-measure",
+        "標題\n\n(一)普通股,总认购金额为30亿元;(二)认股权证,总行使价为约5亿元。",
+        "约5亿元",
+        "总行使价",
+    ),
 ]
 
 

@@ -23,6 +23,7 @@ from pressmine.claims.subject.parts import (
     trim_quotes,
 )
 from pressmine.claims.subject.recuts import IN_RUN, TIME_UNITS, char_run, unit_cut_off
+from pressmine.claims.subject.relatives import actor_end
 from pressmine.text import segment
 
 
@@ -196,6 +197,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         if w == "的" and out and left is not None and is_nounish(left):
             out.insert(0, tok)  # 归属于上市公司股东的净利润: a noun modifier stays
             continue
+        if w == "的" and out and (end := actor_end(toks, j, words)) is not None:
+            out = [*noun_phrase_backward(toks[:end], words), *out]  # 单位…实现的商品零售
+            break
         if w in words.list_closers and out and left is not None and is_nounish(left):
             if _items_before(toks, j, words) > 2:
                 break  # 帐篷、棉被、折叠床等[物资]: a long list gives examples; the head names

@@ -154,7 +154,9 @@ def distribute_respectively(
                     spans = (lead, *spans)  # 蔬菜播种面积和产量: 蔬菜 + 产量
                 if part is not parts[-1] and ending is not None:
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
-                named = listed is None and part[-1][0] != head[0]  # each listed item is whole
+                # each listed item is whole, unless each only frames a place (对A、对B进出口)
+                items_whole = listed is not None and not _framed_alike(parts, words)
+                named = not items_whole and part[-1][0] != head[0]
                 # a one-character ending is the last item's own (外食|费), no shared head
                 if part is not parts[-1] and len(parts[-1]) > 1 and named and len(head[0]) > 1:
                     spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
@@ -175,6 +177,13 @@ def distribute_respectively(
         for j, spans in zip(run, subjects, strict=True):
             found[j].spans, found[j].how = spans, "respectively"
         last = (sentence, subjects)
+
+
+def _framed_alike(items: list[list[Word]], words: Words) -> bool:
+    """对哈萨克斯坦等中亚五国、对沙特阿拉伯等西亚北非国家进出口: items that open on the same
+    preposition name whom a measure after the last is with."""
+    first = items[0][0][0]
+    return first in words.inner_prepositions and all(item[0][0] == first for item in items)
 
 
 def _part_of(text: str, whole: Spans, part: Spans) -> Spans:

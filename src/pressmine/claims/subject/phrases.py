@@ -30,6 +30,7 @@ from pressmine.claims.subject.parts import (
     spans_of,
     words_in,
 )
+from pressmine.claims.subject.relatives import actor_end
 from pressmine.text import segment
 
 if TYPE_CHECKING:
@@ -55,8 +56,11 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
     if phrase:
         found = _found(phrase, "after", words)
         own = right[: len(phrase)] == phrase
-        tail = describing_verb(right[len(phrase) :], words) if own else []
         counted = c.unit_info is not None and c.unit_info.kind == "classifier"
+        # 20名群众[失联]: a verb after counted things says which; after a length or an area
+        # (550多万公里公路网让出行更便捷) it is the sentence's predicate
+        size = c.unit_info is not None and c.unit_info.kind == "measure"
+        tail = describing_verb(right[len(phrase) :], words) if own and not size else []
         if own and not tail and counted:
             which = _which_predicate(right[len(phrase) :], words)
             if which and found.spans:
@@ -190,10 +194,15 @@ def _object_before(text: str, c: Candidate, left_lo: int, words: Words) -> list[
         toks = toks[:-1]  # 覆盖全国[超过]30个省份
     phrase = noun_phrase_backward(toks, words)
     k = len(toks) - len(phrase)
+    verbs = [n for n, t in enumerate(phrase[:-1]) if segment.word_class(t[0]) == "vn"]
+    if verbs:  # 产品[销往]全球100多个国家: jieba calls 销往 and 出口 nouns too
+        k, phrase = k + verbs[-1] + 1, phrase[verbs[-1] + 1 :]
     if not phrase or k < 1 or toks[k:] != phrase:
         return []
     verb = toks[k - 1][0]
-    if segment.word_class(verb) != "v" or verb in words.stop_words or verb in words.light_verbs:
+    if segment.word_class(verb) not in ("v", "vn"):
+        return []
+    if verb in words.stop_words or verb in words.light_verbs:
         return []
     return [toks[k - 1], *phrase]
 
@@ -258,6 +267,9 @@ def rule_subject(text: str, span: tuple[int, int], lo: int, words: Words) -> Spa
     base = comparison_base(toks, words)
     if base is not None:
         toks = toks[:base]  # 税收实征净额[较预算数]超征: the base is not whose
+    end = actor_end(toks, len(toks) - 1, words) if toks and toks[-1][0] == "的" else None
+    if end is not None:
+        toks = toks[:end]  # 企业[通过跨境电商实现的]出口额: the actor of 实现 owns it
     phrase = noun_phrase_backward(toks, words) if toks else []
     reported = [k for k, tok in enumerate(phrase) if tok[0] in words.reporting_verbs]
     if reported:
