@@ -698,6 +698,28 @@ CASES = [
         "8.1%",
         "对东盟出口",
     ),
+    # A scheme a clause launches, named in quotes, scopes the figures after it; a quoted
+    # slogan nobody launches does not.
+    (
+        "launched-scheme-scopes-its-sentence",
+        "標題\n\n政府将延长『青年就业计划』,提高学员津贴从3000元增至4500元。",
+        "4500元",
+        "青年就业计划学员津贴",
+    ),
+    ("launched-scheme-rate", "標題\n\n该行推出「安心贷」,首年利率低至2.5%。", "2.5%", "安心贷利率"),
+    (
+        "slogan-is-no-scheme",
+        "標題\n\n工信部将着力“攻技术”,首批15家领航工厂已建成。",
+        "15家",
+        "领航工厂",
+    ),
+    # Two verbs joined say what the money is for, and the coordination ends it.
+    (
+        "money-for-two-verbs",
+        "標題\n\n市政府以50亿元入股及贷款支持本地航空公司。",
+        "50亿元",
+        "市政府入股及贷款",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

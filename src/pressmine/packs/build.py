@@ -78,6 +78,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "base_frame_ends",
         "source_suffixes",
         "duration_links",
+        "scheme_verbs",
         "day_parts",
         "cause_openers",
         "generic_heads",

@@ -179,6 +179,7 @@ class SubjectWords:
     measure_links: frozenset[str]  # owner + verb + measure (实现, 完成): no part of a noun
     day_parts: frozenset[str]  # times of day inside a noun phrase (夜间客流量): 夜间, 日间
     duration_links: frozenset[str]  # say how long a topic lasts (同样为期4个月): 为期, 历时
+    scheme_verbs: frozenset[str]  # launch a named scheme that scopes its sentence: 推行, 延长
     source_suffixes: frozenset[str]  # an agency speaking before a headline's colon: 局, 部
     base_frame_ends: frozenset[str]  # close a frame that sets a base (在…的基础上): 基础上
     predicate_verbs: frozenset[str]  # say which are counted (34个行业[实现]同比增长): 实现, 保持

@@ -313,6 +313,12 @@ def describing_verb(toks: list[Word], words: Words) -> list[Word]:
         ):
             out.append(toks[k])  # 快件进入到[了]寄递渠道: an aspect particle before the object
             continue
+        if (
+            w in words.conjunctions
+            and segment.word_class(nxt) in ("v", "vn", "n")
+            and len(out) == 1
+        ):
+            return [*out, toks[k], toks[k + 1]]  # 以273亿元入股[及贷款]: what the money is for
         if segment.word_class(w) not in ("n", "v", "vn", "p", "f") or is_punct(w[0]):
             break
         if not place and (w in words.stop_words or w in words.skip_before or DIGITS.match(w)):
