@@ -720,6 +720,13 @@ CASES = [
         "50亿元",
         "市政府入股及贷款",
     ),
+    # Whose time a span is: the noun right before it, the work after 的.
+    (
+        "whose-time-it-took",
+        "標題\n\n经过消防队员20多个小时的救援,被困群众全部获救。",
+        "20多个小时",
+        "消防队员救援",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

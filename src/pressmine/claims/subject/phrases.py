@@ -148,7 +148,7 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
     单位): N的X, a unit that measures (no count), and a phrase before ending in a measure."""
     if text[c.end : c.end + 1] not in words.number_links:
         return []
-    if c.unit_info is None or c.unit_info.kind not in ("measure", "currency", "percent"):
+    if c.unit_info is None or c.unit_info.kind not in ("measure", "currency", "percent", "time"):
         return []
     left_hi = strip_suffix_words(text, left_lo, c.start, words)
     left = strip_linking(words_in(text, left_lo, left_hi, words), words)
@@ -159,6 +159,8 @@ def _measure_before(text: str, c: Candidate, left_lo: int, words: Words) -> list
         # 非住宅用户75%的水费: the users' charges; not an object (渗透领航工厂70%的业务场景)
         opens = not any(segment.word_class(w) == "v" for w, _, e in left if e <= phrase[0][1])
         return phrase if opens and phrase[-1][2] == c.start else []
+    if c.unit_info.kind == "time":  # 经过[消防救援人员]40多个小时的救援: whose time it took
+        return phrase if phrase[-1][2] == c.start else []
     return phrase if phrase[-1][0].endswith(words.measure_endings) else []
 
 
