@@ -727,6 +727,21 @@ CASES = [
         "20多个小时",
         "消防队员救援",
     ),
+    # Results and budget terms the segmenter cuts are read whole; 等 closing a list of
+    # verbs opens no subject.
+    (
+        "attributable-profit",
+        "標題\n\n该公司全年归母净利润为35.2亿元。",
+        "35.2亿元",
+        "公司归母净利润",
+    ),
+    ("funding-required", "標題\n\n其中防灾减灾等所需经费8亿元。", "8亿元", "所需经费"),
+    (
+        "budget-surplus",
+        "標題\n\n中央政府总预算岁入岁出賸余为1,520亿元。",
+        "1,520亿元",
+        "中央政府总预算岁入岁出賸余",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

@@ -300,6 +300,7 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         and (
             out[0][0] in OPEN + CLOSE
             or out[0][0] in words.list_separators
+            or out[0][0] in words.list_closers  # [等]所需经费: the items were verbs
             or out[0][0] == "的"
             or is_punct(out[0][0][0])
         )
