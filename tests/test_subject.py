@@ -742,6 +742,12 @@ CASES = [
         "1,520亿元",
         "中央政府总预算岁入岁出賸余",
     ),
+    (
+        "ratio-with-a-slash",
+        "標題\n\n公司累计派现/归母净利润率为85.2%。",
+        "85.2%",
+        "派现/归母净利润率",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",
