@@ -748,6 +748,24 @@ CASES = [
         "85.2%",
         "派现/归母净利润率",
     ),
+    # A verb opening a list's last item is no clause opening: the list stays whole.
+    (
+        "verb-opening-a-last-item",
+        "標題\n\n衣着、生活用品及服务、居住价格分别上涨0.6%、1.5%和0.8%。",
+        "1.5%",
+        "生活用品及服务价格",
+    ),
+    # 且 joins clauses; Taiwan's 实质成长 is a change and 概估 an estimate, neither a subject.
+    ("conjunction-qie", "標題\n\n对欧洲出口增12%,且占比达18.3%。", "18.3%", "欧洲出口占比"),
+    ("real-growth", "標題\n\n第3季概估民间消费实质成长1.2%。", "1.2%", "民间消费"),
+    # Macau's visitors by stay are names the segmenter cuts.
+    (
+        "visitors-by-stay",
+        "標題\n\n10月入境旅客中,不过夜旅客( 1,451,703人次 )及留宿旅客( 1,305,605人次 )"
+        "同比分别增加4.4倍及3.2倍。",
+        "3.2倍",
+        "入境旅客留宿旅客",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

@@ -240,6 +240,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
             and w not in share
         ):
             out.insert(0, tok)  # [分红]比例, [倒塌]房屋数量: a verb opening the clause says which
+            if j > 0 and toks[j - 1][0] in words.list_marks:
+                continue  # 生活用品及服务、[居住]价格: it opens a list's last item
             break
         right = out[0][0] if out else None
         named = cls == "q" or w in words.sector_endings
