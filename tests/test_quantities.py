@@ -431,3 +431,8 @@ def _covered_by_scan(s, e, starts, ends):
 def test_points_then_a_percent_after_zhi_are_a_change_and_a_level_not_a_range() -> None:
     found = find_quantities("失业率下跌0.1个百分点至4.2%")
     assert [(q.text, q.value_max) for q in found] == [("0.1个百分点", None), ("4.2%", None)]
+
+
+def test_times_then_a_count_after_zhi_are_a_change_and_a_level_not_a_range() -> None:
+    found = find_quantities("入境旅客按年增加3.8倍至2,757,308人次")
+    assert [(q.text, q.value_max) for q in found] == [("3.8倍", None), ("2,757,308人次", None)]
