@@ -436,3 +436,11 @@ def test_points_then_a_percent_after_zhi_are_a_change_and_a_level_not_a_range() 
 def test_times_then_a_count_after_zhi_are_a_change_and_a_level_not_a_range() -> None:
     found = find_quantities("入境旅客按年增加3.8倍至2,757,308人次")
     assert [(q.text, q.value_max) for q in found] == [("3.8倍", None), ("2,757,308人次", None)]
+
+
+def test_a_count_changed_then_the_level_after_zhi_is_no_range() -> None:
+    got = [(c.text, c.value_max) for c in extract("标题\n\n失业人数减少2 700人至115 700人。")]
+    assert got == [("2 700人", None), ("115 700人", None)]
+    # a range after a change verb writes a count's unit once, and a rate's may be written twice
+    assert extract("标题\n\n就业人数增加1万至3万人。")[0].value_max == 30000
+    assert extract("标题\n\n预计净利润同比增长50%至80%。")[0].value_max == 80

@@ -132,6 +132,8 @@ def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None
         return None  # the regex found something the number grammar rejects: not a number
     unit, unit_info = units.unit_of(rule, amount.unit or unit_surface, packs)
     vs, ve = match.span("value")
+    if amount.value_max is not None and _change_then_level(text, start, ve, match, unit, packs):
+        return None  # the amount and the level are read apart, each by its own rule
     return Candidate(
         start=start,
         end=end,
@@ -148,6 +150,20 @@ def _candidate(m: overlaps.Match, packs: PackSet, text: str) -> Candidate | None
         rejected=rejected,
         ratio=amount.ratio,
     )
+
+
+def _change_then_level(
+    text: str, start: int, value_end: int, match: re.Match[str], unit: str, packs: PackSet
+) -> bool:
+    """失业人数减少2 700人至115 700人: a change verb, an amount with its unit, then 至 and the
+    level reached, is no range. A range after a change verb writes a count's unit once
+    (增加2000至3000人); a rate's twice is still a range (预计增长50%至80%)."""
+    if unit in ("%", "‰") or "value_max" not in match.re.groupindex:
+        return False
+    before = text[max(0, start - 3) : start].rstrip()
+    if not any(before.endswith(w) for w, kind in packs.change.items() if kind != "level"):
+        return False
+    return bool(unit) and unit in text[value_end : match.start("value_max")]  # 2 700[人]至
 
 
 def _qualifier(groups: dict[str, str], info: RuleGroups, packs: PackSet) -> str:
