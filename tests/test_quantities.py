@@ -444,3 +444,9 @@ def test_a_count_changed_then_the_level_after_zhi_is_no_range() -> None:
     # a range after a change verb writes a count's unit once, and a rate's may be written twice
     assert extract("标题\n\n就业人数增加1万至3万人。")[0].value_max == 30000
     assert extract("标题\n\n预计净利润同比增长50%至80%。")[0].value_max == 80
+
+
+def test_a_decimal_before_ri_is_a_length_of_time_not_a_day_of_the_month() -> None:
+    claims = extract("标题\n\n旅客平均逗留时间为1.2日,按年缩短0.6日。")
+    got = [(c.text, c.value, c.unit, c.change) for c in claims]
+    assert got[1] == ("0.6日", Decimal("0.6"), "日", "decrease")
