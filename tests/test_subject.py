@@ -766,6 +766,19 @@ CASES = [
         "3.2倍",
         "入境旅客留宿旅客",
     ),
+    # A 方面 frame that names a market scopes its sentence; one that names a topic does not.
+    (
+        "market-frame",
+        "標題\n\n分市场看,对日本方面,前5月出口88.1亿美元、年增12%。",
+        "88.1亿美元",
+        "对日本出口",
+    ),
+    (
+        "topic-frame",
+        "標題\n\n在固定网络方面,已建成光纤宽带端口2800万个。",
+        "2800万个",
+        "光纤宽带端口",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

@@ -113,6 +113,7 @@ _OWNERS = {
     "frame": "the sentence's scope frame",
     "paragraph": "a name in the paragraph",
     "headline": "the headline",
+    "named": "a scheme or market the sentence names",
 }
 
 

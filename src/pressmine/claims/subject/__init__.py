@@ -31,10 +31,10 @@ from typing import TYPE_CHECKING
 from pressmine.claims.subject.clause_topics import previous_clause_topic
 from pressmine.claims.subject.groups import is_group, scope_groups, written
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
+from pressmine.claims.subject.named_scopes import scope_named
 from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
 from pressmine.claims.subject.phrases import in_brackets, rule_subject, subject_of
 from pressmine.claims.subject.records import scope_records
-from pressmine.claims.subject.schemes import scope_schemes
 from pressmine.claims.subject.scope import attach_owners
 from pressmine.claims.subject.topics import (
     HeadsSeen,
@@ -115,6 +115,6 @@ def trace_subjects(
     rate_names(text, claims, found, groups, words)
     scope_groups(text, claims, found, groups, words)
     attach_owners(text, claims, found, bounds, groups, words)
-    scope_schemes(text, claims, found, groups, words)
+    scope_named(text, claims, found, groups, words)
     scope_records(text, claims, found, groups, words)
     return found

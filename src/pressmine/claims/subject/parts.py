@@ -65,7 +65,9 @@ class Found:
     )
     words: list[Word]  # the phrase's words (for shared-head repair)
     share: Spans | None = None  # 占我国外贸总值: the base of a share, said after its owner
-    owner: str | None = None  # how an owner was added: actor / level / frame / paragraph / headline
+    owner: str | None = (
+        None  # how it was added: actor / level / frame / paragraph / headline / named
+    )
     source: int | None = None  # the claim an inherited subject came from
     label: str | None = None  # a group's label (年龄组), the subject of a group-defining range
     which: Spans | None = None  # the predicate that says which are counted (实现同比增长)
