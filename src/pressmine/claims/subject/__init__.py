@@ -18,7 +18,10 @@
    (规模以上工业企业中,), else the name that scopes the paragraph or the headline (交通银行).
 5. Groups (groups.py), before the owners: a range that defines a group (十五至十九岁) is
    subject 年龄组, and the group's figures have it in front of their measure (15至19岁失业率).
-6. Records (records.py), last: a span of time reported with a figure (创24年同月最低,
+6. Named scopes (named_scopes.py), after the owners: a scheme a clause launches, named in
+   quotes (延长『特别爱增值计划』), or a market a 方面 frame opens on (对美国方面,), goes before
+   the subjects of the sentence's later figures.
+7. Records (records.py), last: a span of time reported with a figure (创24年同月最低,
    连续4个月下降) has the figure's subject with what it counts (失业率 + 同月最低).
 What each step found is kept (Found.how, Found.owner): `pressmine explain` shows it.
 """
