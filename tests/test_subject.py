@@ -779,6 +779,14 @@ CASES = [
         "2800万个",
         "光纤宽带端口",
     ),
+    # A 分别 clause that names nothing takes the list the clause before opens on, with the
+    # measure its predicate names.
+    (
+        "list-the-clause-before-opens-on",
+        "標題\n\n沪市、深市和北交所上市公司营收增速较快,分别为9.1%、8.2%和12.5%。",
+        "12.5%",
+        "北交所上市公司营收",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

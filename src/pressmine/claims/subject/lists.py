@@ -13,6 +13,7 @@ from pressmine.claims.subject.grammar import (
     strip_linking,
     strip_suffix_words,
 )
+from pressmine.claims.subject.opening_lists import opening_list
 from pressmine.claims.subject.parts import (
     CLOSE,
     OPEN,
@@ -169,6 +170,8 @@ def distribute_respectively(
                 subjects = [(*spans, share) for spans in subjects]
         elif not parts and last is not None and last[0] == sentence and len(last[1]) == len(run):
             subjects = last[1]  # …分别为12.1%和32.6%,比上年同期提高0.7和1.2个百分点
+        elif at and not parts and (opened := opening_list(text, bounds, lo, len(run), words)):
+            subjects = opened  # A、B和C较主板营收增速更高,分别为…: A营收, B营收, C营收
         else:
             continue
         whole = found[run[0] - 1] if run[0] and groups.sentence[run[0] - 1] == sentence else None
