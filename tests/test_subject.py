@@ -787,6 +787,13 @@ CASES = [
         "12.5%",
         "北交所上市公司营收",
     ),
+    # A clause opening on 实现 with no actor of its own has the paragraph's last actor of 实现.
+    (
+        "actor-of-the-last-link",
+        "標題\n\n锦航科技上半年实现营收34.55亿元,同比增长9.2%;实现归母净利润3亿元。",
+        "3亿元",
+        "锦航科技归母净利润",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

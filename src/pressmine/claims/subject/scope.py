@@ -48,6 +48,7 @@ def attach_owners(
         doc_name = lead_place(text, bounds, words)
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
+    linked_before: tuple[tuple[int, int], list[Word]] | None = None  # (paragraph, 实现's actor)
     for i, (c, f) in enumerate(zip(claims, found, strict=True)):
         actor = _actor_of(text, claims, found, groups, i, words, actors)
         actors.append(actor)
@@ -76,6 +77,15 @@ def attach_owners(
                 extra += actor.verb  # 甘肃[派出]医疗救助队伍
         if actor is not None and f.how == "after" and owners.has_name(actor.rest, words):
             extra += actor.rest  # 造成[青海海东市民和县…]20名群众失联
+        if actor is not None:  # the last actor of 实现 in the paragraph, if it was the last
+            linked_before = (groups.paragraph[i], actor.owner) if linked else None
+        elif (
+            linked_before is not None
+            and linked_before[0] == groups.paragraph[i]
+            and f.how in ("before", "rule")
+            and text[max(0, f.spans[0][0] - 2) : f.spans[0][0]] in words.measure_links
+        ):
+            extra += linked_before[1]  # A股公司实现营收…;[实现]归母净利润: the same actor's
         if extra:
             if frame is not None:  # the frame first: 规模以上工业企业 + 国有控股企业
                 f.spans = (frame, *merge_spans(spans_of(extra), f.spans[1:]))
