@@ -794,6 +794,13 @@ CASES = [
         "3亿元",
         "锦航科技归母净利润",
     ),
+    # A share after a clause that describes a place is that place's share.
+    (
+        "share-of-a-described-place",
+        "標題\n\n我国对欧盟、美国进出口分别增长3%、2%,其中,欧盟为我国第二大贸易伙伴,占我国外贸总值的13.1%。",
+        "13.1%",
+        "欧盟占我国外贸总值",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

@@ -118,6 +118,8 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
         return phrase  # 来自中国大陆旅客[上升显著],增幅达48.3%: how it moved, then how much
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
         return phrase
+    if rest[0][0] in (*_COPULAS, "为") and all(t[0] in words.regions for t in phrase):
+        return phrase  # 东盟[为我国第一大贸易伙伴],占…: a place the clause describes
     named = noun_phrase_forward(rest[1:], words) if rest[0][0] in _COPULAS else []
     if named and len(named) == len(rest) - 1:
         return named  # 变动影响较大者也[是食物类],涨4.86%: the clause says which it is

@@ -318,8 +318,8 @@ def inherit(
         if f.how not in ("none", "meta"):
             continue
         topic = topic_before(text, claims, groups, bounds, words, i)
-        if topic is not None and f.share is None:
-            f.spans, f.how = as_spans(topic), "topic"
+        if topic is not None:  # 其中,东盟为我国第一大贸易伙伴,占我国外贸总值的14.6%: its share
+            f.spans, f.how = (*as_spans(topic), *(f.share or ())), "topic"
             continue
         earlier = [
             j for j in groups.by_sentence[groups.sentence[i]] if j < i and found[j].how in own
