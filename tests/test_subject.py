@@ -801,6 +801,13 @@ CASES = [
         "13.1%",
         "欧盟占我国外贸总值",
     ),
+    # A comparison base may be a long period written in Chinese numerals.
+    (
+        "long-period-base",
+        "標題\n\n二零二三年三月至五月的失业率较二零二三年二月至四月下跌0.1个百分点至3.0%。",
+        "0.1个百分点",
+        "失业率",
+    ),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",

@@ -99,7 +99,7 @@ def _from_period(toks: list[Word], words: Words) -> int | None:
 
 def comparison_base(toks: list[Word], words: Words) -> int | None:
     """Where a comparison base (比/较 + what is compared with) ends the words, if it does."""
-    for k in range(len(toks) - 1, max(-1, len(toks) - 7), -1):
+    for k in range(len(toks) - 1, max(-1, len(toks) - 14), -1):  # a base may be a long period
         if toks[k][0] in words.comparators:
             tail = toks[k + 1 :]
             opens = bool(tail) and not is_punct(tail[0][0][0])  # 存贷比(本外币): a ratio's 比
