@@ -367,3 +367,14 @@ def test_doc_date_on_every_claim():
     claims = extract("1—11月份，利润6.9万亿元，同比增长4.4%。", doc_date=D("2023-12-27"))
     assert {c.doc_date for c in claims} == {D("2023-12-27")}
     assert {c.doc_date for c in extract("利润6.9万亿元。")} == {None}
+
+
+def test_a_movement_without_periods_starts_where_the_one_before_started():
+    text = (
+        "标题\n\n总就业人数由二零二二年十一月至二零二三年一月的3 662 200人下跌至"
+        "二零二二年十二月至二零二三年二月的3 650 200人。同期的总劳动人口亦由3 780 600人"
+        "下跌至3 766 000人。"
+    )
+    got = {c.text: c.period for c in extract(text, doc_date=D("2023-03-17"))}
+    assert got["3 780 600人"] == "2022年11月-2023年1月"
+    assert got["3 766 000人"] == "2022年12月-2023年2月"

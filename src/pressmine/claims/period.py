@@ -37,6 +37,7 @@ from typing import TYPE_CHECKING
 
 from pressmine.claims.calendar import Context, Period, resolve, stated_year
 from pressmine.claims.period_matches import PeriodMatches, Shape
+from pressmine.claims.period_moves import starting_periods
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -95,7 +96,9 @@ def find_periods(
     finder = _Finder(text, masked, packs, bounds)
     finder.doc = document or finder.document(doc_date)
     finder.claims = [c.start for c in claims]
-    return [finder.period_of(c.start, c.end) for c in claims]
+    periods = [finder.period_of(c.start, c.end) for c in claims]
+    starting_periods(text, claims, periods, packs.subject_vocabulary.from_words)
+    return periods
 
 
 HEAD_LIMIT = 2_000  # characters of a document's beginning its time is read from, at most

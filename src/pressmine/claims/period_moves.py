@@ -1,0 +1,45 @@
+"""The starting figure of a movement (由3 780 600人下跌至3 766 000人) with no period of its own:
+a release compares the same two periods throughout, so it takes the period the movement
+before it, to the same period, started from (总就业人数由[二零二二年十一月至二零二三年一月的]…
+下跌至[二零二二年十二月至二零二三年二月的]…; 同期的总劳动人口亦由…下跌至…)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.claims.calendar import Period
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
+
+_TO = ("至", "到")
+_REACH = 30  # characters between 由 and the figure: 由二零二二年十一月至二零二三年一月的
+
+
+def starting_periods(
+    text: str,
+    claims: Sequence[Candidate],
+    periods: list[Period | None],
+    from_words: frozenset[str],
+) -> None:
+    """Give each movement's starting figure that shares its end's period the period an earlier
+    movement to that period started from."""
+    started: dict[Period, Period] = {}  # a movement's end period -> its start period
+    for i in range(len(claims) - 1):
+        c, nxt = claims[i], claims[i + 1]
+        lo = max(c.start - _REACH, claims[i - 1].end if i else 0)
+        before = text[lo : c.start]
+        at = max(before.rfind(w) for w in from_words)
+        if at < 0 or any(p in before[at:] for p in "，,。；;"):
+            continue  # 由 (and a period, 的) right before it, in its clause
+        between = text[c.end : nxt.start]
+        if len(between) > 40 or not any(w in between for w in _TO) or "。" in between:
+            continue  # no movement: 由 opens something else
+        start, end = periods[i], periods[i + 1]
+        if start is None or end is None:
+            continue
+        if start != end:
+            started[end] = start
+        elif end in started:
+            periods[i] = started[end]
