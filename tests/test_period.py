@@ -378,3 +378,11 @@ def test_a_movement_without_periods_starts_where_the_one_before_started():
     got = {c.text: c.period for c in extract(text, doc_date=D("2023-03-17"))}
     assert got["3 780 600人"] == "2022年11月-2023年1月"
     assert got["3 766 000人"] == "2022年12月-2023年2月"
+
+
+def test_a_holiday_followed_by_its_length_is_the_holiday():
+    claims = extract(
+        "标题\n\n2019年国庆7天全国共接待国内游客7.82亿人次。", doc_date=D("2021-10-07")
+    )
+    got = {c.text: (c.period, c.period_start, c.period_end) for c in claims}
+    assert got["7.82亿人次"] == ("2019年国庆假期", D("2019-10-01"), D("2019-10-07"))
