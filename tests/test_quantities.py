@@ -450,3 +450,7 @@ def test_a_decimal_before_ri_is_a_length_of_time_not_a_day_of_the_month() -> Non
     claims = extract("标题\n\n旅客平均逗留时间为1.2日,按年缩短0.6日。")
     got = [(c.text, c.value, c.unit, c.change) for c in claims]
     assert got[1] == ("0.6日", Decimal("0.6"), "日", "decrease")
+
+
+def test_a_rank_is_no_claim() -> None:
+    assert extract("标题\n\n有色金属位居净利润增速前五名。该市跻身全国前10强。") == []
