@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet
+from pressmine.regex import required
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
@@ -94,10 +95,14 @@ def _blocked_spans(text: str, masked: str, packs: PackSet) -> list[tuple[int, in
     terms = packs.terms_regex
     if terms is not None:
         out += [(m.start(), m.end(), f"not-claim term {m.group()}") for m in terms.finditer(text)]
+    present = required.Present(text)  # the masked text holds the same but for placeholders
     for p in packs.not_claim_patterns:
+        searched = masking.texts_for(p.regex.pattern, text, masked)
+        if not required.may_search(p.regex, searched, present):
+            continue  # it lacks what every match needs (a clock's 午 or :)
         out += [
             (m.start(), m.end(), f"not-claim {p.pack}:{p.id}")
-            for m in p.regex.finditer(masking.texts_for(p.regex.pattern, text, masked))
+            for m in p.regex.finditer(searched)
             if m.end() > m.start()
         ]
     return out

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from pressmine.claim import Normalized
 from pressmine.packs.model import PackSet, Rule, Unit
+from pressmine.regex import required
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -80,8 +81,12 @@ def unit_of(rule: Rule, surface: str | None, packs: PackSet) -> tuple[str, Unit 
 def apply_declarations(text: str, cands: list[Candidate], packs: PackSet) -> None:
     """（美元,下同）: an amount written with a scale but no unit (1,234亿) takes the declared
     unit, from the amount right before the declaration to the end of the text."""
+    present = required.Present(text)
     declared = sorted(
-        (m.start(), m.group("unit")) for d in packs.declarations for m in d.regex.finditer(text)
+        (m.start(), m.group("unit"))
+        for d in packs.declarations
+        if required.may_search(d.regex, text, present)  # most texts declare no unit: no 单位
+        for m in d.regex.finditer(text)
     )
     if not declared:
         return

@@ -169,8 +169,11 @@ def _split_words(words: list[Word], split: frozenset[str]) -> list[Word]:
     """The words, each that ends in (or opens with) a word of `split` cut in two (spans())."""
     out = []
     for word in words:
-        parts = _split_suffix(word[0], split) if len(word[0]) > 2 else None
-        if parts is None or len(parts) == 1:
+        if len(word[0]) < 3:  # most words: too short to hold two
+            out.append(word)
+            continue
+        parts = _split_suffix(word[0], split)
+        if len(parts) == 1:
             out.append(word)
             continue
         pos = word[1]

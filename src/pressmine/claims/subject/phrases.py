@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    finder,
     has_noun,
     is_meta,
     is_nounish,
@@ -127,13 +128,15 @@ def _base_opener(text: str, c: Candidate, left_lo: int, words: Words) -> Word | 
     """毛利率为20.4%,与上年20.6%基本持平: a figure after a comparison with a period is the
     base of the figure before it, whatever words follow it. The word that opens the
     comparison (与), if the figure is such a base."""
-    window = text[max(left_lo, c.start - 12) : c.start]
+    lo = max(left_lo, c.start - 12)
     # 在上年同期18.0%的高增速基础上: a figure inside a frame that sets the base
-    framed = any(text.find(end, c.end, c.end + 12) >= 0 for end in words.base_frame_ends)
-    openers = words.base_openers | words.frame_starts if framed else words.base_openers
-    if not any(w in window for w in openers):
+    framed = finder(words.base_frame_ends).search(text, c.end, c.end + 12) is not None
+    if finder(words.base_openers).search(text, lo, c.start) is None and not (
+        framed and finder(words.frame_starts).search(text, lo, c.start)
+    ):
         return None  # most figures: no need to cut the words before them
-    toks = words_in(text, max(left_lo, c.start - 12), c.start, words)
+    openers = words.base_openers | words.frame_starts if framed else words.base_openers
+    toks = words_in(text, lo, c.start, words)
     k = len(toks)
     while k and (toks[k - 1][0] in words.currencies or toks[k - 1][0] in words.number_links):
         k -= 1  # 较上年[人民币]1900百万元, 较上年[的]20.6%
