@@ -7,7 +7,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, localcontext
+from decimal import MAX_EMAX, MAX_PREC, MIN_EMIN, Context, Decimal, Inexact, localcontext
 from functools import cache
 
 from pressmine.claims.units import SCALE_SUFFIX
@@ -78,10 +78,18 @@ def too_long(value: Decimal) -> bool:
     """
     if not value.is_finite():
         return True
-    if not value:
-        return False
-    significant = bytes(value.as_tuple().digits).rstrip(b"\0")  # trailing zeros: the exponent's
-    return len(significant) > MAX_DIGITS or not -MAX_DIGITS <= value.adjusted() < MAX_DIGITS
+    if not value or not -MAX_DIGITS <= value.adjusted() < MAX_DIGITS:
+        return bool(value)
+    try:  # rounded to MAX_DIGITS digits, it loses one that is not zero: it has more
+        _SIGNIFICANT.plus(value)
+    except Inexact:
+        return True
+    return False
+
+
+# Rounds to MAX_DIGITS significant digits, and says so when a digit that is not zero is lost
+# (trailing zeros are the exponent's: they are no digits of the figure).
+_SIGNIFICANT = Context(prec=MAX_DIGITS, traps=[Inexact])
 
 
 def _apply_scale_and_factor(

@@ -23,7 +23,7 @@ own call and bookkeeping, which cost more than the cutting saved.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
 
@@ -54,8 +54,10 @@ class DocumentWords:
         # jieba yields \r\n as one word: a text with \r is left to be cut window by window.
         self._usable = "\r" not in text
         self._ends: list[int] | None = None  # where each sentence ends, found when first asked
-        # sentence -> its words, and where each starts (then where the sentence ends)
-        self._sentences: dict[int, tuple[list[Word], list[int]]] = {}
+        # sentence -> its words, and the index of the word that starts at each offset (the
+        # sentence's end: the number of its words): a window's words are a slice, found with
+        # two lookups
+        self._sentences: dict[int, tuple[list[Word], dict[int, int]]] = {}
 
     def window(self, lo: int, hi: int, split: frozenset[str] = frozenset()) -> list[Word] | None:
         """The words of text[lo:hi], or None when the window cuts a word."""
@@ -68,7 +70,11 @@ class DocumentWords:
                 ends.append(len(self.text))
         k = bisect_right(ends, lo)  # the sentence lo is in
         if k < len(ends) and hi <= ends[k]:  # most windows: inside one sentence
-            found = self._piece(k, lo, hi)
+            words, at = self._sentences.get(k) or self._sentence(k)
+            i, j = at.get(lo), at.get(hi)
+            if i is None or j is None:
+                return None  # the window starts or ends inside a word
+            found: list[Word] | None = words[i:j]
         else:
             found = self._pieces(k, lo, hi)
         if found is None or not split or self._splitter is None:
@@ -90,16 +96,17 @@ class DocumentWords:
         return out if pos >= hi else None
 
     def _piece(self, k: int, lo: int, hi: int) -> list[Word] | None:
-        words, bounds = self._sentences.get(k) or self._sentence(k)
-        i, j = bisect_left(bounds, lo), bisect_left(bounds, hi)
-        if i == len(bounds) or bounds[i] != lo or j == len(bounds) or bounds[j] != hi:
+        words, at = self._sentences.get(k) or self._sentence(k)
+        i, j = at.get(lo), at.get(hi)
+        if i is None or j is None:
             return None  # the window starts or ends inside a word
         return words[i:j]
 
-    def _sentence(self, k: int) -> tuple[list[Word], list[int]]:
+    def _sentence(self, k: int) -> tuple[list[Word], dict[int, int]]:
         ends = self._ends or []
         lo = ends[k - 1] if k else 0
         cut = self._cut(self.text[lo : ends[k]])
         bounds = list(accumulate(map(len, cut), initial=lo))
-        known = self._sentences[k] = (list(zip(cut, bounds, bounds[1:], strict=False)), bounds)
+        words = list(zip(cut, bounds, bounds[1:], strict=False))
+        known = self._sentences[k] = (words, {pos: i for i, pos in enumerate(bounds)})
         return known

@@ -124,13 +124,28 @@ def words_in(text: str, lo: int, hi: int, words: Words, cut: bool = True) -> lis
     stop words glued to others cut off (`cut`), and compound names joined into one word
     (有色金属冶炼 + 和 + 压延 + 加工业)."""
     toks = segment.words_between(text, lo, hi, words.cut if cut else frozenset())
-    code = _STOCK_CODE.search(text, lo, hi)
+    holds = _holds if _holds[0] is text and _holds[1] is words else _held(text, words)
+    code = _STOCK_CODE.search(text, lo, hi) if holds[2] else None
     if code is not None:
         toks = _without_codes(text, toks, code, hi)
     hint = words.compound_hint
-    if hint is None or hint.search(text, lo, hi) is None:
+    if hint is None or not holds[3] or hint.search(text, lo, hi) is None:
         return toks  # most texts name no compound: no need to look for one word by word
     return join_names(toks, words)
+
+
+# Whether the text last asked about holds a stock code, and a compound name, anywhere (most
+# texts hold neither): a text that does not holds none in any stretch either (neither pattern
+# looks past what it matches), and words_in need not search each stretch it is asked for.
+_holds: tuple[str, Words | None, bool, bool] = ("", None, False, False)
+
+
+def _held(text: str, words: Words) -> tuple[str, Words | None, bool, bool]:
+    global _holds
+    hint = words.compound_hint
+    compound = hint is not None and hint.search(text) is not None
+    _holds = (text, words, _STOCK_CODE.search(text) is not None, compound)
+    return _holds
 
 
 # A listed company's stock code in brackets after its name: 招商银行(600036), 腾讯(00700.HK).
