@@ -533,8 +533,9 @@ def test_held_out_releases_gold():
     # 0.732 before owners, groups, records; 0.827 with them; 0.860 with shares' bases, rate
     # names, 前者/后者, lists that name their measure after 分别; 0.887 with the rules read
     # off fresh releases (predicates of counted kinds, unknown words cut into characters,
-    # stock codes, shares carried to categories).
-    assert s.rate("subject") >= 0.87, s
+    # stock codes, shares carried to categories); 0.893 with results and budget terms read
+    # whole (归母净利润, 所需经费, 岁出).
+    assert s.rate("subject") >= 0.88, s
     assert s.rate("qualifier") >= 0.95, s
     # Periods on the calendar, each release read with its date (dates.tsv): 0.942.
     assert s.rate("period") >= 0.92, s
@@ -555,8 +556,9 @@ def test_development_set_gold():
     # 0.783 with shares' bases, rate names, averages and per-unit counts, 0.806 with the
     # rules read off fresh trade, Taiwan and Hong Kong releases (measure links, beneficiaries,
     # parts of a whole, 等-lists, cut-apart words), 0.826 with those read off 15 more fresh
-    # releases (disaster, prices, retail, tourism, company results, provinces).
-    assert s.rate("subject") >= 0.81, s
+    # releases (disaster, prices, retail, tourism, company results, provinces); 0.853 with
+    # relative clauses (单位实现的商品零售), launched schemes, framed lists and whose time.
+    assert s.rate("subject") >= 0.84, s
     assert s.rate("period") >= 0.87, s  # 0.891
 
 
