@@ -118,7 +118,7 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
         return phrase  # 来自中国大陆旅客[上升显著],增幅达48.3%: how it moved, then how much
     if rest[0][0] in words.frame_starts and rest[-1][0] in words.frame_ends:
         return phrase
-    if rest[0][0] in (*_COPULAS, "为") and all(t[0] in words.regions for t in phrase):
+    if rest[0][0] in _PLACE_COPULAS and all(t[0] in words.regions for t in phrase):
         return phrase  # 东盟[为我国第一大贸易伙伴],占…: a place the clause describes
     named = noun_phrase_forward(rest[1:], words) if rest[0][0] in _COPULAS else []
     if named and len(named) == len(rest) - 1:
@@ -128,6 +128,8 @@ def topic_clause(text: str, lo: int, hi: int, words: Words) -> list[Word] | None
 
 # Copulas: a clause "A是B" before a figure names B as what the figure is about.
 _COPULAS = ("是", "就是", "即是")
+# A place described by a clause "A为B" (东盟为我国第一大贸易伙伴) stays its topic.
+_PLACE_COPULAS = (*_COPULAS, "为")
 
 
 def topic_before(

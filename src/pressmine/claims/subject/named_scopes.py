@@ -19,8 +19,10 @@ _QUOTED = re.compile(r"[「『“]([^「『“」』”,，。;；]{2,16})[」�
 MAX_PIECES = 3  # a subject is at most three pieces of the text
 
 
-# A frame that opens a sentence on a market: 对美国方面, 中国大陆与香港方面.
+# A frame that opens a clause on a market: 对美国方面, 中国大陆与香港方面.
 _MARKET = re.compile(r"(对?)([^,，。;；:：]{2,12})方面[,，]")
+# What either needs: a closing quote or 方面 (most sentences hold neither).
+_HINT = re.compile(r"[」』”]|方面")
 
 
 def scope_named(
@@ -29,6 +31,8 @@ def scope_named(
     """Put the scheme a sentence launches, or the market it opens on, before the subjects of
     its later figures."""
     for (lo, hi), members in groups.by_sentence.items():
+        if _HINT.search(text, lo, hi) is None:
+            continue
         names = _schemes(text, lo, hi, words) + _markets(text, lo, hi, words)
         if not names:
             continue
@@ -45,16 +49,12 @@ def scope_named(
 
 
 def _schemes(text: str, lo: int, hi: int, words: Words) -> list[tuple[int, int]]:
-    if "」" not in text[lo:hi] and "』" not in text[lo:hi] and "”" not in text[lo:hi]:
-        return []  # most sentences quote nothing
     return [m.span(1) for m in _QUOTED.finditer(text, lo, hi) if _launched(text, lo, m, words)]
 
 
 def _markets(text: str, lo: int, hi: int, words: Words) -> list[tuple[int, int]]:
     """对美国方面, 中国大陆与香港方面: only places (移动网络方面 names a topic the figures
     after it name again, 5G基站; 内需方面 a part of a total)."""
-    if "方面" not in text[lo:hi]:
-        return []
     out = []
     for m in _MARKET.finditer(text, lo, hi):
         if m.start() > lo and text[m.start() - 1] not in ",，":
