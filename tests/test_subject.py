@@ -808,6 +808,8 @@ CASES = [
         "0.1个百分点",
         "失业率",
     ),
+    # 新 (newly) makes a flow of a stock: 新登记 is no 登记.
+    ("newly-registered", "標題\n\n一季度新登记注册企业7.4万户。", "7.4万户", "新登记注册企业"),
     # A price is a measure of its own: no measure carried from the item before.
     (
         "price-is-a-measure",
