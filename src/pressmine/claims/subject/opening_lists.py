@@ -4,7 +4,8 @@ with the measure that clause's predicate names: 科创板、创业板和北交�
 
 from __future__ import annotations
 
-from pressmine.claims.subject.parts import Spans, Word, Words, is_nounish, is_punct, words_in
+from pressmine.claims.subject.parts import Spans, Word, Words, is_nounish, words_in
+from pressmine.claims.subject.recuts import single_characters_joined
 from pressmine.text.clauses import Boundaries
 
 MAX_ITEM_WORDS = 4  # an item of such a list is a short name: 北交所, 电力设备
@@ -18,7 +19,7 @@ def opening_list(
     if lo < 2:
         return None
     clause = bounds.clause(lo - 2)
-    toks = _single_characters_joined(
+    toks = single_characters_joined(
         [t for t in words_in(text, *clause, words) if t[0].strip()], words
     )
     items: list[list[Word]] = [[]]
@@ -39,22 +40,6 @@ def opening_list(
         spans: Spans = ((item[0][1], item[-1][2]),)
         subjects.append((*spans, measure) if measure else spans)
     return subjects
-
-
-def _single_characters_joined(toks: list[Word], words: Words) -> list[Word]:
-    """北|交|所, 营|收: a name the dictionary lacks, cut into single characters, is one word
-    (but 较, 和 and the other words that link or compare stay apart)."""
-    apart = words.stop_words | words.comparators | words.list_separators | words.skip_before
-    out: list[Word] = []
-    run = False  # whether the last word is a run of single characters
-    for tok in toks:
-        single = len(tok[0]) == 1 and tok[0] not in apart and not is_punct(tok[0])
-        if single and run and out[-1][2] == tok[1]:
-            out[-1] = (out[-1][0] + tok[0], out[-1][1], tok[2])
-            continue
-        out.append(tok)
-        run = single
-    return out
 
 
 def _measure_named(toks: list[Word], words: Words) -> tuple[int, int] | None:

@@ -4,7 +4,7 @@ to the noun after its count (三个|月销量)."""
 
 from __future__ import annotations
 
-from pressmine.claims.subject.parts import Word
+from pressmine.claims.subject.parts import Word, Words, is_punct
 from pressmine.text import segment
 
 # Units of time the segmenter may glue to the noun after their count (三个|月销量).
@@ -38,3 +38,19 @@ def char_run(out: list[Word], tok: Word, left: Word | None) -> bool:
     if len(out) > 1 and len(out[1][0]) == 1:
         return True  # [外]|食|费
     return left is not None and len(left[0]) == 1 and left[2] == tok[1] and left[0].isalpha()
+
+
+def single_characters_joined(toks: list[Word], words: Words) -> list[Word]:
+    """北|交|所, 营|收: a name the dictionary lacks, cut into single characters, is one word
+    (but 较, 和 and the other words that link or compare stay apart)."""
+    apart = words.stop_words | words.comparators | words.list_separators | words.skip_before
+    out: list[Word] = []
+    run = False  # whether the last word is a run of single characters
+    for tok in toks:
+        single = len(tok[0]) == 1 and tok[0] not in apart and not is_punct(tok[0])
+        if single and run and out[-1][2] == tok[1]:
+            out[-1] = (out[-1][0] + tok[0], out[-1][1], tok[2])
+            continue
+        out.append(tok)
+        run = single
+    return out
