@@ -538,6 +538,15 @@ CASES = [
         "0.98%",
         "消费者物价总指数(CPI)",
     ),
+    # A time word may stand between the reporter and its verb (今日公布).
+    (
+        "reported-today",
+        "標題\n\n統計局今日公布10月份消費者物價指數,按年上升2.1%。",
+        "2.1%",
+        "消费者物价指数",
+    ),
+    # A clause that ends on a reporting verb has no object for a generic head to take.
+    ("reporter-is-no-object", "统计处今日公布，平均每户开支30万元。", "30万元", "每户开支"),
     # 大|涨 is one change word cut in two; 月减 is a change (Taiwan's month on month).
     ("change-word-cut-in-two", "標題\n\n雖然蔬菜大漲一成四,但水果大跌二成三。", "一成四", "蔬菜"),
     ("month-on-month", "標題\n\n3月CPI月減0.98%。", "0.98%", "CPI"),

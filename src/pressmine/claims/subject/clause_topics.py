@@ -46,6 +46,8 @@ def previous_clause_topic(
         toks = toks[1:]  # 至于[未来][十年]总房屋供应目标: when, not what
     phrase = noun_phrase_forward(toks, words)
     said = len(phrase)
+    while phrase and said < len(toks) and _is_when(toks[said][0], words):
+        said += 1  # 政府统计处[今日]公布: when it reported
     if said < len(toks) and toks[said][0] in words.reporting_verbs:
         # 主计总处[公布]3月分消费者物价总指数(CPI): what was reported, not who reported it
         toks = toks[said + 1 :]
@@ -68,6 +70,11 @@ def _is_time(word: str, words: Words) -> bool:
         or word in words.time_words
         or segment.word_class(word) in ("t", "m")
     )
+
+
+def _is_when(word: str, words: Words) -> bool:
+    """今日, 昨天, 已, 正式: a time or an adverb between a reporter and its reporting verb."""
+    return word in words.time_words or segment.word_class(word) in ("t", "d")
 
 
 def _is_span(toks: list[Word], words: Words) -> bool:

@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     Word,
     Words,
     as_spans,
+    is_punct,
     per_unit,
     spans_of,
     words_in,
@@ -339,6 +340,9 @@ def _previous_object(text: str, i: int, groups: Groups, words: Words) -> Spans |
         return None
     start = max(s_lo, max(text.rfind(ch, s_lo, lo - 1) for ch in "，,:：") + 1)
     clause = words_in(text, start, lo - 1, words, cut=False)
+    said = [t for t in clause if t[0].strip() and not is_punct(t[0][0])][-1:]
+    if said and said[0][0] in words.reporting_verbs:
+        return None  # 政府统计处今日[公布],…: what follows is what was reported, no object
     phrase = noun_phrase_backward(strip_linking(clause, words), words)
     if not phrase:  # 住宅差饷全免四季,每季上限…: what the clause before opens on
         phrase = noun_phrase_forward(clause, words)
