@@ -14,6 +14,7 @@ from pressmine.claims.change import find_bases, find_changes
 from pressmine.claims.period import DocumentTime, find_periods
 from pressmine.claims.subject import find_subjects
 from pressmine.claims.units import normalized
+from pressmine.packs.home import local_currency
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.text import docdate
@@ -31,8 +32,14 @@ def find_quantities(text: str, packs: PackSet | None = None) -> list[Quantity]:
     [('两百点五公里', '200.5', '公里'), ('约三成', '30', '%')]
     """
     packs = packs or load_packs()
-    found = find_candidates(normalize(text), packs)
-    return [_quantity(text, c) for c in found if c.rejected is None]
+    norm = normalize(text)
+    found = [c for c in find_candidates(norm, packs) if c.rejected is None]
+    local = (
+        local_currency(packs, norm)
+        if any(c.unit_info and c.unit_info.local for c in found)
+        else None
+    )
+    return [_quantity(text, c, local) for c in found]
 
 
 def extract(
@@ -83,6 +90,9 @@ def extract(
     periods = find_periods(
         norm, claims, packs, bounds, found.masked, doc_date=doc_date, document=document
     )
+    local = None
+    if any(c.unit_info is not None and c.unit_info.local for c in claims):
+        local = local_currency(packs, norm)  # 元 in a Hong Kong release: HKD
     if where is not None:
         for c in claims:
             map_back(c, where)
@@ -108,7 +118,7 @@ def extract(
                 period_end=period.end if period else None,
                 doc_date=doc_date,
                 rule=c.rule.name,
-                normalized=normalized(c),
+                normalized=normalized(c, local),
             )
         )
     return out
@@ -132,7 +142,7 @@ def _after_headline(
     ]
 
 
-def _quantity(text: str, c: Candidate) -> Quantity:
+def _quantity(text: str, c: Candidate, local: str | None = None) -> Quantity:
     """A candidate as find_quantities reports it. A fraction is the number it writes
     (三分之一 = 0.333…, unit ""), where a claim gives the share in % (33.33)."""
     value, value_max, unit = c.value, c.value_max, c.unit
@@ -147,5 +157,5 @@ def _quantity(text: str, c: Candidate) -> Quantity:
         qualifier=c.qualifier,
         value_max=value_max,
         rule=c.rule.name,
-        normalized=normalized(c),
+        normalized=normalized(c, local),
     )

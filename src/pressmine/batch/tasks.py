@@ -23,6 +23,7 @@ from pressmine.errors import InputError, PackError
 from pressmine.extract import extract
 from pressmine.io import output
 from pressmine.io.output import Format
+from pressmine.packs.home import local_currency
 from pressmine.packs.loader import load_packs
 from pressmine.packs.model import PackSet
 from pressmine.regex import store
@@ -324,12 +325,13 @@ def _extract(
 
 def _document_packs(text: str, packs: PackSet) -> PackSet:
     """The packs as `extract(text, packs)` would apply them to the whole of `text`: a pack whose
-    `when` finds the text applies to every block, one whose `when` does not, to none."""
-    if all(pack.when is None for pack in packs.packs):
+    `when` finds the text applies to every block, one whose `when` does not, to none; and the
+    local currency read from all of it is every block's (a bare 元 is one dollar throughout)."""
+    if all(pack.when is None and pack.home is None for pack in packs.packs):
         return packs
     normalized = normalize(text)  # `when` is matched on the normalised text, as in extract
     found = frozenset(p.name for p in packs.packs if p.when and p.when.search(normalized))
-    return packs.applying(found)
+    return packs.applying(found, local_currency(packs, normalized) or "")
 
 
 def headline_of(text: str, packs: PackSet | None = None) -> str | None:

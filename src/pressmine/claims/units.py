@@ -103,10 +103,12 @@ def apply_declarations(text: str, cands: list[Candidate], packs: PackSet) -> Non
         c.unit, c.unit_info, c.declared = (info.name if info else surface), info, True
 
 
-def normalized(c: Candidate) -> Normalized | None:
+def normalized(c: Candidate, local: str | None = None) -> Normalized | None:
     """The value in the unit's canonical unit (亿元 and 万元 both in CNY, 公里 and 米 in km,
     斤 and 吨 in kg, ℉ in °C), when it has one. None for a unit that names no one quantity
-    (度, 分) and for the numbers a rule labels without a unit to convert (2025年, 第二)."""
+    (度, 分) and for the numbers a rule labels without a unit to convert (2025年, 第二).
+    `local` is the text's local currency (PackSet.local_currency): a bare 元 in a Hong Kong
+    release is HKD; 人民币 written out stays CNY."""
     u = c.unit_info
     if c.ratio is not None and c.unit == "%":  # 三分之一: the share unrounded, 33.333…
         return Normalized(c.ratio[0] * 100, "%")
@@ -122,6 +124,5 @@ def normalized(c: Candidate) -> Normalized | None:
     def conv(v: Decimal) -> Decimal:
         return v * u.factor + u.offset
 
-    return Normalized(
-        conv(c.value), u.normalized, conv(c.value_max) if c.value_max is not None else None
-    )
+    unit = local if local and u.local else u.normalized
+    return Normalized(conv(c.value), unit, conv(c.value_max) if c.value_max is not None else None)

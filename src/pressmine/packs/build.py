@@ -32,7 +32,7 @@ from pressmine.packs.model import (
     Unit,
 )
 
-_UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset"}
+_UNIT_KEYS = {"name", "names", "surfaces", "normalized", "factor", "kind", "offset", "local"}
 
 
 # The tables that are word lists by key, and their keys: a later pack adds to each list.
@@ -167,12 +167,13 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
         name, text = data["pack"]["name"], data["_text"]
         guard = guard_for(path, data["_builtin"], regex_timeout)
         rules = tuple(compile_rules(data.get("rule", []), name, path, text, fragments, guard))
-        when = data["pack"].get("when")
-        when_rx = None
-        if when:
-            line = line_of(text, "when")
-            expanded = expand(when, fragments, path, None, line)
-            when_rx = compile_pattern(expanded, path, None, line, fragments)
+        when_rx = _pack_pattern(data["pack"], "when", path, text, fragments)
+        home_rx = _pack_pattern(data["pack"], "home", path, text, fragments)
+        currency = data["pack"].get("local_currency")
+        if (home_rx is None) != (currency is None):
+            raise PackError(path, "[pack] home and local_currency go together")
+        if currency is not None and (not isinstance(currency, str) or not currency.strip()):
+            raise PackError(path, f"[pack] local_currency must be a currency code: {currency!r}")
         packs.append(
             Pack(
                 name,
@@ -180,6 +181,8 @@ def build(raw: list[tuple[dict[str, Any], str]], regex_timeout: float) -> PackSe
                 str(data["pack"].get("description", "")),
                 rules,
                 guard(when_rx, "when") if when_rx else None,
+                guard(home_rx, "home") if home_rx else None,
+                currency,
             )
         )
         for entry in data.get("declaration", []):
@@ -240,6 +243,17 @@ def _calendar(raw: list[tuple[dict[str, Any], str]], fragments: dict[str, str]) 
     return vocabulary
 
 
+def _pack_pattern(
+    table: dict[str, Any], key: str, path: str, text: str, fragments: dict[str, str]
+) -> Any:
+    """The compiled [pack] pattern `key` (when, home), or None when the pack has none."""
+    source = table.get(key)
+    if not source:
+        return None
+    line = line_of(text, key)
+    return compile_pattern(expand(source, fragments, path, None, line), path, None, line, fragments)
+
+
 def _merge_units(entries: Any, path: str, text: str, units: dict[str, Unit]) -> None:
     if not isinstance(entries, list):
         raise PackError(path, "[[units]] must be an array of tables")
@@ -258,9 +272,12 @@ def _merge_units(entries: Any, path: str, text: str, units: dict[str, Unit]) -> 
             groups = [(n, [n]) for n in str_list(entry["names"], path, "units.names")]
         else:
             groups = [(entry["name"], str_list(entry.get("surfaces", [entry["name"]]), path, ""))]
+        local = entry.get("local", False)
+        if not isinstance(local, bool):
+            raise PackError(path, f"unit key local must be true or false: {entry}")
         for name, surfaces in groups:
             normalized = entry.get("normalized", name)
-            unit = Unit(name, kind, normalized, factor, offset)
+            unit = Unit(name, kind, normalized, factor, offset, local)
             for s in surfaces:
                 units[s] = unit  # a later pack may redefine a surface: extension, by design
 

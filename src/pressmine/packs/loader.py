@@ -143,7 +143,12 @@ def _parse(path: Path, text: str) -> tuple[dict[str, Any], str]:
         raise PackError(str(path), "missing [pack] table with a name")
     check_keys(data, PACK_KEYS, str(path), None, text, "top-level key")
     check_keys(
-        pack, {"name", "description", "version", "when"}, str(path), None, text, "[pack] key"
+        pack,
+        {"name", "description", "version", "when", "home", "local_currency"},
+        str(path),
+        None,
+        text,
+        "[pack] key",
     )
     data["_text"] = text
     data["_builtin"] = path.resolve().is_relative_to(builtin_pack_dir().resolve())

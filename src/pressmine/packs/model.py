@@ -47,6 +47,7 @@ class Unit:
     normalized: str  # canonical unit for comparisons: CNY count km % …
     factor: Decimal  # value in `name` × factor = value in `normalized`
     offset: Decimal = Decimal(0)  # added after factor (temperatures)
+    local: bool = False  # the local currency in a text from a pack's home (a bare 元)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +133,8 @@ class Pack:
     description: str
     rules: tuple[Rule, ...]
     when: Pattern | None = None  # the rules apply only to texts this regex finds
+    home: Pattern | None = None  # finds what only a text from the pack's region writes
+    local_currency: str | None = None  # what a `local` unit (元) is in such a text: HKD
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,6 +248,9 @@ class PackSet:
     declarations: tuple[Declaration, ...]
     fragments: dict[str, str] = field(repr=False)
     calendar: Vocabulary = field(default_factory=Vocabulary)  # [calendar] (packs/calendar.py)
+    # The local currency of every text read with these packs, when a whole document's was read
+    # for its blocks (applying); "" for none; None: each text's own (local_currency).
+    home: str | None = None
 
     @property
     def rules(self) -> list[Rule]:
@@ -254,22 +260,24 @@ class PackSet:
         """The rules that apply to `text`: a pack with `when` applies only where it matches."""
         return [r for p in self.packs if p.when is None or p.when.search(text) for r in p.rules]
 
-    def applying(self, names: frozenset[str]) -> PackSet:
+    def applying(self, names: frozenset[str], home: str | None = None) -> PackSet:
         """These packs as they apply to every part of a text whose `when` patterns find the
-        packs named `names`: those without their `when`, the other `when` packs left out. The
-        same PackSet for the same names, so that its vocabulary is derived once."""
+        packs named `names`: those without their `when`, the other `when` packs left out; and
+        whose local currency is `home` ("" for none; see local_currency). The same PackSet
+        for the same names and home, so that its vocabulary is derived once."""
         variants = self._variants
-        if names not in variants:
+        key = (names, home)
+        if key not in variants:
             chosen = (
                 replace(pack, when=None) if pack.name in names else pack
                 for pack in self.packs
                 if pack.when is None or pack.name in names
             )
-            variants[names] = replace(self, packs=tuple(chosen))
-        return variants[names]
+            variants[key] = replace(self, packs=tuple(chosen), home=home)
+        return variants[key]
 
     @cached_property
-    def _variants(self) -> dict[frozenset[str], PackSet]:
+    def _variants(self) -> dict[tuple[frozenset[str], str | None], PackSet]:
         return {}
 
     # --- the vocabulary derived from the tables ----------------------------------------------
