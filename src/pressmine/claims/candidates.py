@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import NamedTuple
 
-from pressmine.claims import not_claims, overlaps, spaces, units, values
+from pressmine.claims import not_claims, overlaps, searches, spaces, units, values
 from pressmine.grammar import masking
 from pressmine.packs.model import PackSet, Rule, RuleGroups, Unit
 from pressmine.regex import required
@@ -84,27 +84,33 @@ def find_squeezed(text: str, packs: PackSet) -> Found:
     segment.new_document(squeezed)  # the text every finder cuts windows of from here on
     masked = masking.mask_numbers(squeezed)
     bounds = Boundaries.of(squeezed)
+    # the masked text holds the same characters but for placeholders
+    present = required.Present(squeezed)
     chosen = overlaps.keep_best(
-        _matches(squeezed, masked, packs), lambda m: _candidate(m, packs, squeezed)
+        _matches(squeezed, masked, packs, present), lambda m: _candidate(m, packs, squeezed)
     )
-    not_claims.mark(squeezed, masked, bounds, chosen, packs)
+    not_claims.mark(squeezed, masked, bounds, chosen, packs, present)
     if packs.declarations:
-        units.apply_declarations(squeezed, chosen, packs)
+        units.apply_declarations(squeezed, chosen, packs, present)
     return Found(chosen, squeezed, masked, bounds, where)
 
 
-def _matches(text: str, masked: str, packs: PackSet) -> list[overlaps.Match]:
+def _matches(
+    text: str, masked: str, packs: PackSet, present: required.Present
+) -> list[overlaps.Match]:
     found = []
-    present = required.Present(text)  # the masked text holds the same but for placeholders
-    for rule in packs.rules_for(text):
-        regex = rule.regex
-        searched = masking.texts_for(regex.pattern, text, masked)
-        if not required.may_search(regex, searched, present):
-            continue  # it lacks what every match needs: half the rules, in a release
-        context = rule.groups.context
-        for m in regex.finditer(searched):
-            start, end = _span(m, context) if context else m.span()
-            found.append((m, rule, start, end))
+    for when, rules in searches.plan(packs).rules:  # as packs.rules_for(text) lists them
+        if when is not None and not when.search(text):
+            continue
+        for rule, on_masked, needed in rules:
+            regex = rule.regex
+            searched = masked if on_masked else text
+            if needed and not required.may_search(regex, searched, present, needed):
+                continue  # it lacks what every match needs: half the rules, in a release
+            context = rule.groups.context
+            for m in regex.finditer(searched):
+                start, end = _span(m, context) if context else m.span()
+                found.append((m, rule, start, end))
     return found
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 from typing import TYPE_CHECKING
 
-from pressmine.grammar import masking
+from pressmine.claims import searches
 from pressmine.packs.model import PackSet
 from pressmine.regex import required
 from pressmine.text import segment
@@ -19,12 +19,18 @@ if TYPE_CHECKING:
 
 
 def mark(
-    text: str, masked: str, bounds: Boundaries, cands: list[Candidate], packs: PackSet
+    text: str,
+    masked: str,
+    bounds: Boundaries,
+    cands: list[Candidate],
+    packs: PackSet,
+    present: required.Present,
 ) -> None:
     """Set `rejected` or `not_claim` on each candidate that is no number or no claim.
 
-    `masked` is `text` with its numbers masked, `bounds` its sentences and clauses."""
-    blocked = _Blocked(_blocked_spans(text, masked, packs))
+    `masked` is `text` with its numbers masked, `bounds` its sentences and clauses, `present`
+    the characters it holds."""
+    blocked = _Blocked(_blocked_spans(text, masked, packs, present))
     for c in cands:
         why = blocked.rejection(c)
         if why is not None:
@@ -90,20 +96,19 @@ def _verb_follows(text: str, bounds: Boundaries, pos: int) -> bool:
     return bool(words) and segment.word_class(words[0][0]) == "v"
 
 
-def _blocked_spans(text: str, masked: str, packs: PackSet) -> list[tuple[int, int, str]]:
+def _blocked_spans(
+    text: str, masked: str, packs: PackSet, present: required.Present
+) -> list[tuple[int, int, str]]:
     out = []
     terms = packs.terms_regex
     if terms is not None:
         out += [(m.start(), m.end(), f"not-claim term {m.group()}") for m in terms.finditer(text)]
-    present = required.Present(text)  # the masked text holds the same but for placeholders
-    for p in packs.not_claim_patterns:
-        searched = masking.texts_for(p.regex.pattern, text, masked)
-        if not required.may_search(p.regex, searched, present):
+    for p, on_masked, needed, why in searches.plan(packs).not_claims:
+        searched = masked if on_masked else text
+        if needed and not required.may_search(p.regex, searched, present, needed):
             continue  # it lacks what every match needs (a clock's 午 or :)
         out += [
-            (m.start(), m.end(), f"not-claim {p.pack}:{p.id}")
-            for m in p.regex.finditer(searched)
-            if m.end() > m.start()
+            (m.start(), m.end(), why) for m in p.regex.finditer(searched) if m.end() > m.start()
         ]
     return out
 

@@ -78,10 +78,12 @@ def unit_of(rule: Rule, surface: str | None, packs: PackSet) -> tuple[str, Unit 
     return surface or "", info
 
 
-def apply_declarations(text: str, cands: list[Candidate], packs: PackSet) -> None:
+def apply_declarations(
+    text: str, cands: list[Candidate], packs: PackSet, present: required.Present
+) -> None:
     """（美元,下同）: an amount written with a scale but no unit (1,234亿) takes the declared
-    unit, from the amount right before the declaration to the end of the text."""
-    present = required.Present(text)
+    unit, from the amount right before the declaration to the end of the text (`present`: the
+    characters it holds)."""
     declared = sorted(
         (m.start(), m.group("unit"))
         for d in packs.declarations

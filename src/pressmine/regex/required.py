@@ -127,23 +127,26 @@ def _item(op: Any, arg: Any) -> list[frozenset[str]]:
     return []  # ANY, NOT_LITERAL, negative lookarounds, group references: nothing known
 
 
-class Present(dict[str, bool]):
-    """Which characters a text holds, each looked up (in C) the first time it is asked."""
+class Present:
+    """Which characters a text holds: the set of them, gathered in one pass (in C) and asked
+    by every pattern list that reads the text (rules, not-claims, declarations)."""
+
+    __slots__ = ("chars",)
 
     def __init__(self, text: str) -> None:
-        super().__init__()
-        self.text = text
+        self.chars = frozenset(text)
 
-    def __missing__(self, char: str) -> bool:
-        found = self[char] = char in self.text
-        return found
+    def __getitem__(self, char: str) -> bool:
+        return char in self.chars
 
 
-def may_search(regex: object, text: str, present: Present) -> bool:
+def may_search(regex: object, text: str, present: Present, needed: Needs | None = None) -> bool:
     """Whether `regex` may find something in `text`: False when `text` lacks what it needs.
     `present` is of `text`, or of a text holding every character of `text` but placeholders
-    (the text before its numbers were masked)."""
-    needed = needs(regex)
+    (the text before its numbers were masked). `needed` is needs(regex), for a caller that
+    kept it."""
+    if needed is None:
+        needed = needs(regex)
     if not needed or may_match(needed, present):
         return True
     return isinstance(regex, GatedPattern) and not regex.gates(text)
@@ -151,10 +154,4 @@ def may_search(regex: object, text: str, present: Present) -> bool:
 
 def may_match(needed: Needs, present: Present) -> bool:
     """Whether a text holds a character of each set of `needed` (see `needs`)."""
-    for chars in needed:
-        for char in chars:
-            if present[char]:
-                break
-        else:
-            return False
-    return True
+    return not any(map(present.chars.isdisjoint, needed))
