@@ -191,7 +191,10 @@ def _qualifier(groups: dict[str, str], info: RuleGroups, packs: PackSet) -> str:
 def _span(m: re.Match[str], context: tuple[int, ...]) -> tuple[int, int]:
     """The match without the context groups (outside_qualifier, subject, x_*) at its ends."""
     regs = m.regs
-    spans = sorted([regs[i] for i in context if regs[i][0] >= 0])
+    spans = [regs[i] for i in context if regs[i][0] >= 0]
+    if not spans:
+        return regs[0]  # most matches: no context group took part
+    spans.sort()
     start, end = regs[0]
     for s, e in spans:
         if s == start:
