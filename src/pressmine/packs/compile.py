@@ -14,7 +14,7 @@ from pressmine.grammar import masking, numbers
 from pressmine.packs.checks import check_keys, line_of, to_decimal
 from pressmine.packs.model import QUALIFIERS, Example, Pattern, Rule, RuleGroups, Unit
 from pressmine.regex import cache as regex_cache
-from pressmine.regex.gated import GatedPattern
+from pressmine.regex.gated import GatedPattern, lead_of
 from pressmine.regex.guard import GuardedPattern
 from pressmine.regex.prefilter import needs_digits, widened_safely
 
@@ -131,7 +131,10 @@ def compile_pattern(
     except (re.error, OverflowError, RecursionError) as e:
         why = "groups nested too deep" if isinstance(e, RecursionError) else e
         raise PackError(path, f"pattern does not compile: {why}", rule_id, line) from None
-    return GatedPattern(regex, *gate) if gate is not None else regex
+    if gate is None:
+        return regex
+    gate_regex, too_long, lead = gate
+    return GatedPattern(regex, gate_regex, too_long, lead=lead)
 
 
 # Stands for the number grammar while the gate is checked; two characters, so that the parser
@@ -141,10 +144,10 @@ _MARKER = "\U0010fffd\U0010fffd"
 
 def _gate(
     pattern: str, fragments: dict[str, str]
-) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+) -> tuple[re.Pattern[str], re.Pattern[str], tuple[int, int] | None] | None:
     """For a pattern that inlines the whole number grammar, the same pattern with each number
-    loosened, and what finds a text where the gate may miss (see regex/gated.py), when the loosening
-    keeps every match; otherwise None."""
+    loosened, what finds a text where the gate may miss, and the gate's lead (see
+    regex/gated.py), when the loosening keeps every match; otherwise None."""
     loose_and_limit = masking.loose_number()
     if numbers.NUMBER not in pattern or loose_and_limit is None or _MARKER in pattern:
         return None
@@ -158,8 +161,9 @@ def _gate(
             checked = checked.replace(fragments[name], "(?:_)")
     if not widened_safely(checked, _MARKER, re.VERBOSE):
         return None
-    gate = regex_cache.compile(marked.replace(_MARKER, loose), re.VERBOSE)
-    return gate, regex_cache.compile(too_long)
+    source = marked.replace(_MARKER, loose)
+    gate = regex_cache.compile(source, re.VERBOSE)
+    return gate, regex_cache.compile(too_long), lead_of(source, re.VERBOSE)
 
 
 def compile_rules(

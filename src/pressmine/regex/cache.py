@@ -81,22 +81,33 @@ def cache_dir() -> Path | None:
     return base / f"regex-{engine}"
 
 
-def compile(pattern: str, flags: int = 0, program: str | None = None) -> re.Pattern[str]:
+def compile(
+    pattern: str, flags: int = 0, program: str | None = None, skip: int = 0
+) -> re.Pattern[str]:
     """`re.compile(pattern, flags)`, from the cache, with a table of first characters.
 
     The program gets the characters a match can start with (prefilter.start_set) in its
     header, as re does by itself only for a pattern that opens with a literal or a class: the
     engine then skips the positions where no match can start in C. `program` is
-    program_key(pattern, flags), for a caller that kept it.
+    program_key(pattern, flags), for a caller that kept it. With `skip`, the program is of the
+    pattern without its first `skip` items (a gate without its lead, regex/gated.py), whose
+    groups keep their numbers; CPython's engine only.
 
     >>> compile(r"(?:约|超)?(?P<n>[0-9]+)个").search("共超12个").group("n")
     '12'
+    >>> compile(r"(?:约|超)?(?P<n>[0-9]+)个", skip=1).search("共超12个").span()
+    (2, 5)
     """
     flags = int(flags | re.UNICODE)  # what re adds for str patterns: one key for both spellings
     if _sre is None:
+        if skip:
+            raise ValueError("a pattern without its first items needs CPython's engine")
         return re.compile(pattern, flags)
+    name = program or program_key(pattern, flags)
+    if skip:
+        name = key("program", flags, name, f"without the first {skip} items")
     folder = cache_dir()
-    file = folder / f"{program or program_key(pattern, flags)}.marshal" if folder else None
+    file = folder / f"{name}.marshal" if folder else None
     args = _load(file) if file else None
     if args is not None:
         try:
@@ -104,10 +115,12 @@ def compile(pattern: str, flags: int = 0, program: str | None = None) -> re.Patt
             return loaded
         except Exception:  # damaged, though marshal could read it: compile and store again
             pass
-    args = _compile_args(pattern, flags)
+    args = _compile_args(pattern, flags, skip)
     try:
         compiled: re.Pattern[str] = _sre.compile(*args)
     except Exception:  # an engine that takes the program differently: no table, no cache
+        if skip:
+            raise
         return re.compile(pattern, flags)
     if file:
         keep(file, _dumps(args))
@@ -143,10 +156,13 @@ def _load(file: Path) -> Program | None:
     return pattern, flags, code, groups, groupindex, indexgroup  # _sre.compile checks the rest
 
 
-def _compile_args(pattern: str, flags: int) -> Program:
+def _compile_args(pattern: str, flags: int, skip: int = 0) -> Program:
     """The arguments re._compiler.compile passes to _sre.compile, in a form marshal can keep,
-    with the first-character table added."""
+    with the first-character table added; of the pattern without its first `skip` items."""
     tree = _parser.parse(pattern, flags)
+    if skip:
+        del tree.data[:skip]
+        tree.width = None  # measured again, without them
     items = start_set(pattern, flags, tree)
     prefilter.guard_branches(tree)
     prefilter.optional_as_branch(tree)
