@@ -14,6 +14,7 @@ from pressmine.claims import spaces
 from pressmine.grammar import masking
 from pressmine.regex import cache as regex_cache
 from pressmine.regex import required
+from pressmine.regex.pairs import pairs_of
 from pressmine.text.normalize import normalize
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -50,14 +51,16 @@ def _texts() -> list[str]:
 
 def test_a_rule_is_skipped_only_where_it_finds_nothing() -> None:
     packs = load_packs()
+    patterns = [(r.name, r.regex) for r in packs.rules]
+    patterns += [(f"{p.pack}:{p.id}", p.regex) for p in packs.not_claim_patterns]
     skipped = 0
     for text in _texts():
         masked, present = masking.mask_numbers(text), required.Present(text)
-        for rule in packs.rules:
-            searched = masking.texts_for(rule.regex.pattern, text, masked)
-            if not required.may_search(rule.regex, searched, present):
+        for name, regex in patterns:
+            searched = masking.texts_for(regex.pattern, text, masked)
+            if not required.may_search(regex, searched, present):
                 skipped += 1
-                assert next(rule.regex.finditer(searched), None) is None, rule.name
+                assert next(regex.finditer(searched), None) is None, name
     assert skipped > 0
 
 
@@ -66,3 +69,13 @@ def test_what_a_pattern_needs() -> None:
     assert required.needs_of("[0-9]+(?:公里|米)") == ("公米", "0123456789")  # smallest first
     assert required.needs_of("(?:公里|米|.)") == ()  # any character: nothing known
     assert required.needs_of("(?!万)个?") == ()  # what a match refuses is not needed
+
+
+def test_the_pairs_a_pattern_needs() -> None:
+    assert pairs_of("(?<=[万亿])度") == ("万度", "亿度")  # a lookbehind's last character
+    assert pairs_of("(?:出口|进口)[0-9]+") == ("出口", "进口")  # one of each alternative
+    assert pairs_of("出?口") == ()  # an optional character is no neighbour
+    assert pairs_of("(?:出口|.)") == ()  # an alternative with no pair: nothing known
+    assert pairs_of(r"进\d+") == ()  # every digit of Unicode: too many to pair
+    assert pairs_of("进(?:[0-9]+个)+")[:2] == ("0个", "1个")  # a repeat ends as its body does
+    assert pairs_of("(?=出口)[^,]") == ("出口",)  # what a lookahead sees is in the text

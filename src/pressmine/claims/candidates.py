@@ -102,10 +102,10 @@ def _matches(
     for when, rules in searches.plan(packs).rules:  # as packs.rules_for(text) lists them
         if when is not None and not when.search(text):
             continue
-        for rule, on_masked, needed in rules:
+        for rule, on_masked, known in rules:
             regex = rule.regex
             searched = masked if on_masked else text
-            if needed and not required.may_search(regex, searched, present, needed):
+            if known is not None and not required.may_search(regex, searched, present, known):
                 continue  # it lacks what every match needs: half the rules, in a release
             context = rule.groups.context
             for m in regex.finditer(searched):

@@ -103,9 +103,9 @@ def _blocked_spans(
     terms = packs.terms_regex
     if terms is not None:
         out += [(m.start(), m.end(), f"not-claim term {m.group()}") for m in terms.finditer(text)]
-    for p, on_masked, needed, why in searches.plan(packs).not_claims:
+    for p, on_masked, known, why in searches.plan(packs).not_claims:
         searched = masked if on_masked else text
-        if needed and not required.may_search(p.regex, searched, present, needed):
+        if known is not None and not required.may_search(p.regex, searched, present, known):
             continue  # it lacks what every match needs (a clock's 午 or :)
         out += [
             (m.start(), m.end(), why) for m in p.regex.finditer(searched) if m.end() > m.start()

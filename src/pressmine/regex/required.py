@@ -7,7 +7,9 @@ candidates cost, even where a rule finds nothing. But most rules name a word eve
 those of half the rules. `needs` reads, from the parse tree, sets of characters such that
 every match sees (consumes, or looks at with a positive lookaround) at least one character of
 each set; `may_match` answers, from which characters a text holds, whether the rule need run.
-A rule that cannot match finds nothing either way, so skipping it changes no output.
+A rule that cannot match finds nothing either way, so skipping it changes no output. Where
+those characters are in every release, two of them side by side often are not (亿度, 分之):
+`pair_finder` finds one of the pairs each match holds (regex/pairs.py).
 
 The parse of a long pattern takes a while (the gates of patterns that inline the number
 grammar, regex/gated.py), so the answer is kept in the cache folder (store.remember).
@@ -21,6 +23,7 @@ from typing import Any
 
 from pressmine.regex import cache, prefilter, store
 from pressmine.regex.gated import GatedPattern
+from pressmine.regex.pairs import pairs_of
 
 try:
     from re import _constants as C  # type: ignore[attr-defined]
@@ -46,26 +49,43 @@ def needs(regex: object) -> Needs:
     around (a number loosened to a run of numerals), so the gate's needs are the pattern's,
     and the gate is much shorter to read (a text too long for the gate is searched anyway).
     Sets of placeholders are left out: a text holds them wherever it holds a number."""
+    return _remembered(regex, "needs", needs_of)
+
+
+def pair_finder(regex: object) -> re.Pattern[str] | None:
+    """What finds, in a text `regex` may match, one of the pairs of characters each of its
+    matches holds (regex/pairs.py); None when none is known. Read, as `needs`, from a gated
+    pattern's gate."""
+    found = _remembered(regex, "pairs", pairs_of)
+    if not found:
+        return None
+    if found not in _FINDERS:
+        _FINDERS[found] = cache.compile("|".join(map(re.escape, found)))
+    return _FINDERS[found]
+
+
+_FINDERS: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _remembered(
+    regex: object, kind: str, reader: Callable[[str, int], tuple[str, ...]]
+) -> tuple[str, ...]:
     if isinstance(regex, GatedPattern):
-        source, flags, kind = regex.gate.pattern, regex.gate.flags, "gate-needs"
+        source, flags, kind = regex.gate.pattern, regex.gate.flags, f"gate-{kind}"
     elif isinstance(regex, re.Pattern) and isinstance(regex.pattern, str):
-        source, flags, kind = regex.pattern, regex.flags, "needs"
+        source, flags = regex.pattern, regex.flags
     else:  # a guarded user pattern, or an unknown kind: always searched
         return ()
-    key = (source, flags)
+    key = (kind, source, flags)
     found = _KNOWN.get(key)
     if found is None:
         # Named by the pattern's program (a gated one keeps its name: no 0.1 MB to hash).
-        name = regex.program if isinstance(regex, GatedPattern) else cache.program_key(*key)
-        found = _KNOWN[key] = store.remember(kind, name, _reader(key))
+        name = regex.program if isinstance(regex, GatedPattern) else cache.program_key(*key[1:])
+        found = _KNOWN[key] = store.remember(kind, name, lambda: reader(source, flags))
     return found
 
 
-_KNOWN: dict[tuple[str, int], Needs] = {}
-
-
-def _reader(key: tuple[str, int]) -> Callable[[], Needs]:
-    return lambda: needs_of(*key)
+_KNOWN: dict[tuple[str, str, int], tuple[str, ...]] = {}
 
 
 def needs_of(pattern: str, flags: int = 0) -> Needs:
@@ -140,14 +160,18 @@ class Present:
         return char in self.chars
 
 
-def may_search(regex: object, text: str, present: Present, needed: Needs | None = None) -> bool:
+def may_search(
+    regex: object,
+    text: str,
+    present: Present,
+    known: tuple[Needs, re.Pattern[str] | None] | None = None,
+) -> bool:
     """Whether `regex` may find something in `text`: False when `text` lacks what it needs.
     `present` is of `text`, or of a text holding every character of `text` but placeholders
-    (the text before its numbers were masked). `needed` is needs(regex), for a caller that
-    kept it."""
-    if needed is None:
-        needed = needs(regex)
-    if not needed or may_match(needed, present):
+    (the text before its numbers were masked). `known` is (needs(regex), pair_finder(regex)),
+    for a caller that kept them."""
+    needed, pairs = known if known is not None else (needs(regex), pair_finder(regex))
+    if (not needed or may_match(needed, present)) and (pairs is None or pairs.search(text)):
         return True
     return isinstance(regex, GatedPattern) and not regex.gates(text)
 
