@@ -8,6 +8,8 @@ import re
 from functools import cache
 from pathlib import Path
 
+from pressmine.regex import cache as regex_cache
+
 # Full-width ASCII (U+FF01–FF5E) to ASCII and the ideographic space to a space, one character
 # for one character. Not NFKC: that changes lengths (℃ -> °C, ㎡ -> m2) and offsets with them.
 _WIDTH_FOLD = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
@@ -52,7 +54,9 @@ def _tables() -> tuple[dict[int, str], re.Pattern[str] | None, dict[str, str]]:
         if len(k) == len(v)
     }
     alternation = "|".join(map(re.escape, sorted(phrases, key=lambda k: (-len(k), k))))
-    return chars, re.compile(alternation) if phrases else None, phrases
+    # Compiled with the phrases grouped by first character (regex/branches.py): the engine
+    # tried the 277 phrases one by one at each character that starts one.
+    return chars, regex_cache.compile(alternation) if phrases else None, phrases
 
 
 def _rare_form(key: str, simplified: str) -> bool:
