@@ -29,10 +29,15 @@ def _alone(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return out
 
 
+@pytest.mark.parametrize("whole", [False, True], ids=["by-sentence", "whole"])
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
-def test_a_window_reads_as_when_cut_alone(path: Path) -> None:
+def test_a_window_reads_as_when_cut_alone(path: Path, whole: bool) -> None:
+    # rjieba cuts a document whole, in one call (segment._whole_document); jieba by sentence.
+    tokenize = segment._whole_document() if whole else None
+    if whole and tokenize is None:
+        pytest.skip("the segmenter cuts sentence by sentence (rjieba is not installed)")
     text = normalize(path.read_text(encoding="utf-8"))
-    doc = DocumentWords(text, _cut)
+    doc = DocumentWords(text, _cut, whole=tokenize)
     answered = 0
     for lo, hi in _random_windows(text, path.stem):
         words = doc.window(lo, hi)

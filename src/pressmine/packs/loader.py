@@ -85,9 +85,18 @@ def load_packs(
     >>> packs.units["亿元"].name if "亿元" in packs.units else packs.units["元"].name
     '元'
     """
+    if builtin and not extra and not only and not exclude and regex_timeout == DEFAULT_SECONDS:
+        return _builtin_packs()  # extract(text) asks for these at every call
     dirs = ([builtin_pack_dir()] if builtin else []) + [Path(p) for p in extra]
     files = tuple(str(p) for p in pack_files(dirs))
     return _load_cached(files, tuple(only or ()) or None, tuple(exclude), regex_timeout)
+
+
+@cache
+def _builtin_packs() -> PackSet:
+    """load_packs() of the built-in packs alone, found without building paths again."""
+    files = tuple(str(p) for p in _builtin_files())
+    return _load_cached(files, None, (), DEFAULT_SECONDS)
 
 
 @cache

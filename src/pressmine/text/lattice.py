@@ -17,7 +17,9 @@ cuts it on its own, as before.
 Why sentences: a quarter of a release's text is in sentences no window reaches (no figure
 near), which the pure-Python jieba would spend its time on were the whole text cut; and
 stretches between any two separators (a clause) come some forty to a release, each with its
-own call and bookkeeping, which cost more than the cutting saved.
+own call and bookkeeping, which cost more than the cutting saved. rjieba is the other way
+round: its cost is mostly per call, so it cuts the whole text in one, offsets and all (`whole`),
+and the text is then one "sentence" (the words are the same: a sentence end is a separator).
 """
 
 from __future__ import annotations
@@ -47,10 +49,14 @@ class DocumentWords:
         text: str,
         cut: Callable[[str], Sequence[str]],
         splitter: Splitter | None = None,
+        whole: Callable[[str], list[Word]] | None = None,
     ) -> None:
         self.text = text
         self._cut = cut
         self._splitter = splitter
+        # A segmenter whose cost is per call, not per character, cuts the whole text at once,
+        # offsets and all (segment._whole_document): then the text is one "sentence".
+        self._whole = whole
         # jieba yields \r\n as one word: a text with \r is left to be cut window by window.
         self._usable = "\r" not in text
         self._ends: list[int] | None = None  # where each sentence ends, found when first asked
@@ -65,9 +71,7 @@ class DocumentWords:
             return None
         ends = self._ends
         if ends is None:
-            ends = self._ends = [m.end() for m in _SENTENCE_END.finditer(self.text)]
-            if not ends or ends[-1] != len(self.text):
-                ends.append(len(self.text))
+            ends = self._ends = self._sentence_ends()
         k = bisect_right(ends, lo)  # the sentence lo is in
         if k < len(ends) and hi <= ends[k]:  # most windows: inside one sentence
             words, at = self._sentences.get(k) or self._sentence(k)
@@ -101,6 +105,19 @@ class DocumentWords:
         if i is None or j is None:
             return None  # the window starts or ends inside a word
         return words[i:j]
+
+    def _sentence_ends(self) -> list[int]:
+        text = self.text
+        if self._whole is not None:
+            words = self._whole(text)
+            at = {start: i for i, (_, start, _) in enumerate(words)}
+            at[len(text)] = len(words)
+            self._sentences[0] = (words, at)
+            return [len(text)]
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        if not ends or ends[-1] != len(text):
+            ends.append(len(text))
+        return ends
 
     def _sentence(self, k: int) -> tuple[list[Word], dict[int, int]]:
         ends = self._ends or []
