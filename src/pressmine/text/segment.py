@@ -258,6 +258,9 @@ def word_classes() -> dict[str, str]:
     return _classes
 
 
+# Asked of every word near every number, some sixty thousand times a megabyte: a cached answer
+# is found in C, where the call itself cost more than the lookup.
+@lru_cache(maxsize=1 << 16)
 def word_class(word: str) -> str:
     """The word's class: v vn a d p c u r m q t f y, or "n" for anything else.
 
