@@ -5,7 +5,9 @@ before it, to the same period, started from (总就业人数由[二零二二年�
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from pressmine.claims.calendar import Period
@@ -25,10 +27,15 @@ def starting_periods(
 ) -> None:
     """Give each movement's starting figure that shares its end's period the period an earlier
     movement to that period started from."""
+    if not from_words:
+        return
     started: dict[Period, Period] = {}  # a movement's end period -> its start period
+    opening = _opening(from_words)
     for i in range(len(claims) - 1):
         c, nxt = claims[i], claims[i + 1]
         lo = max(c.start - _REACH, claims[i - 1].end if i else 0)
+        if opening.search(text, lo, c.start) is None:
+            continue  # most figures: no 由 before them
         before = text[lo : c.start]
         at = max(before.rfind(w) for w in from_words)
         if at < 0 or any(p in before[at:] for p in "，,。；;"):
@@ -43,3 +50,8 @@ def starting_periods(
             started[end] = start
         elif end in started:
             periods[i] = started[end]
+
+
+@lru_cache(maxsize=4)  # one set of words a pack set
+def _opening(from_words: frozenset[str]) -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(from_words, key=len, reverse=True))))

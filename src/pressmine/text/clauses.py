@@ -40,15 +40,23 @@ class Boundaries:
             [m.start() for m in _PARAGRAPH_END.finditer(text)],
         )
 
+    # The three lookups below are _around, written out: some thirty thousand a megabyte.
+
     def sentence(self, pos: int) -> tuple[int, int]:
         """[start, end) of the sentence holding `pos` (its final punctuation excluded)."""
-        return _around(self.sentence_ends, pos, self.length)
+        ends = self.sentence_ends
+        i = bisect.bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else self.length)
 
     def clause(self, pos: int) -> tuple[int, int]:
-        return _around(self.clause_ends, pos, self.length)
+        ends = self.clause_ends
+        i = bisect.bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else self.length)
 
     def paragraph(self, pos: int) -> tuple[int, int]:
-        return _around(self.paragraph_ends, pos, self.length)
+        ends = self.paragraph_ends
+        i = bisect.bisect_left(ends, pos)
+        return (ends[i - 1] + 1 if i else 0), (ends[i] if i < len(ends) else self.length)
 
     def near(self, start: int, end: int) -> tuple[int, int]:
         """The clause around [start, end) as far as REACH characters on either side: where

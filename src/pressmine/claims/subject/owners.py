@@ -270,7 +270,7 @@ def _skip_lead(toks: list[Word], words: Words) -> int:
     """Past what opens a clause before its owner: time (前四个月, 1-2月, 一季度), conjunctions,
     adverbs, list markers and punctuation."""
     i = 0
-    spans = any(t[0] in _SPAN_ENDS for t in toks[:8])  # most clauses name no span: no look
+    spans = not _SPAN_ENDS.isdisjoint([t[0] for t in toks[:8]])  # most name none: no look
     while i < len(toks):
         w = toks[i][0]
         cls = segment.word_class(w)
