@@ -304,6 +304,7 @@ NOT_CLAIMS = [
     ("ordinal", "近期已经启动第二阶段6G技术试验"),
     ("ordinal year", "连续增长,持续第4年位居首位"),
     ("period label", "1-11月累计"),
+    ("months ended on a day", "截至2025年6月30日止六个月业绩"),
     ("quarter", "前三季度和第1季经济运行"),
     ("roc quarter", "112年第1季"),
     ("roc year", "114年出口表现亮眼"),
