@@ -538,6 +538,13 @@ CASES = [
         "0.98%",
         "消费者物价总指数(CPI)",
     ),
+    # A list after a colon is measured as the clause before the colon names.
+    (
+        "colon-list-measure",
+        "標題\n\n主要經濟體最新通脹率如下：歐元區2.4%、日本3.1%。",
+        "3.1%",
+        "日本通胀率",
+    ),
     # A time word may stand between the reporter and its verb (今日公布).
     (
         "reported-today",
@@ -550,12 +557,13 @@ CASES = [
     # 大|涨 is one change word cut in two; 月减 is a change (Taiwan's month on month).
     ("change-word-cut-in-two", "標題\n\n雖然蔬菜大漲一成四,但水果大跌二成三。", "一成四", "蔬菜"),
     ("month-on-month", "標題\n\n3月CPI月減0.98%。", "0.98%", "CPI"),
-    # 早点 is breakfast in a price release; a one-character ending is no shared head.
+    # 早点 is breakfast in a price release (its 点 is no head); the list after the colon is
+    # of prices, as the clause before it says.
     (
         "breakfast",
         "標題\n\n價格上漲包括:沙拉油漲15.80%、西式早點(如漢堡、三明治)漲 8.34%。",
         "8.34%",
-        "西式早点",
+        "西式早点价格",
     ),
     (
         "one-character-ending",

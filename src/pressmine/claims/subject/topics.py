@@ -109,6 +109,10 @@ def carry_heads(
                     )
                     f.spans = (*whose, *f.spans)  # 全社会跨区域人员 + 日均 + 流动量
             break
+        else:  # 最新失业率如次:法国10.5%、加拿大6.8%: the measure that opens the list
+            head = _head_before_colon(text, groups.sentence[i][0], f.spans[0][0], words)
+            if head is not None and head[0][0] not in {w for w, _, _ in phrase}:
+                f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
 
 
 def _sentence_head(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
@@ -118,6 +122,12 @@ def _sentence_head(text: str, lo: int, hi: int, words: Words) -> list[Word] | No
         if len(w) > 1 and (w in words.measure_heads or w.endswith(words.measure_endings)):
             return measure_head(toks[: k + 1], words)
     return None
+
+
+def _head_before_colon(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
+    """The measure the sentence names before a colon that opens the list a figure is in."""
+    colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
+    return _sentence_head(text, lo, colon, words) if colon > lo else None
 
 
 def _without_growth(phrase: list[Word], words: Words) -> list[Word]:
