@@ -538,6 +538,9 @@ CASES = [
         "0.98%",
         "消费者物价总指数(CPI)",
     ),
+    # After 完成/实现, a verb names what the measure counts; 本外币 is no pronoun.
+    ("measure-link-then-verb", "1-6月，全市完成快递业务量8.6亿件。", "8.6亿件", "快递业务量"),
+    ("local-and-foreign-currency", "3月末，本外币存款余额12万亿元。", "12万亿元", "本外币存款余额"),
     # A list after a colon is measured as the clause before the colon names.
     (
         "colon-list-measure",

@@ -274,6 +274,8 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
         # 香港旅客+占 28.0%: a share verb right before the number stays with its noun.
         part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
+        # 完成+[快递]+业务量: after a verb that links a measure, a verb names what it counts
+        part = part or (cls == "v" and bool(out) and left in words.measure_links)
         # 直接+经济损失: a two-character adverb right before a noun modifies it.
         part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
         # 专用设备+制造、…: a noun+verb compound ends a list item
