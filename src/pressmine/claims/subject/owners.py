@@ -330,6 +330,8 @@ def _has_noun(toks: list[Word]) -> bool:
 def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[int, int] | None:
     """The name that opens a clause in subject position (广东完成…, 交通银行上半年实现…), for
     the clauses, sentences and paragraphs after it that name no owner."""
+    if not has_name(toks, words, sectors=False):
+        return None  # what it answers is a name among these words: most clauses hold none
     if any(segment.word_class(w) == "p" for w, _, _ in toks[: _skip_lead(toks, words)]):
         return None  # 按中国银行业监管口径计算, 又为X提供: a frame or an object, not an owner
     actor = clause_actor(toks, words)
