@@ -541,6 +541,13 @@ CASES = [
     # After 完成/实现, a verb names what the measure counts; 本外币 is no pronoun.
     ("measure-link-then-verb", "1-6月，全市完成快递业务量8.6亿件。", "8.6亿件", "快递业务量"),
     ("local-and-foreign-currency", "3月末，本外币存款余额12万亿元。", "12万亿元", "本外币存款余额"),
+    # A clause that opens on 影响 says how far the figure before it moved another measure.
+    (
+        "impact-of-the-figure-before",
+        "标题\n\n鲜菜价格上涨8.1%，影响CPI上涨约0.17个百分点。",
+        "约0.17个百分点",
+        "鲜菜价格影响CPI",
+    ),
     # A list after a colon is measured as the clause before the colon names.
     (
         "colon-list-measure",

@@ -58,6 +58,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "rate_names",
         "growth_words",
         "causal_verbs",
+        "impact_verbs",
         "name_infixes",
         "determiners",
         "per_prefixes",

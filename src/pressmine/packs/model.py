@@ -163,6 +163,7 @@ class SubjectWords:
     rate_names: frozenset[str]  # a growth rate's name, kept in its subject: 年增率
     growth_words: frozenset[str]  # name a growth rate, not what grew: 增速, 涨幅
     causal_verbs: frozenset[str]  # their actor owns what they caused: 造成, 导致
+    impact_verbs: frozenset[str]  # open a clause on how far the figure before moved another
     name_infixes: frozenset[str]  # with a number, inside a body's name: 第 (第76集团军), 某
     determiners: frozenset[str]  # open a noun phrase and tell it apart: 其他 (其他股东)
     per_prefixes: tuple[str, ...]  # open a word that says per what: 每 (每月平均开支)
