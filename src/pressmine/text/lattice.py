@@ -28,6 +28,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from itertools import accumulate
+from operator import itemgetter
 
 Word = tuple[str, int, int]
 
@@ -110,7 +111,8 @@ class DocumentWords:
         text = self.text
         if self._whole is not None:
             words = self._whole(text)
-            at = {start: i for i, (_, start, _) in enumerate(words)}
+            starts = map(itemgetter(1), words)
+            at = dict(zip(starts, range(len(words)), strict=True))  # in C: every word
             at[len(text)] = len(words)
             self._sentences[0] = (words, at)
             return [len(text)]
