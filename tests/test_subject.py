@@ -541,6 +541,20 @@ CASES = [
     # After 完成/实现, a verb names what the measure counts; 本外币 is no pronoun.
     ("measure-link-then-verb", "1-6月，全市完成快递业务量8.6亿件。", "8.6亿件", "快递业务量"),
     ("local-and-foreign-currency", "3月末，本外币存款余额12万亿元。", "12万亿元", "本外币存款余额"),
+    # A name the lexicon lacks, right before the year a headline reports, scopes the release;
+    # a subject that says it already does not say it twice.
+    (
+        "headline-name-before-its-year",
+        "比亞迪2025年上半年營收3712億元\n\n報告期內，毛利率為18.0%。",
+        "18.0%",
+        "比亚迪毛利率",
+    ),
+    (
+        "headline-name-said-once",
+        "長城汽車2024年營收2021億元\n\n長城汽車海外業務收入為800億元。",
+        "800億元",
+        "长城汽车海外业务收入",
+    ),
     # A clause that opens on 影响 says how far the figure before it moved another measure.
     (
         "impact-of-the-figure-before",

@@ -8,6 +8,7 @@ or the whole release (the headline's), when the measure names no owner of its ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -323,6 +324,10 @@ def _has_letter(word: str) -> bool:
     return word[:1].isalpha() or any("\u4e00" <= ch <= "\u9fff" or ch.isalpha() for ch in word)
 
 
+# A year written out: 2024年, 二零二五年.
+_YEAR = re.compile("(?:[0-9]{4}|[〇零一二三四五六七八九]{4})年")
+
+
 def _has_noun(toks: list[Word]) -> bool:
     return any(segment.word_class(w) in ("n", "vn") and len(w) > 1 for w, _, _ in toks)
 
@@ -330,7 +335,7 @@ def _has_noun(toks: list[Word]) -> bool:
 def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[int, int] | None:
     """The name that opens a clause in subject position (广东完成…, 交通银行上半年实现…), for
     the clauses, sentences and paragraphs after it that name no owner."""
-    if not has_name(toks, words, sectors=False):
+    if not headline and not has_name(toks, words, sectors=False):
         return None  # what it answers is a name among these words: most clauses hold none
     if any(segment.word_class(w) == "p" for w, _, _ in toks[: _skip_lead(toks, words)]):
         return None  # 按中国银行业监管口径计算, 又为X提供: a frame or an object, not an owner
@@ -344,7 +349,15 @@ def scope_name(toks: list[Word], words: Words, headline: bool = False) -> tuple[
             lead.append(toks[i])
             i += 1
         names = name_spans(lead, words, sectors=False)
-        return (lead[0][1], names[-1][1]) if names else None
+        if names:
+            return lead[0][1], names[-1][1]
+        # 海天味业2024年营收…, 恒基地产二零二五年中期业绩: a name the lexicon lacks, right before
+        # the period the title reports, is whose figures the release gives
+        dated = i < len(toks) and (
+            segment.word_class(toks[i][0]) == "t"
+            or _YEAR.match("".join(w for w, _, _ in toks[i : i + 5])) is not None
+        )
+        return (lead[0][1], lead[-1][2]) if lead and dated and _has_noun(lead) else None
     if actor is None:
         return None
     if not actor.acts and not headline:

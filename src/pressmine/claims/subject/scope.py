@@ -104,10 +104,18 @@ def attach_owners(
         name = scope.name_before(c.start)
         if name is not None and text[name[0] : name[1]] in words.strip_prefix:
             continue  # 我国, 全国: a scope every figure shares tells none apart
-        if name is not None:
+        said = "".join(text[s:e] for s, e in f.spans)  # a name the subject says already
+        if name is not None and text[name[0] : name[1]] not in said:
             f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
-        elif doc_name is not None and text[doc_name[0] : doc_name[1]] not in words.strip_prefix:
+        elif name is None and doc_name is not None and _scopes(text, doc_name, said, words):
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
+
+
+def _scopes(text: str, name: tuple[int, int], said: str, words: Words) -> bool:
+    """Whether the headline's name goes before a subject: not one every figure shares (全国),
+    nor one the subject says already (海天味业主力产品…)."""
+    written = text[name[0] : name[1]]
+    return written not in words.strip_prefix and written not in said
 
 
 def _refers_back(owner: list[Word], words: Words) -> bool:
