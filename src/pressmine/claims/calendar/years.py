@@ -210,13 +210,12 @@ def point(year: Year, part: Part, end: date, has_day: bool, *, running: bool) ->
 
 
 def _last(w: dict[str, str], vocab: Vocabulary, end: date) -> Period:
-    """截至今年2月底的三个月: the N months (years, days) that end with `end`."""
-    n = in_range(number(w["last"]), 1, 120)
+    """截至今年2月底的三个月: the N months (years, days) that end with `end`; 截至2025年3月31日止
+    年度 (no number written): the year that ends with it, 2024-04-01 to 2025-03-31."""
+    n = in_range(number(w["last"]), 1, 120) if w["last"] else 1
     unit = vocab.window_units.get(w.get("unit", "月"), "month")
-    if unit == "year":
-        start = date(end.year - n + 1, 1, 1)
-    elif unit == "month":
-        k = end.year * 12 + end.month - n
+    if unit in ("year", "month"):
+        k = end.year * 12 + end.month - n * (12 if unit == "year" else 1)
         start = date(k // 12, k % 12 + 1, 1)
     else:
         start = end - timedelta(days=n * (7 if unit == "week" else 1) - 1)
