@@ -36,6 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pressmine.claims.calendar import Context, Period, resolve, stated_year
+from pressmine.claims.period_comparatives import comparative
 from pressmine.claims.period_matches import PeriodMatches, Shape
 from pressmine.claims.period_moves import starting_periods
 from pressmine.packs.model import PackSet
@@ -46,7 +47,7 @@ if TYPE_CHECKING:
 
 _HEADLINE_MAX = 80  # a first line this short without a full stop is the headline
 _CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
-_BASE_OWN = ("", "的", "为", "是")  # 较上(12)月的1.3%: the figure of the base itself
+_BASE_OWN = ("", "的", "之", "为", "是")  # 较上(12)月的1.3%, 较去年同期之X: the base's own figure
 
 
 @dataclass(slots=True, eq=False)
@@ -192,6 +193,10 @@ class _Finder:
                 if carried is not None:
                     return carried
             return self.doc.default or _day(self.doc.doc_date)
+        in_force = self._place(governing.before) if governing.before is not None else None
+        compared = comparative(self.text, governing.start, governing.end, pos, p, in_force)
+        if compared is not None:
+            return compared  # (二零二四年:港币1.12元): the same half of that year
         if p.items:
             p = self._item(governing, p, pos) or p
         yoy = self.words.year_on_year

@@ -219,7 +219,12 @@ def _last(w: dict[str, str], vocab: Vocabulary, end: date) -> Period:
         start = date(k // 12, k % 12 + 1, 1)
     else:
         start = end - timedelta(days=n * (7 if unit == "week" else 1) - 1)
-    return Period(span_label(start, end), start, end, "span", start.year)
+    label = span_label(start, end)
+    part = None
+    if unit in ("year", "month") and start.year == end.year:  # 1-6月: 去年同期 can place it
+        year = f"{start.year}年"
+        part = Part(label.removeprefix(year), (start.month, 1), (end.month, 31))
+    return Period(label, start, end, "span", start.year, part)
 
 
 _ONE_MONTH = re.compile(r"\d{1,2}月")
