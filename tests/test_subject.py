@@ -555,6 +555,13 @@ CASES = [
         "800億元",
         "长城汽车海外业务收入",
     ),
+    # A time word and a shared scope may stand between 占 and the base of a share.
+    (
+        "share-past-when",
+        "标题\n\n1-3月，服务业实际使用外资50亿美元，占同期全国总量的62.5%。",
+        "62.5%",
+        "服务业实际使用外资占同期全国总量",
+    ),
     # A clause that opens on 影响 says how far the figure before it moved another measure.
     (
         "impact-of-the-figure-before",
