@@ -103,8 +103,10 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
                 found.spans = (*found.spans, (spent[0][1], spent[-1][2]))
         # 占[同期][全国]总量的1.76%: when and a scope every figure shares stand between 占 and
         # the base
-        skip = words.time_words | words.strip_prefix
-        before = [t for t in left if t[2] <= phrase[0][1] and t[0] not in skip][-2:]
+        times, scopes = words.time_words, words.strip_prefix
+        before = [
+            t for t in left if t[2] <= phrase[0][1] and t[0] not in times and t[0] not in scopes
+        ][-2:]
         shares = [t for t in before if t[0] in words.share_words]
         if found.how == "meta" and phrase[0][0].startswith(tuple(words.share_words)):
             found.share = ((phrase[0][1], phrase[-1][2]),)  # 占比达22.1%: the topic's share
