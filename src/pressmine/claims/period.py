@@ -193,10 +193,12 @@ class _Finder:
                 if carried is not None:
                     return carried
             return self.doc.default or _day(self.doc.doc_date)
-        in_force = self._place(governing.before) if governing.before is not None else None
-        compared = comparative(self.text, governing.start, governing.end, pos, p, in_force)
-        if compared is not None:
-            return compared  # (二零二四年:港币1.12元): the same half of that year
+        if p.part is not None and not p.part.label and governing.before is not None:
+            # a whole year: (二零二四年:港币1.12元) is the same half of that year as the result
+            in_force = self._place(governing.before)
+            compared = comparative(self.text, governing.start, governing.end, pos, p, in_force)
+            if compared is not None:
+                return compared
         if p.items:
             p = self._item(governing, p, pos) or p
         yoy = self.words.year_on_year
