@@ -40,19 +40,27 @@ def pairs_of(pattern: str, flags: int = 0) -> tuple[str, ...]:
     >>> pairs_of(r"[0-9]+(?:分之|[分份][一二])"), pairs_of(r"(?:公里|米)"), pairs_of(r"(?i)ab")
     (('份一', '份二', '分一', '分之', '分二'), (), ())
     """
-    if _parser is None:
-        return ()
-    try:
-        tree = _parser.parse(pattern, flags)
-    except Exception:
-        return ()
-    if tree.state.flags & re.IGNORECASE or prefilter.ignores_case(list(tree)):
-        return ()  # cased variants: not spelt out here
+    tree = cased_tree(pattern, flags)
+    if tree is None or prefilter.ignores_case(list(tree)):
+        return ()  # a group of it ignores case: its cased variants are not spelt out here
     found, _ = _sequence(list(tree), None)
     if not found:
         return ()
     best = min(found, key=_size)
     return tuple(sorted(best))
+
+
+def cased_tree(pattern: str, flags: int = 0) -> Any | None:
+    """The parse tree of `pattern` (re's own parser), or None when it does not parse or ignores
+    case: the cased variants of what it matches are not spelt out by the readers of the tree
+    (here and required.needs_of)."""
+    if _parser is None:
+        return None
+    try:
+        tree = _parser.parse(pattern, flags)
+    except Exception:
+        return None
+    return None if tree.state.flags & re.IGNORECASE else tree
 
 
 def _size(pairs: frozenset[str]) -> tuple[int, list[str]]:

@@ -23,13 +23,12 @@ from typing import Any
 
 from pressmine.regex import cache, prefilter, store
 from pressmine.regex.gated import GatedPattern
-from pressmine.regex.pairs import pairs_of
+from pressmine.regex.pairs import cased_tree, pairs_of
 
 try:
     from re import _constants as C  # type: ignore[attr-defined]
-    from re import _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - not CPython
-    _parser = None
+except ImportError:  # pragma: no cover - not CPython: cased_tree gives no tree to read
+    C = None
 
 # Sets of characters a match needs one of: each written as a string of its characters.
 Needs = tuple[str, ...]
@@ -96,14 +95,9 @@ def needs_of(pattern: str, flags: int = 0) -> Needs:
     >>> needs_of(r"[0-9]+(?:万|亿)?(?=人)"), needs_of(r"(?i)a+"), needs_of(r"x|.")
     (('人', '0123456789'), (), ())
     """
-    if _parser is None:
-        return ()
-    try:
-        tree = _parser.parse(pattern, flags)
-    except Exception:
-        return ()
-    if tree.state.flags & re.IGNORECASE:
-        return ()  # cased variants: not spelt out here
+    tree = cased_tree(pattern, flags)
+    if tree is None:
+        return ()  # it does not parse, or ignores case
     sets = {s for s in _sequence(list(tree)) if not s & _PLACEHOLDERS}
     smallest = sorted(sets, key=lambda s: (len(s), sorted(s)))
     kept: list[frozenset[str]] = []
