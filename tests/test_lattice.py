@@ -29,13 +29,13 @@ def _alone(text: str, lo: int, hi: int) -> list[tuple[str, int, int]]:
     return out
 
 
-@pytest.mark.parametrize("whole", [False, True], ids=["by-sentence", "whole"])
+@pytest.mark.parametrize("whole", [False, True], ids=["by-clause", "whole"])
 @pytest.mark.parametrize("path", TEXTS, ids=lambda p: p.stem)
 def test_a_window_reads_as_when_cut_alone(path: Path, whole: bool) -> None:
-    # rjieba cuts a document whole, in one call (segment._whole_document); jieba by sentence.
+    # rjieba cuts a document whole, in one call (segment._whole_document); jieba clause by clause.
     tokenize = segment._whole_document() if whole else None
     if whole and tokenize is None:
-        pytest.skip("the segmenter cuts sentence by sentence (rjieba is not installed)")
+        pytest.skip("the segmenter cuts clause by clause (rjieba is not installed)")
     text = normalize(path.read_text(encoding="utf-8"))
     doc = DocumentWords(text, _cut, whole=tokenize)
     answered = 0
@@ -67,8 +67,8 @@ def test_separators_are_words_of_their_own() -> None:
     assert doc.window(0, len(text)) == _alone(text, 0, len(text))
 
 
-def test_a_window_across_sentences_reads_as_one() -> None:
-    text = "出口增长5.9%。\n进口下降!全年持平"
+def test_a_window_across_clauses_reads_as_one() -> None:
+    text = "出口增长5.9%。\n进口下降!全年持平，其中一般贸易增长;加工贸易：下降"
     doc = DocumentWords(text, _cut)
     assert doc.window(2, len(text) - 2) == _alone(text, 2, len(text) - 2)
     assert doc.window(0, len(text)) == _alone(text, 0, len(text))

@@ -86,7 +86,7 @@ def _cut_cached(text: str) -> tuple[str, ...]:
 
 def new_document(text: str | None = None) -> None:
     """Forget the words of the previous document, and read `text` (when given) as the one whose
-    windows spans() is asked for next: each sentence of it is then cut once (lattice.py). The
+    windows spans() is asked for next: each clause of it is then cut once (lattice.py). The
     memories here are meant for the repeats within one document; kept across documents they
     would make a benchmark that repeats its texts look faster than real folders are."""
     global _document
@@ -100,7 +100,7 @@ def _whole_document() -> Callable[[str], list[Word]] | None:
     """How rjieba cuts a whole document in one call, each word with its offsets: its cost is
     mostly per call, and a release's sentences one by one cost it twice what the release at
     once does (the words are the same: every sentence end is a separator to it). jieba's cost
-    is per character: it cuts only the sentences a window is asked of (None)."""
+    is per character: it cuts only the clauses a window is asked of (None)."""
     if _backend()[0] != "rjieba":
         return None
     import rjieba
@@ -109,7 +109,7 @@ def _whole_document() -> Callable[[str], list[Word]] | None:
 
 
 def _cut_once(text: str) -> list[str]:
-    # Each sentence of a document is cut once: no memory of it to keep (_cut_cached would
+    # Each clause of a document is cut once: no memory of it to keep (_cut_cached would
     # hash and hold it).
     return _backend()[1](text)
 
