@@ -119,6 +119,13 @@ CHANGES = [
     ("增速比全国指标高出1个百分点", "1个百分点", "increase", None),
     ("香港國泰供股價折讓46.9%", "46.9%", "decrease", None),
     ("增幅为近15年最优秀表现", "15年", None, None),  # a record span: how far back, not how much
+    # 高 and 低 alone right before points after a base; 推高 cut apart still pushes up
+    ("增速比上月末低0.6个百分点", "0.6个百分点", "decrease", "比上月"),
+    ("比上年同期高2.8个百分点", "2.8个百分点", "increase", "比上年同期"),
+    # a basis and a change in one word (同比增长); 年增率 names a rate, a level
+    ("外贸进出口值同增17.1%", "17.1%", "increase", "同比"),
+    ("出口同减3.2%", "3.2%", "decrease", "同比"),
+    ("消费者物价指数年增率为0.69%", "0.69%", None, "同比"),
 ]
 
 # (sentence, claim text, document date, period, first day, last day)
@@ -205,6 +212,13 @@ SUBJECTS = [
     ("中欧贸易总值3.26万亿元,占我国外贸总值的14.9%", "14.9%", "中欧贸易总值占我国外贸总值"),
     ("零售业总销货价值的临时估计为227亿元", "227亿元", "零售业总销货价值"),
     ("归属于上市公司股东的净利润302.11亿元", "302.11亿元", "归属于上市公司股东的净利润"),
+    # comparison frames the segmenter glues (同期相比) and like-for-like bases are no subject
+    ("财政收入与2019年同期相比增长5.9%", "5.9%", "财政收入"),
+    ("财政收入增长5.9%,同口径下降19.4%", "19.4%", "财政收入"),
+    # an item that is part of the measure before it is a measure of its own
+    ("外贸进出口值3287亿元,增长1%。其中,出口2031亿元", "2031亿元", "出口"),
+    ("外贸进出口值3287亿元,增长1%。其中,进口1256亿元", "1256亿元", "进口"),
+    ("工业增加值增长6%。其中,制造业增长7%", "7%", "制造业增加值"),
     pytest.param(
         "创建标准化企业5442家,责令停产整顿231家",
         "231家",
@@ -430,6 +444,8 @@ V2_CLAIMS = [
     ("a list that keeps its 个", "分别回升2.3个、2.1个百分点", "2.3个", "2.3", "pp"),
     ("record span after 近", "增幅为近15年最优秀表现", "15年", "15", "年"),
     ("record span after 过去", "为过去26年来首度看到", "26年", "26", "年"),
+    ("quarters, a streak", "营收连续四个季度增长", "连续四个季度", "4", "季度"),
+    ("apparent power", "变压器产量2828.08万千伏安", "2828.08万千伏安", "28280800", "千伏安"),
 ]
 
 

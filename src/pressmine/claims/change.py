@@ -36,9 +36,12 @@ def find_changes(
             word = toks[-1][0]
             pair = toks[-2][0] + word if len(toks) > 1 else ""
             if packs.change.get(pair) in _MOVES or (
-                word not in skip and packs.change.get(word) in _MOVES
+                (word not in skip or (word in packs.basis and not word.endswith("率")))
+                and packs.change.get(word) in _MOVES
             ):
-                break  # 降水偏|多 (cut in two), 气温偏低: a change word, though an adverb
+                # 降水偏|多 (cut in two), 气温偏低: a change word, though an adverb; 同增: a
+                # basis and a change in one word (年增率 names a rate: a level)
+                break
             toks.pop()  # 涨幅[一举][突破]3%: linking words and adverbs say nothing of the change
         if toks or seg_lo == lo:
             label = _verb_label(toks, packs)
@@ -97,9 +100,9 @@ def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
 def _than_base(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
     """增幅[低于]净经营收入增幅8.14个百分点: points after a comparison with a base are how
     far above or below it, whatever growth word names the base."""
-    for w, _, _ in reversed(toks[-8:]):
+    for back, (w, _, _) in enumerate(reversed(toks[-8:])):
         kind = packs.change.get(w)
-        if kind in _THAN:
+        if kind in _THAN and (len(w) > 1 or not back):  # 比上月末[低]0.6个百分点: right before
             return _THAN[kind]
         if not w.strip() or not w[0].isalnum():  # a pause ends the comparison
             return None
@@ -115,7 +118,7 @@ def _verb_before_object(toks: list[tuple[str, int, int]], packs: PackSet) -> str
     for k in range(len(toks) - 1, max(-1, len(toks) - 6), -1):
         word = toks[k][0]
         label = packs.change.get(word)
-        if label is None and k > 0 and len(word) == 1 and len(toks[k - 1][0]) == 1:
+        if label not in _MOVES and k > 0 and len(word) == 1 and len(toks[k - 1][0]) == 1:
             label = packs.change.get(toks[k - 1][0] + word)  # 推 + 高, cut apart
         if label in ("increase", "decrease"):
             return label

@@ -100,6 +100,8 @@ def carry_heads(
             if head is None:
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
+            if unit_ok and _part_of(phrase[-1][0], head[0][0]):
+                break  # 其中出口…, after 进出口值: a measure of its own, part of that one
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
                 if head[0][0].startswith(phrase[-1][0]):
                     phrase = phrase[:-1]  # 而失业 + 失业人数: the head names it already
@@ -114,6 +116,15 @@ def carry_heads(
             head = _head_before_colon(text, groups.sentence[i][0], f.spans[0][0], words)
             if head is not None and head[0][0] not in {w for w, _, _ in phrase}:
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
+
+
+def _part_of(item: str, head: str) -> bool:
+    """Whether the item's characters are the head's, in order, but not its start (出口 and 进口
+    of 进出口; not 失业 of 失业人数, which names the head)."""
+    if len(item) < 2 or len(item) >= len(head) or head.startswith(item):
+        return False
+    rest = iter(head)
+    return all(ch in rest for ch in item)
 
 
 def _sentence_head(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
