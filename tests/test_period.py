@@ -430,6 +430,15 @@ def test_a_movement_without_periods_starts_where_the_one_before_started():
     assert got["3 766 000人"] == "2022年12月-2023年2月"
 
 
+def test_where_a_movement_started_dates_its_starting_figure_only():
+    text = "2022年1月，全国居民消费价格环比由上月上涨0.3%转为下降0.2%，同比上涨0.9%。"
+    got = {c.text: c.period for c in extract(text)}
+    assert got["0.3%"] == "上月"  # the movement's start
+    assert got["0.2%"] == got["0.9%"] == "2022年1月"  # after the turn: the period in force
+    since = {c.text: c.period for c in extract("从2019年起，出口增长3%，进口增长2%。")}
+    assert since["3%"] == since["2%"] == "2019年起"  # 从…起 opens no movement
+
+
 def test_a_holiday_followed_by_its_length_is_the_holiday():
     claims = extract(
         "标题\n\n2019年国庆7天全国共接待国内游客7.82亿人次。", doc_date=D("2021-10-07")

@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 from pressmine.claims.calendar import Context, Period, resolve, stated_year
 from pressmine.claims.period_comparatives import comparative
 from pressmine.claims.period_matches import PeriodMatches, Shape
-from pressmine.claims.period_moves import starting_periods
+from pressmine.claims.period_moves import start_reach, starting_periods
 from pressmine.packs.model import PackSet
 from pressmine.text.clauses import Boundaries
 
@@ -142,6 +142,7 @@ class _Finder:
         self.claims: list[int] = []  # where the claims start, in order
         self.respectively = packs.list_words["respectively"]  # 分别: one each, in order
         self.subset_words = packs.subject_words["subset_words"]  # 其中: a part of the above
+        self.moves = (packs.subject_vocabulary.from_words, packs.change)  # 由, 下降: a start
 
     # ------------------------------------------------------------------------- a claim's
 
@@ -324,6 +325,9 @@ class _Finder:
         `breakdown`: whether the paragraph has a breakdown word anywhere."""
         if self.text.startswith("的", m.end()) and any(m.group(n) for n in shape.since):
             return self.bounds.clause(m.start())[1]
+        moved = start_reach(self.text, m.start(), m.end(), self.claims, *self.moves)
+        if moved is not None:
+            return min(moved, span[1])  # 由上月下降0.1%转为上涨0.6%: the 0.1% only
         if breakdown:
             lo, hi = self.bounds.sentence(m.start())
             if any(w in self.text[lo : m.start()] for w in self.words.breakdown):

@@ -6,7 +6,8 @@ before it, to the same period, started from (总就业人数由[二零二二年�
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from bisect import bisect_right
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
@@ -50,6 +51,27 @@ def starting_periods(
             started[end] = start
         elif end in started:
             periods[i] = started[end]
+
+
+def start_reach(
+    text: str,
+    start: int,
+    end: int,
+    claims: Sequence[int],
+    from_words: frozenset[str],
+    change: Mapping[str, str],
+) -> int | None:
+    """Where the period text[start:end] stops applying when it is where a movement starts
+    (环比由[上月]下降0.1%转为上涨0.6%): at the figure after the one it dates (`claims`: where
+    each claim starts), which takes the period in force before it; None when it is not."""
+    if text[start - 1 : start] not in from_words:
+        return None
+    after = text[end : end + 3].lstrip("的")
+    moved = change.get(after[:2]) or change.get(after[:1])
+    if not (after[:1].isdigit() or moved in ("increase", "decrease")):
+        return None  # 从2019年起, 由上月持平转为上涨: not the start of a figure's movement
+    k = bisect_right(claims, end)
+    return claims[k + 1] if k + 1 < len(claims) else None
 
 
 @lru_cache(maxsize=4)  # one set of words a pack set

@@ -91,8 +91,9 @@ def _from_period(toks: list[Word], words: Words) -> int | None:
         w = toks[k][0]
         if w in words.from_words:
             return k if k < len(toks) - 1 else None
-        cls = segment.word_class(w)
-        if not (w in words.time_words or cls in ("t", "m", "p", "u") or w.isdigit()):
+        timed = w in words.time_words or segment.word_class(w) in ("t", "m", "p", "u")
+        joined = w + toks[k + 1][0] if k + 1 < len(toks) else ""  # 由[上|月]: cut apart
+        if not (timed or joined in words.time_words or w.isdigit()):
             return None
     return None
 
