@@ -439,6 +439,12 @@ def test_where_a_movement_started_dates_its_starting_figure_only():
     assert since["3%"] == since["2%"] == "2019年起"  # 从…起 opens no movement
 
 
+def test_a_period_compared_with_is_no_period_in_force():
+    text = "1月份,二手住宅环比上涨0.1%,涨幅与上月相同,其中北京上涨0.5%。"
+    got = {c.text: c.period for c in extract(text)}
+    assert got["0.5%"] == "1月"  # 与上月相同: the base, not the period of what follows
+
+
 def test_a_holiday_followed_by_its_length_is_the_holiday():
     claims = extract(
         "标题\n\n2019年国庆7天全国共接待国内游客7.82亿人次。", doc_date=D("2021-10-07")

@@ -872,6 +872,20 @@ CASES = [
         "0.1%",
         "一线城市新建商品住宅销售价格",
     ),
+    # A place in a list takes what the place before it was measured by, without that place.
+    (
+        "place-for-place",
+        "一线城市新建商品住宅销售价格环比上涨0.6%,其中北京、上海分别上涨1.0%和1.1%。",
+        "1.1%",
+        "上海新建商品住宅销售价格",
+    ),
+    (
+        "place-for-place-no-head",
+        "一线城市二手住宅环比上涨0.1%,其中北京、上海分别上涨0.5%和0.6%。",
+        "0.5%",
+        "北京二手住宅",
+    ),
+    ("place-for-a-whole", "全省固定资产投资增长5%。其中,南京增长7%。", "7%", "南京固定资产投资"),
     (
         "movement-turn",
         "1月份，一线城市新建商品住宅销售价格环比由上月下降0.1%转为上涨0.6%。",

@@ -15,6 +15,15 @@ from pressmine.claims.subject.grammar import (
     strip_linking,
     without_rank,
 )
+from pressmine.claims.subject.heads import (
+    head_before_colon,
+    measure_head,
+    measure_of_place,
+    part_of,
+    pieces_from,
+    sentence_head,
+    without_growth,
+)
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
@@ -23,6 +32,7 @@ from pressmine.claims.subject.parts import (
     Words,
     as_spans,
     is_punct,
+    join_names,
     per_unit,
     spans_of,
     words_in,
@@ -76,7 +86,7 @@ def carry_heads(
             continue
         phrase = words_of(text, f.spans)
         if claims[i].unit in _RATES:
-            phrase = _without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
+            phrase = without_growth(phrase, words)  # 汽车累计增速: the growth of 汽车's measure
         if (
             not phrase
             or measure_head(phrase, words)
@@ -88,7 +98,7 @@ def carry_heads(
             seen.settled.add(key)
             continue
         if f.how == "bracket":
-            head = _sentence_head(text, groups.sentence[i][0], f.spans[0][0], words)
+            head = sentence_head(text, groups.sentence[i][0], f.spans[0][0], words)
             if head is not None:  # 价格指数上升最明显的大类有…交通(+8.75%): 交通 + 价格指数
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
                 continue
@@ -97,15 +107,22 @@ def carry_heads(
                 continue
             own = tuple(s for s in found[j].spans or () if s not in (found[j].which or ()))
             head = head_of(own)  # 34个行业工业增加值[实现同比增长]: the measure, not which
-            if head is None:
+            # 其中北京…分别上涨, after 一线城市新建商品住宅销售价格 (or 一线城市二手住宅): a
+            # place takes what the place before it was measured by
+            placed = measure_of_place(phrase, join_names(words_of(text, own), words), words)
+            if placed:
+                pieces, head = pieces_from(own, placed[0][1]), placed
+            elif head is not None:
+                pieces = ((head[0][1], head[-1][2]),)
+            else:
                 continue
             unit_ok = claims[i].unit in _RATES or claims[i].unit == claims[j].unit
-            if unit_ok and _part_of(phrase[-1][0], head[0][0]):
+            if unit_ok and part_of(phrase[-1][0], head[0][0]):
                 break  # 其中出口…, after 进出口值: a measure of its own, part of that one
             if unit_ok and head[0][0] not in {w for w, _, _ in phrase}:
                 if head[0][0].startswith(phrase[-1][0]):
                     phrase = phrase[:-1]  # 而失业 + 失业人数: the head names it already
-                f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
+                f.spans = (*spans_of(phrase), *pieces)
                 if len(phrase) == 1 and phrase[0][0] in words.averages:
                     whose = tuple(
                         (s, min(e, head[0][1])) for s, e in found[j].spans or () if s < head[0][1]
@@ -113,61 +130,9 @@ def carry_heads(
                     f.spans = (*whose, *f.spans)  # 全社会跨区域人员 + 日均 + 流动量
             break
         else:  # 最新失业率如次:法国10.5%、加拿大6.8%: the measure that opens the list
-            head = _head_before_colon(text, groups.sentence[i][0], f.spans[0][0], words)
+            head = head_before_colon(text, groups.sentence[i][0], f.spans[0][0], words)
             if head is not None and head[0][0] not in {w for w, _, _ in phrase}:
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
-
-
-def _part_of(item: str, head: str) -> bool:
-    """Whether the item's characters are the head's, in order, but not its start (出口 and 进口
-    of 进出口; not 失业 of 失业人数, which names the head)."""
-    if len(item) < 2 or len(item) >= len(head) or head.startswith(item):
-        return False
-    rest = iter(head)
-    return all(ch in rest for ch in item)
-
-
-def _sentence_head(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
-    """The first measure the sentence names before its list of bracketed figures, if any."""
-    toks = words_in(text, lo, hi, words)
-    for k, (w, _, _) in enumerate(toks):
-        if len(w) > 1 and (w in words.measure_heads or w.endswith(words.measure_endings)):
-            return measure_head(toks[: k + 1], words)
-    return None
-
-
-def _head_before_colon(text: str, lo: int, hi: int, words: Words) -> list[Word] | None:
-    """The measure the sentence names before a colon that opens the list a figure is in."""
-    colon = max(text.rfind(":", lo, hi), text.rfind("：", lo, hi))
-    return _sentence_head(text, lo, colon, words) if colon > lo else None
-
-
-def _without_growth(phrase: list[Word], words: Words) -> list[Word]:
-    """The phrase without a growth word at its end, nor the adverbs before it (电力累计增速 ->
-    电力): what grew is named before them. The phrase itself when it names nothing else."""
-    k = len(phrase)
-    if not k or phrase[-1][0] not in words.growth_words:
-        return phrase
-    k -= 1
-    while k > 0 and (phrase[k - 1][0] in words.adverbials or phrase[k - 1][0] in words.skip_before):
-        k -= 1
-    return phrase[:k] if k else phrase
-
-
-def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
-    """The words that end a phrase and name a measure: 增加值, 利润总额, 进出口总值."""
-    heads = words.measure_heads
-    shares = [k for k, t in enumerate(phrase[:-1]) if t[0] in words.share_words]
-    if shares and phrase[-1][0] in words.meta_heads:
-        return phrase[shares[-1] :]  # 美国[占台湾总出口比重]: a share of a base is a measure
-    for k in range(len(phrase) - 1, -1, -1):
-        w = phrase[k][0]
-        if w in heads or w.endswith(words.measure_endings):
-            if k != len(phrase) - 1:
-                return None
-            start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
-            return phrase[start:]
-    return None
 
 
 def former_and_latter(
