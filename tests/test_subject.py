@@ -872,6 +872,22 @@ CASES = [
         "0.1%",
         "一线城市新建商品住宅销售价格",
     ),
+    # Ordinals written short, then one more item after a conjunction: all share its last word.
+    (
+        "ordinals-and-one-more",
+        "第一、二、三产业和居民生活用电分别同比增长20.0%、17.9%、27.7%和6.3%。",
+        "17.9%",
+        "第二产业用电",
+    ),
+    (
+        "ordinals-and-one-more-last",
+        "第一、二、三产业和居民生活用电分别同比增长20.0%、17.9%、27.7%和6.3%。",
+        "6.3%",
+        "居民生活用电",
+    ),
+    # A number inside the name of a group of places is part of it.
+    ("count-in-a-name", "南方五省区全社会用电量同比增长16.9%。", "16.9%", "南方五省区全社会用电量"),
+    ("count-in-a-name-digits", "东部10省市投资增长5%。", "5%", "东部10省市投资"),
     # A place in a list takes what the place before it was measured by, without that place.
     (
         "place-for-place",

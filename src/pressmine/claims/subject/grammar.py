@@ -19,6 +19,7 @@ from pressmine.claims.subject.parts import (
     is_meta,
     is_nounish,
     is_punct,
+    named_count,
     per_unit,
     trim_quotes,
 )
@@ -281,6 +282,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         part = part or (cls == "d" and len(w) == 2 and right is not None and is_nounish(right))
         # 专用设备+制造、…: a noun+verb compound ends a list item
         part = part or (right in words.list_separators and _noun_verb(toks, j, words))
+        # 南方[五]省区, 东部[10]省市: a number inside a place's name, and the position before it
+        part = part or (right is not None and named_count(w, left, right, words))
+        part = part or (cls == "f" and len(out) > 1 and named_count(right, w, out[1][0], words))
         # 东部 is a position word to jieba, 夜间 a time word: both may be inside a noun phrase
         nounish = is_nounish(w) or w in words.regions or (w in words.day_parts and bool(out))
         # 其中[外]|食|费, 利|[得]|税: a word the dictionary lacks, cut into single characters;

@@ -193,6 +193,14 @@ def is_nounish(word: str) -> bool:
     return word[0].isalnum() or not all(is_punct(ch) for ch in word)
 
 
+def named_count(w: str | None, left: str | None, right: str, words: Words) -> bool:
+    """Whether w is a number inside the name of a group of places (南方 + 五 + 省区)."""
+    if w is None or left is None or not right.endswith(words.name_endings):
+        return False
+    number = w.isdigit() or all(ch in "一二三四五六七八九十两" for ch in w)
+    return number and (is_nounish(left) or segment.word_class(left) == "f")
+
+
 def is_punct(ch: str) -> bool:
     return unicodedata.category(ch)[0] in "PSZ"
 

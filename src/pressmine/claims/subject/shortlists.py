@@ -9,9 +9,10 @@ from pressmine.claims.subject.parts import Spans, Word, Words, is_nounish, merge
 
 def ordinal_list(toks: list[Word], k: int, words: Words) -> list[Spans] | None:
     """第一、二、三产业: k ordinals that share 第 and the noun after the last, one subject
-    each (第 + 二 + 产业)."""
+    each (第 + 二 + 产业). With one more item after a conjunction (第一、二、三产业和居民生活
+    用电), the ordinals share that item's last word too (第 + 二 + 产业 + 用电)."""
     nums = [m for m in range(len(toks)) if toks[m][0] in words.list_marks]
-    if len(nums) != k - 1:
+    if not nums or len(nums) not in (k - 1, k - 2):
         return None
     first = nums[0] - 1
     if first < 0 or not toks[first][0].startswith("第") or len(toks[first][0]) < 2:
@@ -22,13 +23,22 @@ def ordinal_list(toks: list[Word], k: int, words: Words) -> list[Spans] | None:
     if any(items[n + 1] != items[n] + 2 for n in range(len(items) - 1)):
         return None  # 第一、二、三: nothing but 、 between the ordinals
     head = toks[items[-1] + 1 :]
+    shared: Spans = ()  # the conjoined item's last word, which the ordinals share
+    more: list[Spans] = []  # that item
+    if len(nums) == k - 2:
+        c = next((n for n, t in enumerate(head) if t[0] in words.conjunctions), 0)
+        item = head[c + 1 :]
+        if c < 1 or len(item) < 2 or not all(is_nounish(t[0]) for t in item):
+            return None
+        shared, more = ((item[-1][1], item[-1][2]),), [((item[0][1], item[-1][2]),)]
+        head = head[:c]
     if not head or not all(is_nounish(t[0]) for t in head):
         return None
     di = (toks[first][1], toks[first][1] + 1)
     noun = (head[0][1], head[-1][2])
-    out: list[Spans] = [((toks[first][1], toks[first][2]), noun)]
-    out += [(di, (toks[m][1], toks[m][2]), noun) for m in items[1:]]
-    return [merge_adjacent(spans) for spans in out]
+    out: list[Spans] = [((toks[first][1], toks[first][2]), noun, *shared)]
+    out += [(di, (toks[m][1], toks[m][2]), noun, *shared) for m in items[1:]]
+    return [merge_adjacent(spans) for spans in [*out, *more]]
 
 
 def ordinal_digit(word: str) -> bool:
