@@ -885,6 +885,14 @@ CASES = [
         "6.3%",
         "居民生活用电",
     ),
+    # A period opened by 在 between the subject and its verb is no part of the subject.
+    (
+        "period-before-the-verb",
+        "整体本地生产总值在二零一九年第三季较上年同期实质下跌2.9%。",
+        "2.9%",
+        "整体本地生产总值",
+    ),
+    ("period-before-the-verb-digits", "出口在2025年前三季度增长5%。", "5%", "出口"),
     # A number inside the name of a group of places is part of it.
     ("count-in-a-name", "南方五省区全社会用电量同比增长16.9%。", "16.9%", "南方五省区全社会用电量"),
     ("count-in-a-name-digits", "东部10省市投资增长5%。", "5%", "东部10省市投资"),

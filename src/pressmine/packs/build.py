@@ -86,6 +86,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "scope_frame_ends",
         "subset_words",
         "from_words",
+        "time_openers",
         "compound_names",
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively", "closers"),

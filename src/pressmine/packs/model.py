@@ -192,6 +192,7 @@ class SubjectWords:
     scope_frame_ends: frozenset[str]  # close a scope frame (规模以上工业中,): 中
     subset_words: frozenset[str]  # open a clause about part of a whole: 其中
     from_words: frozenset[str]  # open the first figure of a movement: 从, 由
+    time_openers: frozenset[str]  # open a clause's period before its verb: 在, 于
     compound_names: frozenset[str]  # names the segmenter cuts: 有色金属冶炼和压延加工业
     glued_links: tuple[str, ...]  # linking words glued to a noun: 达 (占比达)
     list_separators: frozenset[str]  # [lists] marks and conjunctions: 、 和 及

@@ -19,6 +19,7 @@ from pressmine.claims.subject.parts import (
     is_meta,
     is_nounish,
     is_punct,
+    is_time_word,
     named_count,
     per_unit,
     trim_quotes,
@@ -87,14 +88,13 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
 
 
 def _from_period(toks: list[Word], words: Words) -> int | None:
-    """Where 由/从 + a period (+ 的) ends the words, if it does: 由二零二五年八月至十月的."""
+    """Where 由/从/在 + a period (+ 的) ends the words, if it does: 由二零二五年八月至十月的."""
     for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
         w = toks[k][0]
-        if w in words.from_words:
+        if w in words.from_words or w in words.time_openers:
             return k if k < len(toks) - 1 else None
-        timed = w in words.time_words or segment.word_class(w) in ("t", "m", "p", "u")
         joined = w + toks[k + 1][0] if k + 1 < len(toks) else ""  # 由[上|月]: cut apart
-        if not (timed or joined in words.time_words or w.isdigit()):
+        if not (is_time_word(w, words) or joined in words.time_words):
             return None
     return None
 

@@ -193,6 +193,18 @@ def is_nounish(word: str) -> bool:
     return word[0].isalnum() or not all(is_punct(ch) for ch in word)
 
 
+def is_time_word(w: str, words: Words) -> bool:
+    """A word that may be part of a period: a time word, a number, a numeral or particle, or a
+    count of a time unit (第三季, 前三季度)."""
+    if w in words.time_words or w.isdigit() or segment.word_class(w) in ("t", "m", "p", "u"):
+        return True
+    counted = w.endswith(words.time_units) or w.endswith("季度")  # 第三季, 前三季度
+    return counted and any(ch in _NUMERALS for ch in w)
+
+
+_NUMERALS = frozenset("0123456789一二三四五六七八九十两首")
+
+
 def named_count(w: str | None, left: str | None, right: str, words: Words) -> bool:
     """Whether w is a number inside the name of a group of places (南方 + 五 + 省区)."""
     if w is None or left is None or not right.endswith(words.name_endings):
