@@ -71,7 +71,15 @@ CASES = [
     ("change-basis", "工业增加值比2019年同期增长9.2%。", "9.2%", "工业增加值"),
     ("change-owner", "化纤业实现利润总额300亿元，同比下降4%。", "4%", "化纤业利润总额"),
     ("change-after-level", "毛利率为80%，其他产品营收为50亿元，同比增长9%。", "9%", "其他产品营收"),
-    ("change-over", "零售额增长6%，增速比上月高出1个百分点。", "1个百分点", "零售额"),
+    # points of a growth rate the clause names: what grew, and the rate (SOURCES: X增长率)
+    ("change-over", "零售额增长6%，增速比上月高出1个百分点。", "1个百分点", "零售额增速"),
+    ("change-over-no-rate", "零售额增长6%，比上月高出1个百分点。", "1个百分点", "零售额"),
+    (
+        "change-over-owner",
+        "采矿业实现利润总额5024.5亿元，同比下降16.2%，降幅比1-9月收窄0.4个百分点。",
+        "0.4个百分点",
+        "采矿业利润总额降幅",
+    ),
     # 4. Lists share subjects in order; 分别 and 各 map them.
     ("respectively", "钢材、水泥产量分别增长3%和4%。", "4%", "水泥产量"),
     (

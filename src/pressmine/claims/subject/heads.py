@@ -4,7 +4,13 @@ measured, without its own place (北京 + 新建商品住宅销售价格)."""
 
 from __future__ import annotations
 
-from pressmine.claims.subject.parts import Spans, Word, Words, words_in
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from pressmine.claims.subject.parts import Found, Groups, Spans, Word, Words, words_in
+
+if TYPE_CHECKING:
+    from pressmine.claims.candidates import Candidate
 
 
 def measure_of_place(phrase: list[Word], before: list[Word], words: Words) -> list[Word] | None:
@@ -79,3 +85,30 @@ def measure_head(phrase: list[Word], words: Words) -> list[Word] | None:
             start = k - 1 if len(w) == 1 and k > 0 else k  # 增加+值, but 利润 alone
             return phrase[start:]
     return None
+
+
+def growths_named(
+    text: str, claims: Sequence[Candidate], found: list[Found], groups: Groups, words: Words
+) -> dict[int, tuple[int, int]]:
+    """The growth word that opens the clause of each figure of points with no subject of its
+    own (增速比上月加快0.2个百分点): points of a growth rate, whose subject names what grew and
+    the rate (X + 增速, as the gold's X增长率)."""
+    out = {}
+    for i, (c, f) in enumerate(zip(claims, found, strict=True)):
+        if c.unit != "pp" or f.how not in ("none", "meta"):
+            continue
+        lo = groups.clause[i][0]
+        while lo < c.start and text[lo] in " ,;:，；：\n":
+            lo += 1
+        named = next((g for g in words.growth_words if text.startswith(g, lo, c.start)), None)
+        if named:
+            out[i] = (lo, lo + len(named))
+    return out
+
+
+def name_growths(found: list[Found], growths: dict[int, tuple[int, int]]) -> None:
+    """Each figure of points growths_named found, once it has inherited what grew: + 增速."""
+    for i, named in growths.items():
+        f = found[i]
+        if f.how == "inherited" and f.spans and named not in f.spans and f.share is None:
+            f.spans, f.share = (*f.spans, named), (named,)  # kept when an owner is added

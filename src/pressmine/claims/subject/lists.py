@@ -13,6 +13,7 @@ from pressmine.claims.subject.grammar import (
     strip_linking,
     strip_suffix_words,
 )
+from pressmine.claims.subject.heads import growths_named, name_growths
 from pressmine.claims.subject.opening_lists import opening_list
 from pressmine.claims.subject.parts import (
     CLOSE,
@@ -314,6 +315,7 @@ def inherit(
     paragraph (同比增长5.9% after a sentence about one thing). A share's base stays:
     东盟进出口…,占外贸总值的15.7%."""
     own = ("rule", "after", "before", "bracket", "verb", "topic")
+    growth = growths_named(text, claims, found, groups, words)
     for i, f in enumerate(found):
         if f.how not in ("none", "meta"):
             continue
@@ -370,6 +372,7 @@ def inherit(
         pick = subjects[len(subjects) - k + pos] if len(subjects) >= k else subjects[-1]
         f.spans, f.how = pick, "inherited"
         f.source = next(j for j in reversed(earlier) if found[j].spans == pick)
+    name_growths(found, growth)
 
 
 def _is_time(c: Candidate) -> bool:

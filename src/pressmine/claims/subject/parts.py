@@ -64,7 +64,8 @@ class Found:
         str  # rule / after / before / verb / meta / inherited / respectively / topic / group / none
     )
     words: list[Word]  # the phrase's words (for shared-head repair)
-    share: Spans | None = None  # 占我国外贸总值: the base of a share, said after its owner
+    # said after its owner: 占我国外贸总值 (the base of a share), 增速 (a growth rate's points)
+    share: Spans | None = None
     owner: str | None = (
         None  # how it was added: actor / level / frame / paragraph / headline / named
     )
