@@ -880,6 +880,20 @@ CASES = [
         "0.1%",
         "一线城市新建商品住宅销售价格",
     ),
+    # The last item's head noun is the others' when it is a measure or an activity, or when
+    # the others are places; not after whole things.
+    (
+        "list-of-whole-things",
+        "集成电路、笔记本电脑、太阳能电池分别出口1493.7亿元、1109.9亿元和395.6亿元。",
+        "1109.9亿元",
+        "笔记本电脑出口",
+    ),
+    (
+        "list-shares-an-activity",
+        "饮料类、烟酒类商品零售分别增长68.6%和46.3%。",
+        "68.6%",
+        "饮料类零售",
+    ),
     # Ordinals written short, then one more item after a conjunction: all share its last word.
     (
         "ordinals-and-one-more",

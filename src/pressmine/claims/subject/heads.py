@@ -1,6 +1,7 @@
 """The measure a phrase ends in (增加值, 利润总额, 销售价格), and what an item of a list takes
-of the figure before it: its measure (制造业 + 增加值), or for a place what that figure
-measured, without its own place (北京 + 新建商品住宅销售价格)."""
+of the figures around it: their measure (制造业 + 增加值), for a place what the figure before
+measured without its own place (北京 + 新建商品住宅销售价格), the last item's head noun when
+it is shared (钢材、水泥[产量]), and for points of a growth rate, that rate (+ 增速)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.parts import Found, Groups, Spans, Word, Words, words_in
+from pressmine.text import segment
 
 if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
@@ -112,3 +114,31 @@ def name_growths(found: list[Found], growths: dict[int, tuple[int, int]]) -> Non
         f = found[i]
         if f.how == "inherited" and f.spans and named not in f.spans and f.share is None:
             f.spans, f.share = (*f.spans, named), (named,)  # kept when an owner is added
+
+
+def shares_head(parts: list[list[Word]], words: Words) -> bool:
+    """Whether the last item's head noun is the others' too: a measure (钢材、水泥[产量]), an
+    activity (饮料类、…[零售]), or a noun after places (香港及中国台湾[旅客]); not 集成电路、
+    …、太阳能[电池], whole things."""
+    head = parts[-1][-1][0]
+    if head in words.measure_heads or head.endswith(words.measure_endings):
+        return True
+    if segment.word_class(head) in ("v", "vn"):
+        return True
+    return all(
+        p[-1][0] in words.regions or p[-1][0].endswith(words.name_endings) for p in parts[:-1]
+    )
+
+
+def shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
+    """The name ending the last item spells out for all (东部、中部、西部、东北地区收入: the
+    regions are all 地区), when no other item has it."""
+    first = parts[-1][0]
+    if len(parts[-1]) < 2:
+        return None
+    for ending in words.name_endings:
+        if len(ending) > 1 and first[0].endswith(ending) and len(first[0]) > len(ending):
+            if any(p[-1][0].endswith(ending) for p in parts[:-1]):
+                return None
+            return first[2] - len(ending), first[2]
+    return None

@@ -13,7 +13,7 @@ from pressmine.claims.subject.grammar import (
     strip_linking,
     strip_suffix_words,
 )
-from pressmine.claims.subject.heads import growths_named, name_growths
+from pressmine.claims.subject.heads import growths_named, name_growths, shared_ending, shares_head
 from pressmine.claims.subject.opening_lists import opening_list
 from pressmine.claims.subject.parts import (
     CLOSE,
@@ -147,7 +147,7 @@ def distribute_respectively(
             subjects = [(*spans, share_after) if share_after else spans for spans in ordinals]
         elif len(parts) == len(run):
             head = parts[-1][-1]
-            ending = _shared_ending(parts, words) if listed is None else None
+            ending = shared_ending(parts, words) if listed is None else None
             subjects = []
             lead = _shared_lead(parts, words)
             for part in parts:
@@ -158,7 +158,7 @@ def distribute_respectively(
                     spans = (*spans, ending)  # 东部、…、东北地区收入: 东部 + 地区
                 # each listed item is whole, unless each only frames a place (对A、对B进出口)
                 items_whole = listed is not None and not _framed_alike(parts, words)
-                named = not items_whole and part[-1][0] != head[0]
+                named = not items_whole and part[-1][0] != head[0] and shares_head(parts, words)
                 # a one-character ending is the last item's own (外食|费), no shared head
                 if part is not parts[-1] and len(parts[-1]) > 1 and named and len(head[0]) > 1:
                     spans = merge_adjacent((*spans, (head[1], head[2])))  # 香港 + 旅客
@@ -227,20 +227,6 @@ def _shared_lead(parts: list[list[Word]], words: Words) -> tuple[int, int] | Non
     if not all(len(p) == 1 and p[0][0] in heads for p in parts[1:]):
         return None
     return first[0][1], first[0][2]
-
-
-def _shared_ending(parts: list[list[Word]], words: Words) -> tuple[int, int] | None:
-    """The name ending the last item spells out for all (东部、中部、西部、东北地区收入: the
-    regions are all 地区), when no other item has it."""
-    first = parts[-1][0]
-    if len(parts[-1]) < 2:
-        return None
-    for ending in words.name_endings:
-        if len(ending) > 1 and first[0].endswith(ending) and len(first[0]) > len(ending):
-            if any(p[-1][0].endswith(ending) for p in parts[:-1]):
-                return None
-            return first[2] - len(ending), first[2]
-    return None
 
 
 def _list_run(
