@@ -915,6 +915,13 @@ CASES = [
         "整体本地生产总值",
     ),
     ("period-before-the-verb-digits", "出口在2025年前三季度增长5%。", "5%", "出口"),
+    # A light verb before a measure links its owner; it is no part of the measure's name.
+    (
+        "light-verb-before-a-measure",
+        "精制食用植物油实现产量303136吨。",
+        "303136吨",
+        "精制食用植物油产量",
+    ),
     # A number inside the name of a group of places is part of it.
     ("count-in-a-name", "南方五省区全社会用电量同比增长16.9%。", "16.9%", "南方五省区全社会用电量"),
     ("count-in-a-name-digits", "东部10省市投资增长5%。", "5%", "东部10省市投资"),

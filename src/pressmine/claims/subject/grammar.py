@@ -273,9 +273,9 @@ def noun_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
         ):
             out.insert(0, tok)  # 我国[对]东盟进出口, 体育娱乐[用]品类: inside the noun
             continue
-        # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun;
-        # 香港旅客+占 28.0%: a share verb right before the number stays with its noun.
-        part = (right in suffixes and cls in ("v", "vn")) or (not out and w in share)
+        # 整改+率, 声明+量: a verb before a measuring suffix is part of the noun (not 实现+产量)
+        part = right in suffixes and cls in ("v", "vn") and w not in words.light_verbs
+        part = part or (not out and w in share)  # 香港旅客+占 28.0%: it stays with its noun
         # 完成+[快递]+业务量: after a verb that links a measure, a verb names what it counts
         part = part or (cls == "v" and bool(out) and left in words.measure_links)
         # 直接+经济损失: a two-character adverb right before a noun modifies it.
