@@ -15,12 +15,10 @@ if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
 
 
-def measure_of_place(phrase: list[Word], before: list[Word], words: Words) -> list[Word] | None:
-    """What a place is measured by: what the figure before it measures, without the place
-    that figure is of (一线城市, 全省, 江苏), so that 北京 takes 新建商品住宅销售价格, not 销售价格
-    alone. None when the item is no place."""
-    if not phrase or not all(t[0] in words.regions for t in phrase):
-        return None
+def measure_of_place(before: list[Word], words: Words) -> list[Word] | None:
+    """What a place is measured by: what the figure before it measures (`before`), without the
+    place that figure is of (一线城市, 全省, 江苏), so that 北京 takes 新建商品住宅销售价格, not
+    销售价格 alone."""
     k = 0
     while k < len(before) - 1 and (
         before[k][0] in words.regions

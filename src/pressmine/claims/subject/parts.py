@@ -204,14 +204,16 @@ def is_time_word(w: str, words: Words) -> bool:
 
 
 _NUMERALS = frozenset("0123456789一二三四五六七八九十两首")
+_COUNTS = frozenset("一二三四五六七八九十两")
 
 
 def named_count(w: str | None, left: str | None, right: str, words: Words) -> bool:
     """Whether w is a number inside the name of a group of places (南方 + 五 + 省区)."""
-    if w is None or left is None or not right.endswith(words.name_endings):
-        return False
-    number = w.isdigit() or all(ch in "一二三四五六七八九十两" for ch in w)
-    return number and (is_nounish(left) or segment.word_class(left) == "f")
+    if w is None or left is None or not (w.isdigit() or all(ch in _COUNTS for ch in w)):
+        return False  # most words: no number
+    return right.endswith(words.name_endings) and (
+        is_nounish(left) or segment.word_class(left) == "f"
+    )
 
 
 def is_punct(ch: str) -> bool:

@@ -102,6 +102,7 @@ def carry_heads(
             if head is not None:  # 价格指数上升最明显的大类有…交通(+8.75%): 交通 + 价格指数
                 f.spans = (*spans_of(phrase), (head[0][1], head[-1][2]))
                 continue
+        place = all(t[0] in words.regions for t in phrase)  # 北京 (phrase is never empty here)
         for j in range(i - 1, max(-1, i - 8), -1):  # a few claims back: linear in the text
             if groups.paragraph[j] != groups.paragraph[i] or found[j].how not in OWN:
                 continue
@@ -109,7 +110,7 @@ def carry_heads(
             head = head_of(own)  # 34个行业工业增加值[实现同比增长]: the measure, not which
             # 其中北京…分别上涨, after 一线城市新建商品住宅销售价格 (or 一线城市二手住宅): a
             # place takes what the place before it was measured by
-            placed = measure_of_place(phrase, join_names(words_of(text, own), words), words)
+            placed = place and measure_of_place(join_names(words_of(text, own), words), words)
             if placed:
                 pieces, head = pieces_from(own, placed[0][1]), placed
             elif head is not None:
