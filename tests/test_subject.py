@@ -915,6 +915,13 @@ CASES = [
         "整体本地生产总值",
     ),
     ("period-before-the-verb-digits", "出口在2025年前三季度增长5%。", "5%", "出口"),
+    # A linking or change word after the counted thing starts the predicate.
+    (
+        "forward-stops-at-a-linking-word",
+        "公司进口1.2亿美元的先进生产设备预计可以节约成本。",
+        "1.2亿美元",
+        "先进生产设备",
+    ),
     # A light verb before a measure links its owner; it is no part of the measure's name.
     (
         "light-verb-before-a-measure",

@@ -140,8 +140,9 @@ def noun_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
         if w in words.conjunctions and out and nxt is not None and is_nounish(nxt):
             out.append(tok)  # 装备与工业软件: a conjunction between nouns stays inside
             continue
-        if out and len(w) > 2 and (m := glued.search(w)) is not None and m.start() > 0:
-            break  # 行业利润总额[同比增加]: a predicate the dictionary glued into one word
+        glued_in = len(w) > 2 and (m := glued.search(w)) is not None and m.start() > 0
+        if out and ((w in stop_verbs and segment.word_class(w) in ("v", "vn")) or glued_in):
+            break  # 设备[预计]可以, 行业利润总额[同比增加]: the predicate starts (glued or not)
         left = out[-1][0] if out else None
         day_part = w in words.day_parts and nxt is not None and is_nounish(nxt)
         if is_nounish(w) or w in suffixes or day_part or compound_part(w, left, nxt, words):
@@ -369,8 +370,7 @@ def verb_phrase_forward(toks: list[Word], words: Words) -> list[Word]:
 
 
 def verb_phrase_backward(toks: list[Word], words: Words) -> list[Word]:
-    """死亡855人, 水库除险加固540库次: when a verb ends the words before the number, the
-    subject is that verb with the nouns and verbs it governs."""
+    """死亡855人, 水库除险加固540库次: a verb that ends the words, with what it governs."""
     if not toks or segment.word_class(toks[-1][0]) not in ("v", "vn"):
         return []
     out: list[Word] = []
