@@ -445,6 +445,19 @@ def test_a_period_compared_with_is_no_period_in_force():
     assert got["0.5%"] == "1月"  # 与上月相同: the base, not the period of what follows
 
 
+def test_points_above_a_base_are_a_gap_not_the_base_s_figure():
+    text = (
+        "1-7月，全社会用电量同比增长17.4%。第三产业用电量同比增长27.7%，高于去年同期27.4个百分点。"
+    )
+    got = {c.text: c.period for c in extract(text, doc_date=D("2021-08-19"))}
+    assert got["27.4个百分点"] == "2021年1-7月"  # not 去年同期's: how far above it
+    own = {
+        c.text: c.period
+        for c in extract("1-7月，用电量增长5%，较去年同期的3%为高。", doc_date=D("2021-08-19"))
+    }
+    assert own["3%"] == "2020年1-7月"  # the base's own figure
+
+
 def test_a_holiday_followed_by_its_length_is_the_holiday():
     claims = extract(
         "标题\n\n2019年国庆7天全国共接待国内游客7.82亿人次。", doc_date=D("2021-10-07")

@@ -143,6 +143,7 @@ class _Finder:
         self.respectively = packs.list_words["respectively"]  # 分别: one each, in order
         self.subset_words = packs.subject_words["subset_words"]  # 其中: a part of the above
         self.moves = (packs.subject_vocabulary.from_words, packs.change)  # 由, 下降: a start
+        self.gaps = tuple(w for w, k in packs.change.items() if k in ("above", "below") and w[1:])
 
     # ------------------------------------------------------------------------- a claim's
 
@@ -160,7 +161,7 @@ class _Finder:
                 if own is not None:
                     return own
         last = before[-1] if before else None
-        if last and last.basis and self._between(last.end, pos):
+        if last and last.basis and self._own_of(last, pos):
             own = self._place(last)
             if own is not None:
                 return own  # 较上(12)月的1.3%: the base's own figure
@@ -246,10 +247,11 @@ class _Finder:
         items = p.items
         return items[k] if 0 <= k < len(items) else None
 
-    def _between(self, end: int, pos: int) -> bool:
-        """Whether the figure at `pos` is right after a base that ends at `end`, in its clause."""
-        between = self.text[end:pos].strip().lstrip(")）")  # (即…)的3.9%: a gloss closed
-        return end >= self.bounds.clause(pos)[0] and between in _BASE_OWN
+    def _own_of(self, base: _Found, pos: int) -> bool:
+        """The figure at `pos` is the base's own: right after it, in its clause, no gap from it."""
+        between = self.text[base.end : pos].strip().lstrip(")）")  # (即…)的3.9%: a gloss closed
+        gap = not between and self.text.endswith(self.gaps, 0, base.start)  # 高于[去年同期]27.4
+        return base.end >= self.bounds.clause(pos)[0] and between in _BASE_OWN and not gap
 
     # ------------------------------------------------------------------------- expressions
 
