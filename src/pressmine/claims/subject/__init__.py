@@ -23,7 +23,9 @@
    the subjects of the sentence's later figures.
 7. Records (records.py), last: a span of time reported with a figure (创24年同月最低,
    连续4个月下降) has the figure's subject with what it counts (失业率 + 同月最低).
-What each step found is kept (Found.how, Found.owner): `pressmine explain` shows it.
+A piece that opens on the words the piece before it ends on loses them (工业大类行业 +
+[行业]利润总额). What each step found is kept (Found.how, Found.owner): `pressmine explain`
+shows it.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from pressmine.claims.subject.clause_topics import previous_clause_topic
 from pressmine.claims.subject.groups import is_group, scope_groups, written
 from pressmine.claims.subject.lists import distribute_respectively, inherit, share_heads
 from pressmine.claims.subject.named_scopes import scope_named
-from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans
+from pressmine.claims.subject.parts import Found, Groups, Spans, as_spans, without_repeats
 from pressmine.claims.subject.phrases import in_brackets, rule_subject, subject_of
 from pressmine.claims.subject.records import scope_records
 from pressmine.claims.subject.scope import attach_owners
@@ -120,4 +122,7 @@ def trace_subjects(
     attach_owners(text, claims, found, bounds, groups, words)
     scope_named(text, claims, found, groups, words)
     scope_records(text, claims, found, groups, words)
+    for f in found:
+        if f.spans is not None and len(f.spans) > 1:
+            f.spans = without_repeats(text, f.spans)  # 工业大类行业 + [行业]利润总额
     return found

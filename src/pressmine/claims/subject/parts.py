@@ -111,6 +111,19 @@ def merge_adjacent(spans: Spans) -> Spans:
     return tuple(out)
 
 
+def without_repeats(text: str, spans: Spans) -> Spans:
+    """The pieces, each without the words it opens on that the piece before it ends on (在41个
+    工业大类行业中，38个行业利润总额…: 工业大类行业 + [行业]利润总额)."""
+    out = list(spans[:1])
+    for s, e in spans[1:]:
+        before = text[out[-1][0] : out[-1][1]]
+        longest = range(min(len(before), e - s), 1, -1)
+        n = next((n for n in longest if before.endswith(text[s : s + n])), 0)
+        if s + n < e:  # a piece the one before ends on altogether is left out
+            out.append((s + n, e))
+    return tuple(out)
+
+
 def overlaps(span: tuple[int, int], spans: Spans) -> bool:
     return any(span[0] < e and s < span[1] for s, e in spans)
 
