@@ -922,6 +922,13 @@ CASES = [
         "1.2亿美元",
         "先进生产设备",
     ),
+    # Hong Kong's industry sections are one name, 、 and 及 inside (hongkong pack).
+    (
+        "hong-kong-industry-section",
+        "進出口貿易、批發及零售業的淨產值,繼第二季實質下跌3.7%後,在第三季下跌10.1%。",
+        "10.1%",
+        "进出口贸易、批发及零售业的净产值",
+    ),
     # A light verb before a measure links its owner; it is no part of the measure's name.
     (
         "light-verb-before-a-measure",
