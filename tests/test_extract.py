@@ -126,6 +126,8 @@ CHANGES = [
     ("外贸进出口值同增17.1%", "17.1%", "increase", "同比"),
     ("出口同减3.2%", "3.2%", "decrease", "同比"),
     ("消费者物价指数年增率为0.69%", "0.69%", None, "同比"),
+    # 至 and 变缓至 go to a level
+    ("工业增速变缓至3%", "3%", None, None),
 ]
 
 # (sentence, claim text, document date, period, first day, last day)
@@ -446,6 +448,7 @@ V2_CLAIMS = [
     ("record span after 过去", "为过去26年来首度看到", "26年", "26", "年"),
     ("quarters, a streak", "营收连续四个季度增长", "连续四个季度", "4", "季度"),
     ("quarters, a streak of falls", "收入较首季跌6.97%，連跌兩季", "兩季", "2", "季度"),
+    ("index level after 至", "带动10月工业生产指数至134.93,年增11.25%", "134.93", "134.93", ""),
     ("apparent power", "变压器产量2828.08万千伏安", "2828.08万千伏安", "28280800", "千伏安"),
 ]
 

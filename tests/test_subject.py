@@ -922,6 +922,7 @@ CASES = [
         "1.2亿美元",
         "先进生产设备",
     ),
+    ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
     # Hong Kong's industry sections are one name, 、 and 及 inside (hongkong pack).
     (
         "hong-kong-industry-section",
