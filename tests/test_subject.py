@@ -923,6 +923,13 @@ CASES = [
         "先进生产设备",
     ),
     ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
+    # A bare 占 is the share of what the sentence is about (its base left unsaid).
+    (
+        "bare-share",
+        "外商投资企业进出口17613.2亿元，增长10.7%，占53.5%。",
+        "53.5%",
+        "外商投资企业进出口占",
+    ),
     # Hong Kong's industry sections are one name, 、 and 及 inside (hongkong pack).
     (
         "hong-kong-industry-section",

@@ -124,6 +124,8 @@ def subject_of(text: str, c: Candidate, left_lo: int, right_hi: int, words: Word
         before = [t for t in left if t[2] == phrase[0][1]]
         if before and (before[0][0] in words.determiners or per_unit(before[0][0], words)):
             phrase = [before[0], *phrase]  # [其他]产品营收, [每月]平均开支
+        if len(phrase) == 1 and phrase[0][0] in words.share_words:  # …增长10.7%,[占]53.5%
+            return Found(as_spans(phrase), "meta", phrase, share=as_spans(phrase))
         how = "meta" if is_meta(phrase, words.meta_heads) else "verb"  # 增速(v)比上月高出
         return Found(as_spans(phrase), how, phrase)  # 死亡855人, 水库除险加固540库次
     return Found(None, "none", [])
