@@ -923,6 +923,8 @@ CASES = [
         "先进生产设备",
     ),
     ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
+    # What a figure is compared with after 高出/多出 is no subject: the sentence's topic is.
+    ("above-what", "江苏对欧盟进出口4905.2亿元，高出美国200亿元。", "200亿元", "江苏对欧盟进出口"),
     # A bare 占 is the share of what the sentence is about (its base left unsaid).
     (
         "bare-share",
