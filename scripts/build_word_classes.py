@@ -59,8 +59,9 @@ CLASSES = {
 # Words jieba tags wrongly for the subject finder, and the class they have in releases: a
 # noun that opens with a numeral character is no numeral (汽车零部件出口, 零配件进口); 早点 is
 # breakfast in price releases (西式早点涨8.34%), not the adverb "earlier"; 且 (a morpheme to
-# jieba) joins clauses (对东协出口增15%,且占比达20.4%).
-CORRECTIONS = {"零部件": None, "零配件": None, "早点": None, "且": "c"}
+# jieba) joins clauses (对东协出口增15%,且占比达20.4%), and so does 虽 (tagged zg: 中场收入…,
+# 虽较今年首季…减少0.9%).
+CORRECTIONS = {"零部件": None, "零配件": None, "早点": None, "且": "c", "虽": "c"}
 MIN_FREQ = 3  # rarer words are mostly names and archaic forms; dropping them halves the file
 OUT = (
     Path(__file__).resolve().parents[1] / "src" / "pressmine" / "text" / "data" / "word_classes.tsv"

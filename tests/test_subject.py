@@ -925,6 +925,13 @@ CASES = [
     ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
     # What a figure is compared with after 高出/多出 is no subject: the sentence's topic is.
     ("above-what", "江苏对欧盟进出口4905.2亿元，高出美国200亿元。", "200亿元", "江苏对欧盟进出口"),
+    # 虽 (tagged as a morpheme by jieba) joins clauses: no part of a subject.
+    (
+        "although",
+        "娱乐场中场收入逾350.1亿澳门元,虽较首季逾352亿澳门元,按季减少0.9%。",
+        "0.9%",
+        "娱乐场中场收入",
+    ),
     # A bare 占 is the share of what the sentence is about (its base left unsaid).
     (
         "bare-share",
