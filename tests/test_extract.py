@@ -313,6 +313,7 @@ def test_normalized_values_compare_across_units():
 # ---------------------------------------------------------------------------- not a claim
 NOT_CLAIMS = [
     ("year", "2025年工业和信息化发展成效"),
+    ("the three sectors", "三次产业协调发展"),
     ("year span", "2020-2025年发展规划"),
     ("chinese year", "二〇二五年工作要点"),
     ("date", "国务院新闻办公室于1月21日上午举行新闻发布会"),
