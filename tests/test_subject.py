@@ -923,6 +923,13 @@ CASES = [
         "先进生产设备",
     ),
     ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
+    # A dateline's place is where the report was filed from: it scopes nothing.
+    (
+        "dateline-place",
+        "本报北京2月9日电 2023年，城镇居民出游花费4.18万亿元。",
+        "4.18万亿元",
+        "城镇居民出游花费",
+    ),
     # What a figure is compared with after 高出/多出 is no subject: the sentence's topic is.
     ("above-what", "江苏对欧盟进出口4905.2亿元，高出美国200亿元。", "200亿元", "江苏对欧盟进出口"),
     # 虽 (tagged as a morpheme by jieba) joins clauses: no part of a subject.

@@ -5,6 +5,7 @@ the name that scopes its paragraph or the whole release (the headline's 交通�
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -133,9 +134,11 @@ def lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] |
     k = owners.first_owner_word(toks, words)
     if k is None:
         return None
-    w, s, _ = toks[k]
+    w, s, e = toks[k]
     if k + 1 < len(toks) and toks[k + 1][0].endswith(words.press_endings):
         return None  # 北京商报讯: a paper's name
+    if _DATELINE.match(text, e):
+        return None  # 本报北京2月9日电: where the report was filed from, not what it is about
     whole = len(w) if w in words.regions else 0
     governs = w.endswith(words.governments)
     government = next((n for n in range(2, 5) if governs and w[:n] in words.regions), 0)
@@ -184,6 +187,8 @@ def _actor_of(
 # How far into a clause an owner in subject position may still begin or end (陆军第76集团军
 # 某旅派出…, 2025年上半年国有控股企业实现…): further in, a name is no clause's subject.
 _OWNER_REACH = 24
+# A dateline after a place: 北京2月9日电, 香港十二月二十日电.
+_DATELINE = re.compile(r"\s?[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s?电")
 
 
 class _ScopeNames:
