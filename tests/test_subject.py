@@ -923,6 +923,13 @@ CASES = [
         "先进生产设备",
     ),
     ("index-to-a-level", "带动10月工业生产指数至134.93,年增11.25%。", "11.25%", "工业生产指数"),
+    # Names that hold 、 are set apart by commas, one clause each, before 分别.
+    (
+        "respectively-over-clauses",
+        "其中,信息传输、软件和信息技术服务业,租赁和商务服务业,批发和零售业增加值分别增长6.2%、13.1%、6.4%。",
+        "13.1%",
+        "租赁和商务服务业增加值",
+    ),
     # A dateline's place is where the report was filed from: it scopes nothing.
     (
         "dateline-place",
