@@ -930,6 +930,12 @@ CASES = [
         "13.1%",
         "租赁和商务服务业增加值",
     ),
+    (
+        "respectively-own-list-first",
+        "资产质量指标方面,工商银行2017年不良贷款率、拨备覆盖率分别为1.55%、154.07%。",
+        "154.07%",
+        "拨备覆盖率",
+    ),
     # A dateline's place is where the report was filed from: it scopes nothing.
     (
         "dateline-place",

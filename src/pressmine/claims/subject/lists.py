@@ -137,7 +137,7 @@ def distribute_respectively(
         toks = [t for t in toks if t[2] <= end]
         parts = _conjuncts_for(noun_phrase_backward(strip_linking(toks, words), words), run, words)
         sentence = groups.sentence[i]
-        if at and len(parts) == 1 and lo - 1 > sentence[0]:  # 信息传输、…业,租赁和商务服务业,…
+        if at and len(parts) == 1 and not any(t[0] in words.list_marks for t in toks):
             parts = _clause_items(text, bounds, lo, sentence[0], len(run) - 1, words) + parts
         if at and len(parts) < 2 and lo - 1 > sentence[0]:
             parts = _frame_list(text, bounds.clause(lo - 2), run, words)  # 以A、B及C为主,分别占
@@ -226,7 +226,7 @@ def _clause_items(
     are set apart by commas (信息传输、软件和信息技术服务业,租赁和商务服务业,…,批发和零售业增加值
     分别增长…). None (an empty list) unless k clauses right before are each one noun phrase."""
     items: list[list[Word]] = []
-    while len(items) < k and lo - 1 > sentence_lo:
+    while k > 0 and len(items) < k and lo - 1 > sentence_lo:
         clause = bounds.clause(lo - 2)
         toks = [t for t in words_in(text, *clause, words) if t[0].strip() and not is_punct(t[0][0])]
         phrase = noun_phrase_backward(toks, words)
