@@ -936,6 +936,13 @@ CASES = [
         "154.07%",
         "拨备覆盖率",
     ),
+    # A year between a body and its light verb still leaves the body the owner.
+    (
+        "owner-year-verb",
+        "农业银行2017年实现营业收入5428.98亿元。",
+        "5428.98亿元",
+        "农业银行营业收入",
+    ),
     # A dateline's place is where the report was filed from: it scopes nothing.
     (
         "dateline-place",

@@ -212,6 +212,8 @@ def _actor_with(
         segment.word_class(toks[i][0]) in ("d", "t")
         or toks[i][0] in words.skip_before
         or (toks[i][0] in words.stop_words and segment.word_class(toks[i][0]) != "v")
+        or toks[i][0].isdigit()  # 农业银行[2017|年]实现: a year
+        or (toks[i][0] == "年" and toks[i - 1][0].isdigit())
     ):
         if toks[i][0] in words.reporting_verbs:
             return None  # 经济部原[预估]…: one that predicts reports, and owns no figure
