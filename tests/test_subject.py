@@ -936,6 +936,7 @@ CASES = [
         "154.07%",
         "拨备覆盖率",
     ),
+    ("visitors-to-hong-kong", "全年訪港旅客量錄得逾2,000萬人次。", "逾2,000萬人次", "访港旅客量"),
     # A year between a body and its light verb still leaves the body the owner.
     (
         "owner-year-verb",
