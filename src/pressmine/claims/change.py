@@ -23,6 +23,7 @@ def find_changes(
     The verb may govern a whole list: 同比减少96起、64人 -> both decrease.
     """
     skip, split, glue = packs.linking_words, packs.glued_words, packs.list_glue
+    rates = packs.subject_words["rate_names"]  # 年增率: a basis word that names a rate
     out: list[str | None] = []
     own: list[str | None] = []  # what each number's words say, before _change_after
     for i, c in enumerate(claims):
@@ -36,7 +37,7 @@ def find_changes(
             word = toks[-1][0]
             pair = toks[-2][0] + word if len(toks) > 1 else ""
             if packs.change.get(pair) in _MOVES or (
-                (word not in skip or (word in packs.basis and not word.endswith("率")))
+                (word not in skip or (word in packs.basis and word not in rates))
                 and packs.change.get(word) in _MOVES
             ):
                 # 降水偏|多 (cut in two), 气温偏低: a change word, though an adverb; 同增: a

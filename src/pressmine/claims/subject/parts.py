@@ -213,7 +213,7 @@ def is_time_word(w: str, words: Words) -> bool:
     if w in words.time_words or w.isdigit() or segment.word_class(w) in ("t", "m", "p", "u"):
         return True
     counted = w.endswith(words.time_units) or w.endswith("季度")  # 第三季, 前三季度
-    return counted and any(ch in _NUMERALS for ch in w)
+    return counted and not _NUMERALS.isdisjoint(w)
 
 
 _NUMERALS = frozenset("0123456789一二三四五六七八九十两首")
@@ -222,7 +222,7 @@ _COUNTS = frozenset("一二三四五六七八九十两")
 
 def named_count(w: str | None, left: str | None, right: str, words: Words) -> bool:
     """Whether w is a number inside the name of a group of places (南方 + 五 + 省区)."""
-    if w is None or left is None or not (w.isdigit() or all(ch in _COUNTS for ch in w)):
+    if w is None or left is None or not (w.isdigit() or _COUNTS.issuperset(w)):
         return False  # most words: no number
     return right.endswith(words.name_endings) and (
         is_nounish(left) or segment.word_class(left) == "f"
