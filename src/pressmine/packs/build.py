@@ -88,6 +88,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
         "from_words",
         "time_openers",
         "compound_names",
+        "results_reports",
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively", "closers"),
     # The words the period finder reads around an expression (claims/period.py).

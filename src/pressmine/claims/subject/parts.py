@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from pressmine.packs.model import SubjectWords
+from pressmine.packs.subject_words import SubjectWords
 from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 

@@ -22,6 +22,7 @@ from pressmine.claims.subject.parts import (
     words_in,
     words_of,
 )
+from pressmine.claims.subject.publishers import lead_publisher, publisher
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
@@ -47,6 +48,8 @@ def attach_owners(
         doc_name = owners.scope_name(title, words, headline=True)
     else:
         doc_name = lead_place(text, bounds, words)
+    if doc_name is None and words.results_hint is not None:
+        doc_name = lead_publisher(text, bounds, words)  # 小米集团发布…财报: whose results
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
     linked_before: tuple[tuple[int, int], list[Word]] | None = None  # (paragraph, 实现's actor)
@@ -106,7 +109,7 @@ def attach_owners(
         if name is not None and text[name[0] : name[1]] in words.strip_prefix:
             continue  # 我国, 全国: a scope every figure shares tells none apart
         said = "".join(text[s:e] for s, e in f.spans)  # a name the subject says already
-        if name is not None and text[name[0] : name[1]] not in said:
+        if name is not None and not _said(text[name[0] : name[1]], said, words):
             f.spans, f.owner = merge_spans((name,), f.spans), "paragraph"
         elif name is None and doc_name is not None and _scopes(text, doc_name, said, words):
             f.spans, f.owner = merge_spans((doc_name,), f.spans), "headline"
@@ -114,9 +117,17 @@ def attach_owners(
 
 def _scopes(text: str, name: tuple[int, int], said: str, words: Words) -> bool:
     """Whether the headline's name goes before a subject: not one every figure shares (全国),
-    nor one the subject says already (海天味业主力产品…)."""
+    nor one the subject says already, whole or without the kind of body it is (海天味业主力产
+    品…; 小米集团 before 小米智能手机出货量)."""
     written = text[name[0] : name[1]]
-    return written not in words.strip_prefix and written not in said
+    return written not in words.strip_prefix and not _said(written, said, words)
+
+
+def _said(name: str, said: str, words: Words) -> bool:
+    """Whether a subject says the name already, whole or without the kind of body it is
+    (小米集团: 小米智能手机出货量)."""
+    core = next((name[: -len(s)] for s in words.name_endings if name.endswith(s)), "")
+    return name in said or (len(core) >= 2 and said.startswith(core))
 
 
 def _refers_back(owner: list[Word], words: Words) -> bool:
@@ -279,6 +290,11 @@ class _ScopeNames:
         return self.leads[para_lo]
 
     def _name_in(self, lo: int, hi: int) -> tuple[int, int] | None:
+        hint = self.words.results_hint
+        if hint is not None and hint.search(self.text, lo, hi) is not None:
+            name = publisher(words_in(self.text, lo, hi, self.words), self.words)
+            if name is not None:
+                return name  # 小米集团发布2025年第三季度财报: whose results follow
         # A name in subject position opens its clause: look for one near the start only.
         if not owners.may_name(self.text, self.words, lo, min(hi, lo + _OWNER_REACH)):
             return None
