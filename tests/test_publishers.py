@@ -60,3 +60,19 @@ def test_what_names_no_publisher(clause: str) -> None:
 def test_a_statistics_release_gets_no_publisher() -> None:
     got = subjects("国家统计局今天发布数据。\n\n社会消费品零售总额4.3万亿元。")
     assert got["4.3万亿元"] == "社会消费品零售总额"
+
+
+def test_where_and_when_a_report_is_published_stand_between_name_and_verb() -> None:
+    text = "工商银行晚间在港交所披露2017年度业绩公告显示,去年全年实现营业收入6756亿元。"
+    assert subjects(text)["6756亿元"] == "工商银行营业收入"
+
+
+def test_a_second_body_s_results_end_the_first_one_s_scope() -> None:
+    text = (
+        "工商银行晚间披露2017年度业绩公告。\n\n净利润2874亿元。\n\n"
+        "数据显示,农业银行2017年实现营业收入5428亿元;净利润1931亿元。"
+    )
+    got = subjects(text)
+    assert got["2874亿元"] == "工商银行净利润"
+    assert got["5428亿元"] == "农业银行营业收入"
+    assert not (got["1931亿元"] or "").startswith("工商银行")

@@ -38,6 +38,7 @@ def publisher(toks: list[Word], words: Words) -> tuple[int, int] | None:
     owner = toks[start:k]
     if not owner or owner[-1][2] > toks[end - 1][2] - len(report):
         return None  # the report's own words are no name: 年报显示
+    k = _past_when_and_where(toks, k, end, words)
     if k < end and toks[k][0] in words.reporting_verbs:
         k += 1
     report_start = toks[end - 1][2] - len(report)
@@ -47,6 +48,30 @@ def publisher(toks: list[Word], words: Words) -> tuple[int, int] | None:
     if name in words.name_suffixes or len(name) < 2:
         return None  # 公司, 本集团: the body named before
     return owner[0][1], owner[-1][2]
+
+
+def _past_when_and_where(toks: list[Word], k: int, end: int, words: Words) -> int:
+    """Past the time and the place between a publisher and its verb: 工商银行[晚间][在港交所]
+    披露…业绩公告."""
+    while k < end and toks[k][0] not in words.reporting_verbs:
+        w = toks[k][0]
+        if _is_when(w, words):
+            k += 1
+        elif w in words.time_openers and k + 1 < end and _names_part(toks[k + 1][0], words):
+            k += 2  # 在 + 港交所
+            while k < end and _names_part(toks[k][0], words):
+                k += 1
+        else:
+            break
+    return k
+
+
+def _is_when(word: str, words: Words) -> bool:
+    return (
+        word[:1].isdigit()
+        or word in words.time_words
+        or segment.word_class(word) in ("t", "m", "d")
+    )
 
 
 def _names_part(word: str, words: Words) -> bool:

@@ -48,8 +48,10 @@ def attach_owners(
         doc_name = owners.scope_name(title, words, headline=True)
     else:
         doc_name = lead_place(text, bounds, words)
+    published = False  # whether doc_name is the lead's publisher (小米集团发布…财报)
     if doc_name is None and words.results_hint is not None:
-        doc_name = lead_publisher(text, bounds, words)  # 小米集团发布…财报: whose results
+        doc_name = lead_publisher(text, bounds, words)
+        published = doc_name is not None
     scope = _ScopeNames(text, bounds, words)
     actors: list[owners.Actor | None] = []
     linked_before: tuple[tuple[int, int], list[Word]] | None = None  # (paragraph, 实现's actor)
@@ -91,6 +93,8 @@ def attach_owners(
         ):
             extra += linked_before[1]  # A股公司实现营收…;[实现]归母净利润: the same actor's
         if extra:
+            if published and doc_name is not None and _another_body(text, doc_name, actor, words):
+                doc_name = None  # 工商银行披露…; 农业银行实现…: more than one body's results
             if frame is not None:  # the frame first: 规模以上工业企业 + 国有控股企业
                 f.spans = (frame, *merge_spans(spans_of(extra), f.spans[1:]))
             else:
@@ -121,6 +125,15 @@ def _scopes(text: str, name: tuple[int, int], said: str, words: Words) -> bool:
     品…; 小米集团 before 小米智能手机出货量)."""
     written = text[name[0] : name[1]]
     return written not in words.strip_prefix and not _said(written, said, words)
+
+
+def _another_body(
+    text: str, name: tuple[int, int], actor: owners.Actor | None, words: Words
+) -> bool:
+    """Whether the actor is a body other than the named one."""
+    if actor is None or not owners.has_name(actor.owner, words, sectors=False):
+        return False
+    return not _said(text[name[0] : name[1]], "".join(w for w, _, _ in actor.owner), words)
 
 
 def _said(name: str, said: str, words: Words) -> bool:
