@@ -621,9 +621,28 @@ def test_claims_are_identical_with_jieba_and_rjieba():
 
 
 def test_taiwan_growth_words_are_changes_but_a_named_growth_is_a_level() -> None:
-    claims = extract("今年第1季正成长0.9%，全年负成长0.3%。经济成长为2.42%。")
-    assert [(c.text, c.change) for c in claims] == [
-        ("0.9%", "increase"),
-        ("0.3%", "decrease"),
-        ("2.42%", None),
+    claims = extract(
+        "今年第1季正成长0.9%，全年负成长0.3%。经济成长为2.42%。实质经常性薪资平均数年成长1.12%。"
+    )
+    assert [(c.text, c.change, c.subject) for c in claims] == [
+        ("0.9%", "increase", None),
+        ("0.3%", "decrease", None),
+        ("2.42%", None, "经济成长"),
+        ("1.12%", "increase", "实质经常性薪资平均数"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "change", "subject"),
+    [
+        ("全国粮食产量13908亿斤，比上年增加178亿斤，增产1.3%。", "increase", "粮食产量"),
+        ("夏粮产量2923亿斤，减产0.8%。", "decrease", "夏粮产量"),
+        # a level word the segmenter cuts in two (降|为) is a level, not the change in it
+        ("失业率降为5.1%。", None, "失业率"),
+    ],
+)
+def test_output_that_grew_or_shrank_is_a_change_of_the_output(
+    text: str, change: str | None, subject: str
+) -> None:
+    claim = extract(text)[-1]
+    assert (claim.change, claim.subject) == (change, subject)

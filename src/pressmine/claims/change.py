@@ -36,11 +36,11 @@ def find_changes(
         ):
             word = toks[-1][0]
             pair = toks[-2][0] + word if len(toks) > 1 else ""
-            if packs.change.get(pair) in _MOVES or (
+            if packs.change.get(pair) in _VERBS or (
                 (word not in skip or (word in packs.basis and word not in rates))
                 and packs.change.get(word) in _MOVES
             ):
-                # 降水偏|多 (cut in two), 气温偏低: a change word, though an adverb; 同增: a
+                # 降水偏|多, 降|为 (cut in two), 气温偏低: a change word, though an adverb; 同增: a
                 # basis and a change in one word (年增率 names a rate: a level)
                 break
             toks.pop()  # 涨幅[一举][突破]3%: linking words and adverbs say nothing of the change
@@ -73,6 +73,8 @@ def find_changes(
 
 _MINUS = frozenset("-−负負")
 _MOVES = ("increase", "decrease")
+# A change or level word cut in two, linking word last: 降|为, 成长|为 (经济成长为2.42%: a level).
+_VERBS = ("increase", "decrease", "level")
 
 
 def _record_span(text: str, c: Candidate, packs: PackSet) -> bool:
@@ -88,11 +90,12 @@ def _verb_label(toks: list[tuple[str, int, int]], packs: PackSet) -> str | None:
     the last two or three, which the segmenter may cut apart (上+修, 收+窄, 正+成长). After a
     streak word ([change] streak: 连续增长3年) the number says how long, not how much; a streak
     the segmenter glues to its verb (连跌13个月) is no change word at all."""
-    label = packs.change.get(toks[-1][0]) if toks else None
-    if label is None:
-        for n in (2, 3):
-            if len(toks) >= n and sum(len(t[0]) for t in toks[-n:]) <= 3:  # 正 + 成长
-                label = packs.change.get("".join(t[0] for t in toks[-n:])) or label
+    label = None
+    for n in (3, 2):  # the longest word wins: 负 + 成长 is a decrease
+        if len(toks) >= n and sum(len(t[0]) for t in toks[-n:]) <= 3:  # 正 + 成长
+            label = label or packs.change.get("".join(t[0] for t in toks[-n:]))
+    if label is None and toks:
+        label = packs.change.get(toks[-1][0])
     if len(toks) > 1 and packs.change.get(toks[-2][0]) == "streak":
         return None
     return label

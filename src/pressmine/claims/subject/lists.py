@@ -8,12 +8,9 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.clause_topics import topic_before
-from pressmine.claims.subject.grammar import (
-    noun_phrase_backward,
-    strip_linking,
-    strip_suffix_words,
-)
+from pressmine.claims.subject.grammar import noun_phrase_backward
 from pressmine.claims.subject.heads import growths_named, name_growths, shared_ending, shares_head
+from pressmine.claims.subject.linking import strip_linking, strip_suffix_words
 from pressmine.claims.subject.opening_lists import opening_list
 from pressmine.claims.subject.parts import (
     CLOSE,

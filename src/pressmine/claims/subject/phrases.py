@@ -7,14 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.grammar import (
-    comparison_base,
     noun_phrase_backward,
     noun_phrase_forward,
-    strip_linking,
-    strip_suffix_words,
     verb_phrase_backward,
     verb_phrase_forward,
 )
+from pressmine.claims.subject.linking import comparison_base, strip_linking, strip_suffix_words
 from pressmine.claims.subject.parts import (
     DIGITS,
     Found,

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject import owners
-from pressmine.claims.subject.grammar import strip_linking
+from pressmine.claims.subject.linking import strip_linking
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
@@ -130,8 +130,13 @@ def _scopes(text: str, name: tuple[int, int], said: str, words: Words) -> bool:
 def _another_body(
     text: str, name: tuple[int, int], actor: owners.Actor | None, words: Words
 ) -> bool:
-    """Whether the actor is a body other than the named one."""
-    if actor is None or not owners.has_name(actor.owner, words, sectors=False):
+    """Whether the actor is a body other than the named one that reports its own results
+    (农业银行[实现]营业收入): one that owns a figure by 实现 or 录得, not a place or a name
+    read into a measure (价位段市占率)."""
+    if actor is None or actor.links_to is None:
+        return False
+    names = owners.name_spans(actor.owner, words, sectors=False)
+    if all(text[s:e] in words.regions for s, e in names):
         return False
     return not _said(text[name[0] : name[1]], "".join(w for w, _, _ in actor.owner), words)
 

@@ -9,12 +9,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from pressmine.claims.subject.clause_topics import previous_clause_topic, topic_before
-from pressmine.claims.subject.grammar import (
-    noun_phrase_backward,
-    noun_phrase_forward,
-    strip_linking,
-    without_rank,
-)
+from pressmine.claims.subject.grammar import noun_phrase_backward, noun_phrase_forward, without_rank
 from pressmine.claims.subject.heads import (
     head_before_colon,
     measure_head,
@@ -24,6 +19,7 @@ from pressmine.claims.subject.heads import (
     sentence_head,
     without_growth,
 )
+from pressmine.claims.subject.linking import strip_linking
 from pressmine.claims.subject.parts import (
     Found,
     Groups,
