@@ -1105,6 +1105,14 @@ def test_without_a_headline_the_place_that_opens_the_release_scopes_it() -> None
     assert subject_of(text, "120亿元") == "赤字"
     text = "上海商报讯(记者 王明)昨日,统计局发布数据。\n\n当月利润增长6.1%。"
     assert subject_of(text, "6.1%") == "利润"
+    # past a dateline, a source and a time: the province the lead opens on
+    text = (
+        "本报济南12月11日讯 据海关最新统计,今年前11个月,山东省外贸进出口17483.7亿元。"
+        "其中,出口9594.1亿元。"
+    )
+    assert subject_of(text, "9594.1亿元") == "山东省出口"
+    text = "香港旅游发展局公布,在内地五一黄金周假期带动下,上月访港旅客数字为408万。"
+    assert subject_of(text, "408万") == "访港旅客数字"  # a frame's place is no topic
 
 
 def test_a_frame_clause_is_no_topic() -> None:

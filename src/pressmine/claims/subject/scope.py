@@ -23,6 +23,7 @@ from pressmine.claims.subject.parts import (
     words_of,
 )
 from pressmine.claims.subject.publishers import lead_publisher, publisher
+from pressmine.text import segment
 from pressmine.text.clauses import Boundaries
 
 if TYPE_CHECKING:
@@ -155,23 +156,41 @@ def _refers_back(owner: list[Word], words: Words) -> bool:
 
 
 def lead_place(text: str, bounds: Boundaries, words: Words) -> tuple[int, int] | None:
-    """Without a headline, the place that opens the release's first clause scopes it (香港
-    财政司司长陈茂波发表财政预算案… -> 香港): a listed region, not a scope every release shares
-    (全国) nor a paper's name (广州日报讯, 北京 + 商报讯)."""
-    lo, hi = bounds.clause(0)
-    toks = words_in(text, lo, min(hi, lo + _OWNER_REACH), words)
-    k = owners.first_owner_word(toks, words)
-    if k is None:
-        return None
-    w, s, e = toks[k]
-    if k + 1 < len(toks) and toks[k + 1][0].endswith(words.press_endings):
-        return None  # 北京商报讯: a paper's name
-    if _DATELINE.match(text, e):
-        return None  # 本报北京2月9日电: where the report was filed from, not what it is about
-    whole = len(w) if w in words.regions else 0
-    governs = w.endswith(words.governments)
-    government = next((n for n in range(2, 5) if governs and w[:n] in words.regions), 0)
-    n = whole or government  # 香港, 澳门[特区政府]; not 广州[日报]
+    """Without a headline, the place that opens the release's lead scopes it (香港财政司司长
+    陈茂波发表财政预算案… -> 香港; 本报济南12月11日讯 据海关最新统计,今年前11个月,山东省外贸
+    进出口… -> 山东省): a listed region opening the first clause of the first sentence that is
+    not a dateline, a paper's name, a source (据…统计) or a time alone; not a scope every release
+    shares (全国)."""
+    sentence_end = bounds.sentence(0)[1]
+    lo = 0
+    while lo < sentence_end:
+        hi = bounds.clause(lo)[1]
+        toks = words_in(text, lo, min(hi, lo + _OWNER_REACH), words)
+        lo = hi + 1
+        k = owners.first_owner_word(toks, words)
+        if k is None:
+            continue  # 今年前11个月: when, then what
+        w, s, e = toks[k]
+        paper = k + 1 < len(toks) and toks[k + 1][0].endswith(words.press_endings)
+        if paper or _DATELINE.match(text, e):
+            continue  # 北京商报讯, 本报北京2月9日电: where the report was filed, not its topic
+        if segment.word_class(toks[0][0]) == "p":
+            if toks[-1][0] in words.reporting_verbs and hi <= lo + _OWNER_REACH:
+                continue  # 据海关统计: who says it
+            return None  # 在内地五一黄金周假期: a frame, not what the release is about
+        return _place_at(w, s, words)
+    return None
+
+
+def _place_at(w: str, s: int, words: Words) -> tuple[int, int] | None:
+    """The listed region the word w (at s) is or opens: 香港, 山东省 (with its suffix), 澳门
+    [特区政府] (without the government); not 广州[日报]."""
+    n = len(w) if w in words.regions else 0
+    opens = next((k for k in range(2, 5) if w[:k] in words.regions), 0)
+    if not n and opens and w[opens:] in words.name_suffixes:
+        n = len(w)  # 山东省
+    elif not n and opens and w.endswith(words.governments):
+        n = opens  # 澳门特区政府 -> 澳门
     return (s, s + n) if n and w[:n] not in words.strip_prefix else None
 
 
@@ -216,8 +235,10 @@ def _actor_of(
 # How far into a clause an owner in subject position may still begin or end (陆军第76集团军
 # 某旅派出…, 2025年上半年国有控股企业实现…): further in, a name is no clause's subject.
 _OWNER_REACH = 24
-# A dateline after a place: 北京2月9日电, 香港十二月二十日电.
-_DATELINE = re.compile(r"\s?[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s?电")
+# A dateline after a place: 北京2月9日电, 香港十二月二十日电, 济南12月11日讯.
+_DATELINE = re.compile(
+    r"\s?[0-9一二三四五六七八九十]{1,3}月[0-9一二三四五六七八九十]{1,3}日\s?[电讯]"
+)
 
 
 class _ScopeNames:
