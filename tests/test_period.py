@@ -433,10 +433,25 @@ def test_a_movement_without_periods_starts_where_the_one_before_started():
 def test_where_a_movement_started_dates_its_starting_figure_only():
     text = "2022年1月，全国居民消费价格环比由上月上涨0.3%转为下降0.2%，同比上涨0.9%。"
     got = {c.text: c.period for c in extract(text)}
-    assert got["0.3%"] == "上月"  # the movement's start
+    assert got["0.3%"] == "2021年12月"  # the movement's start: the month before the one it moves to
     assert got["0.2%"] == got["0.9%"] == "2022年1月"  # after the turn: the period in force
     since = {c.text: c.period for c in extract("从2019年起，出口增长3%，进口增长2%。")}
     assert since["3%"] == since["2%"] == "2019年起"  # 从…起 opens no movement
+
+
+def test_where_a_movement_started_counts_from_the_month_it_moved_to():
+    # a July release published in August: 上月 where the movement starts is June
+    text = (
+        "7月份，全国居民消费价格同比上涨2.7%。\n\n从环比看，CPI由上月持平转为上涨0.5%。其中，"
+        "食品价格由上月下降1.6%转为上涨3.0%。鲜菜价格由上月下降9.2%转为上涨10.3%。"
+    )
+    got = {c.text: (c.period, c.subject) for c in extract(text, doc_date=D("2022-08-10"))}
+    assert got["0.5%"] == ("2022年7月", "CPI")  # 由上月持平: the state is June's, not the 0.5%
+    assert got["1.6%"][0] == got["9.2%"][0] == "2022年6月"
+    assert got["3.0%"][0] == got["10.3%"][0] == "2022年7月"
+    # 上季 standing alone counts from the document's date: a November report's is the third
+    got = {c.text: c.period for c in extract("上季斥约211亿元回购股份。", doc_date=D("2025-11-13"))}
+    assert got["约211亿元"] == "2025年三季度"
 
 
 def test_a_period_compared_with_is_no_period_in_force():

@@ -36,6 +36,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from pressmine.claims.calendar import Context, Period, resolve, stated_year
+from pressmine.claims.period_bases import is_basis
 from pressmine.claims.period_comparatives import comparative
 from pressmine.claims.period_matches import PeriodMatches, Shape
 from pressmine.claims.period_moves import start_reach, starting_periods
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
     from pressmine.claims.candidates import Candidate
 
 _HEADLINE_MAX = 80  # a first line this short without a full stop is the headline
-_CLAUSE_END = re.compile(r"[,，。;；:：!?！？\n]")
 _BASE_OWN = ("", "的", "之", "为", "是")  # 较上(12)月的1.3%, 较去年同期之X: the base's own figure
 
 
@@ -270,7 +270,7 @@ class _Finder:
             # date to go by (低于最高年份2015年。上半年… is not the first half of 2015).
             near = stated is not None and (m.start() < stated_until or undated)
             year = stated if near else self.doc.head_year
-            basis = self._is_basis(m.start(), m.end(), span)
+            basis = is_basis(self.text, self.words, m.start(), m.end(), span)
             reach = self._reach(m, shape, span, breakdown=breakdown)
             f = _Found(m, shape, m.start(), m.end(), basis, reach, year, in_force)
             out.append(f)
@@ -285,39 +285,23 @@ class _Finder:
         """The expression on the calendar, read with the one in force before it."""
         if not f.read:
             in_force = f.before
-            while in_force is not None and self._place(in_force) is None:
+            # past a movement's start whose figure is behind (由上月下降6.0%转为…): no longer
+            # in force
+            while in_force is not None and (
+                self._place(in_force) is None or self._started(in_force, f.start)
+            ):
                 in_force = in_force.before
             now = in_force.period if in_force is not None else self.doc.default
-            ctx = Context(self.doc.doc_date, f.year, now)
+            # 由上月下降6.0%转为上涨20.2%: where a movement to the period in force starts
+            moving = self.text[f.start - 1 : f.start] in self.moves[0]
+            ctx = Context(self.doc.doc_date, f.year, now, moving)
             f.period = resolve(f.match, self.text, self.vocab, ctx, f.shape.pieces)
             f.read = True
         return f.period
 
-    def _is_basis(self, start: int, end: int, span: tuple[int, int]) -> bool:
-        """比2019年同期, 与2020年相比, 在上年同期…基础上, 2020年同期基数: a comparison base."""
-        text, w = self.text, self.words
-        before = text[max(span[0], start - 12) : start].rstrip()
-        if before.endswith(w.comparison):
-            return True
-        if before.endswith(w.glosses):
-            return self._glosses_a_base(start, span)
-        after = text[end : min(span[1], end + 24)]
-        if after.lstrip().startswith(w.base_nouns):
-            return True
-        if not before.endswith(w.frame_starts):  # the common case: no frame opens before it
-            return False
-        clause = _CLAUSE_END.split(after, 1)[0]
-        return any(before.endswith(a) and b in clause for a, b in w.frames)
-
-    def _glosses_a_base(self, start: int, span: tuple[int, int]) -> bool:
-        """较上一个三个月期间(即2024年5月至7月): a bracket that restates what a comparison word
-        before it, in its clause, names (a few words, no figure) restates a base."""
-        text = self.text
-        bracket = max(text.rfind("(", span[0], start), text.rfind("（", span[0], start))
-        head = _CLAUSE_END.split(text[max(span[0], bracket - 16) : bracket])[-1]
-        at = max((head.rfind(c) + len(c) for c in self.words.comparison if c in head), default=-1)
-        named = head[at:] if at >= 0 else ""
-        return 0 < len(named) <= 12 and not any(ch.isdigit() or ch == "%" for ch in named)
+    def _started(self, f: _Found, pos: int) -> bool:
+        """Whether f is where a movement started, and its scope ended before pos."""
+        return f.reach <= pos and self.text[f.start - 1 : f.start] in self.moves[0]
 
     def _reach(
         self, m: re.Match[str], shape: Shape, span: tuple[int, int], *, breakdown: bool
@@ -327,7 +311,9 @@ class _Finder:
         `breakdown`: whether the paragraph has a breakdown word anywhere."""
         if self.text.startswith("的", m.end()) and any(m.group(n) for n in shape.since):
             return self.bounds.clause(m.start())[1]
-        moved = start_reach(self.text, m.start(), m.end(), self.claims, *self.moves)
+        moved = start_reach(
+            self.text, m.start(), m.end(), self.claims, *self.moves, self.words.turns
+        )
         if moved is not None:
             return min(moved, span[1])  # 由上月下降0.1%转为上涨0.6%: the 0.1% only
         if breakdown:
@@ -354,7 +340,7 @@ class _Finder:
                 continue
             days: list[Period] = []
             for m, shape in self._matches(span):
-                if self._is_basis(m.start(), m.end(), span):
+                if is_basis(self.text, self.words, m.start(), m.end(), span):
                     continue
                 if span is head and head_year is None:
                     head_year = stated_year(m, shape.years, doc_date)

@@ -60,18 +60,26 @@ def start_reach(
     claims: Sequence[int],
     from_words: frozenset[str],
     change: Mapping[str, str],
+    turns: tuple[str, ...] = (),
 ) -> int | None:
     """Where the period text[start:end] stops applying when it is where a movement starts
     (环比由[上月]下降0.1%转为上涨0.6%): at the figure after the one it dates (`claims`: where
-    each claim starts), which takes the period in force before it; None when it is not."""
+    each claim starts), which takes the period in force before it; at the first figure when it
+    dates a state the movement turns from (由[上月]持平转为上涨0.5%); None when it is not."""
     if text[start - 1 : start] not in from_words:
         return None
     after = text[end : end + 3].lstrip("的")
     moved = change.get(after[:2]) or change.get(after[:1])
-    if not (after[:1].isdigit() or moved in ("increase", "decrease")):
-        return None  # 从2019年起, 由上月持平转为上涨: not the start of a figure's movement
     k = bisect_right(claims, end)
+    if not (after[:1].isdigit() or moved in ("increase", "decrease")):
+        between = text[end : claims[k]] if k < len(claims) else ""
+        if len(between) <= _STATE and any(t in between for t in turns) and between.isalnum():
+            return claims[k]  # 由上月持平转为上涨0.5%: the 0.5% is not last month's
+        return None  # 从2019年起: not the start of a figure's movement
     return claims[k + 1] if k + 1 < len(claims) else None
+
+
+_STATE = 12  # characters of a state and a turn word between a period and the figure: 持平转为上涨
 
 
 @lru_cache(maxsize=4)  # one set of words a pack set

@@ -92,7 +92,7 @@ WORD_TABLES: dict[str, tuple[str, ...]] = {
     ),
     "lists": ("marks", "conjunctions", "in_names", "glue", "respectively", "closers"),
     # The words the period finder reads around an expression (claims/period.py).
-    "period_words": ("comparison", "frames", "base_nouns", "breakdown", "at", "glosses"),
+    "period_words": ("comparison", "frames", "base_nouns", "breakdown", "at", "glosses", "turns"),
     "value_words": ("half", "magnitude"),
     # The words a number is squeezed against when spaces set it apart (claims/spaces.py).
     "spaces": ("time_units",),

@@ -19,6 +19,7 @@ class PeriodWords:
     breakdown: tuple[str, ...]  # its sentence breaks the period in force down: 分季度
     at: tuple[str, ...]  # between a figure and a period, make it the figure's own: 于, 在
     glosses: tuple[str, ...]  # a bracket that restates what is before it: (即, （即
+    turns: tuple[str, ...]  # a movement turns from a state to a figure: 转为
     year_on_year: re.Pattern[str] | None  # 同比, 按年: a sentence that compares year on year
 
 
@@ -39,6 +40,7 @@ def period_words_of(words: Mapping[str, frozenset[str]], basis: Mapping[str, str
         breakdown=longest_first(words["breakdown"]),
         at=longest_first(words["at"]),
         glosses=tuple(b + g for g in longest_first(words["glosses"]) for b in "(（"),
+        turns=longest_first(words["turns"]),
         year_on_year=re.compile("|".join(re.escape(w) for w in longest_first(frozenset(yoy))))
         if yoy
         else None,

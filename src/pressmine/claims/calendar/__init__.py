@@ -137,7 +137,7 @@ def _read(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -
     if "day_rel" in w and (doc is not None or "month" not in w):
         return forms.relative_day(w, expression, vocab, doc)  # 今天（12月20日）: the same day
     if "quarter_rel" in w or "month_rel" in w:
-        return forms.relative_part(w, expression, vocab, doc)
+        return forms.relative_part(w, expression, vocab, ctx)
     if "year2" in w or "roc_year2" in w:
         return forms.year_range(w, vocab, ctx)
     if "holiday" in w:

@@ -49,10 +49,12 @@ def relative_day(w: dict[str, str], expression: str, vocab: Vocabulary, doc: dat
     return Period(date_label(d), d, d, "point", d.year, Part(f"{d.month}月{d.day}日", day, day))
 
 
-def relative_part(
-    w: dict[str, str], expression: str, vocab: Vocabulary, doc: date | None
-) -> Period:
-    """本月, 上月, 本季: a month or quarter counted from the document's."""
+def relative_part(w: dict[str, str], expression: str, vocab: Vocabulary, ctx: Context) -> Period:
+    """本月, 上月, 本季: a month or quarter counted from the document's date; where a movement
+    starts (由上月下降6.0%转为上涨20.2%), from the month or quarter it moves to (in a release on
+    July, published in August, that 上月 is June)."""
+    moved_to = _reported(ctx.period, 1 if "month_rel" in w else 3) if ctx.moving else None
+    doc = moved_to or ctx.doc_date
     if doc is None:
         return Period(written_label(expression), None, None, kind="label")
     if "month_rel" in w:
@@ -67,6 +69,18 @@ def relative_part(
     if "as_of" in w or "edge" in w:
         return point(year, part, part.days(y)[1], False, running="edge" not in w)
     return Period(f"{y}年{part.label}", *part.days(y), "span", y, part)
+
+
+def _reported(period: Period | None, months: int) -> date | None:
+    """The first day of `period` when it is one whole month (months=1) or quarter (3)."""
+    if period is None or period.start is None or period.end is None:
+        return None
+    start, end = period.start, period.end
+    if start.day != 1 or (start.month - 1) % months:
+        return None
+    last = start.year * 12 + start.month - 1 + months  # the month after the span, counted
+    after = date(last // 12, last % 12 + 1, 1)
+    return start if end == after - timedelta(days=1) else None
 
 
 def year_range(w: dict[str, str], vocab: Vocabulary, ctx: Context) -> Period:

@@ -50,6 +50,9 @@ class Context:
     doc_date: date | None = None  # the document's date
     year: int | None = None  # a year the text stated before the expression (2023年…11月)
     period: Period | None = None  # the period in force, which 同期 repeats in another year
+    # the expression is where a movement starts (由上月…转为…): a relative month or quarter
+    # counts from the period in force, not from the document's date
+    moving: bool = False
 
 
 @dataclass(frozen=True, slots=True)

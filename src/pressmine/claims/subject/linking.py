@@ -73,11 +73,16 @@ def strip_linking(toks: list[Word], words: Words) -> list[Word]:
 
 
 def _from_period(toks: list[Word], words: Words) -> int | None:
-    """Where 由/从/在 + a period (+ 的) ends the words, if it does: 由二零二五年八月至十月的."""
-    for k in range(len(toks) - 1, max(-1, len(toks) - 12), -1):
+    """Where 由/从/在 + a period (+ 的) ends the words, if it does: 由二零二五年八月至十月的;
+    or 由 + a period + the state a movement turns from: 由上月[持平](转为上涨0.5%)."""
+    last = len(toks) - 1
+    state = last > 0 and not is_time_word(toks[last][0], words)  # 持平 (a noun to jieba)
+    for k in range(last - state, max(-1, len(toks) - 12), -1):
         w = toks[k][0]
         if w in words.from_words or w in words.time_openers:
-            return k if k < len(toks) - 1 else None
+            if state and w not in words.from_words:
+                return None  # 在 + a period + a verb: the clause's own predicate
+            return k if k < last - state else None
         joined = w + toks[k + 1][0] if k + 1 < len(toks) else ""  # 由[上|月]: cut apart
         if not (is_time_word(w, words) or joined in words.time_words):
             return None
