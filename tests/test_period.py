@@ -454,6 +454,15 @@ def test_where_a_movement_started_counts_from_the_month_it_moved_to():
     assert got["约211亿元"] == "2025年三季度"
 
 
+def test_last_year_s_price_change_dates_no_figure_of_this_month():
+    text = (
+        "7月份，全国居民消费价格同比上涨2.7%。在7月份2.7%的同比涨幅中，去年价格变动的翘尾影响"
+        "约为0.9个百分点，新涨价影响约为1.8个百分点。核心CPI同比上涨0.8%。"
+    )
+    got = {c.text: c.period for c in extract(text, doc_date=D("2022-08-10"))}
+    assert got["0.9个百分点"] == got["1.8个百分点"] == got["0.8%"] == "2022年7月"
+
+
 def test_a_period_compared_with_is_no_period_in_force():
     text = "1月份,二手住宅环比上涨0.1%,涨幅与上月相同,其中北京上涨0.5%。"
     got = {c.text: c.period for c in extract(text)}
